@@ -1,0 +1,52 @@
+//! `peerbrief check` and `peerbrief fmt`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::model::{Date, validate};
+use crate::store::{load_review, save_review};
+
+/// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines.
+pub fn check(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
+    let today = Date::today();
+    let mut failed = false;
+    for path in files {
+        match load_review(path) {
+            Ok(loaded) => {
+                if let Some(v) = loaded.migrated_from {
+                    let _ = writeln!(out, "{}: note: format version {v} will be upgraded when saved", path.display());
+                }
+                for warning in validate(&loaded.review, today) {
+                    let _ = writeln!(out, "{}: warning: {warning}", path.display());
+                }
+            }
+            Err(e) => {
+                failed = true;
+                let _ = writeln!(out, "{}", with_severity(&e.to_string()));
+            }
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Loads each file and writes it back canonically; unparsable files are never touched.
+pub fn fmt(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
+    let mut failed = false;
+    for path in files {
+        let result = load_review(path).and_then(|loaded| save_review(path, &loaded.review).map(|_| ()));
+        if let Err(e) = result {
+            failed = true;
+            let _ = writeln!(out, "{}", with_severity(&e.to_string()));
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// `file:1:2: message` → `file:1:2: error: message` (the prefix ends at the first ": ").
+fn with_severity(message: &str) -> String {
+    match message.split_once(": ") {
+        Some((location, rest)) => format!("{location}: error: {rest}"),
+        None => format!("error: {message}"),
+    }
+}

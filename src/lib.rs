@@ -1,0 +1,11 @@
+//! PeerBrief: peer review briefings and committee packs for UK councils.
+//!
+//! Rooms, with dependencies pointing down: `cli` → `store` → `model`.
+//! `model` is pure data and rules; `store` is the only code touching review files.
+
+pub mod cli;
+pub mod model;
+pub mod store;
+
+/// Version and, for CI or reproducible builds, the git commit: "0.1.0 (abc1234)".
+pub const BUILD_INFO: &str = env!("PEERBRIEF_BUILD_INFO");

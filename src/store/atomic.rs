@@ -1,0 +1,151 @@
+//! Atomic replacement of a file, with the previous version kept as `name~`.
+//!
+//! Order of operations: write a temp file in the same folder, fsync it, keep the old file as the
+//! backup (hard link, or copy where links are unsupported), rename the temp file over the target,
+//! fsync the folder. A failure at any step leaves the original file untouched.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+
+/// Where the previous version of `path` is kept: `name.peerreview~`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name: OsString = path.as_os_str().to_owned();
+    name.push("~");
+    PathBuf::from(name)
+}
+
+fn temp_in(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir)
+}
+
+/// Replaces `path` with `bytes` so that, whatever happens, the file holds either the old or the
+/// new content in full.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let write_err = |source| StoreError::Write { path: path.to_owned(), source };
+    // Save through symlinks to the real file rather than replacing the link.
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "review".into());
+    let existing = fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(write_err(io::Error::from(io::ErrorKind::IsADirectory)));
+        }
+        if meta.permissions().readonly() {
+            return Err(StoreError::Serialize {
+                path: path.to_owned(),
+                message: "the file is marked read-only; use Save As to save a copy".into(),
+            });
+        }
+    }
+
+    let mut tmp = temp_in(&dir, &name).map_err(write_err)?;
+    tmp.write_all(bytes).map_err(write_err)?;
+    tmp.flush().map_err(write_err)?;
+    if let Some(meta) = &existing {
+        fs::set_permissions(tmp.path(), meta.permissions()).map_err(write_err)?;
+    } else {
+        default_permissions(tmp.path()).map_err(write_err)?;
+    }
+    tmp.as_file().sync_all().map_err(write_err)?;
+
+    if existing.is_some() {
+        keep_backup(&target, &dir, &name).map_err(write_err)?;
+    }
+    tmp.persist(&target).map_err(|e| write_err(e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Makes `name~` hold the current file: a hard link costs nothing; copy where links fail.
+fn keep_backup(target: &Path, dir: &Path, name: &str) -> io::Result<()> {
+    let backup = backup_path(target);
+    let staging = temp_in(dir, &format!("{name}~"))?.into_temp_path();
+    fs::remove_file(&staging)?;
+    if fs::hard_link(target, &staging).is_err() {
+        fs::copy(target, &staging)?;
+        fs::File::open(&staging)?.sync_all()?;
+    }
+    // `staging` removes itself on drop if the rename fails.
+    fs::rename(&staging, &backup)?;
+    staging.keep().map(|_| ()).map_err(|e| e.error)
+}
+
+#[cfg(unix)]
+fn default_permissions(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(_path: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: makes the rename itself durable; not all filesystems support it.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_keeps_previous_as_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.peerreview");
+        write_atomically(&path, b"one").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert!(!backup_path(&path).exists(), "no backup for a new file");
+        write_atomically(&path, b"two").unwrap();
+        write_atomically(&path, b"three").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+        assert_eq!(fs::read(backup_path(&path)).unwrap(), b"two");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_read_only_file_and_leaves_it_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ro.peerreview");
+        fs::write(&path, b"original").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let err = write_atomically(&path, b"new").unwrap_err().to_string();
+        assert!(err.contains("read-only"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"original");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saves_through_a_symlink_to_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.peerreview");
+        let link = dir.path().join("link.peerreview");
+        fs::write(&real, b"old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+}

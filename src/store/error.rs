@@ -1,0 +1,113 @@
+//! Errors from reading and writing review files, in plain English with file:line:col.
+
+use std::io;
+use std::path::PathBuf;
+
+use ron::error::{Error as RonError, SpannedError};
+
+/// Everything that can go wrong with a review file. Display gives `file:line:col: message`
+/// where a position applies, so editors and terminals can jump to it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: cannot read the file: {}", path.display(), plain_io(source))]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: the file is {} MiB; PeerBrief opens files up to {} MiB — is this really a review?", path.display(), size / (1024 * 1024), limit / (1024 * 1024))]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{}:{line}:{col}: the file is not UTF-8 text (invalid byte 0x{byte:02X}); save it as UTF-8", path.display())]
+    NotUtf8 { path: PathBuf, line: usize, col: usize, byte: u8 },
+    #[error("{}: the file is empty; a review file starts with `PeerReview(`", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse { path: PathBuf, line: usize, col: usize, message: String },
+    #[error("{}: this file was written by a newer PeerBrief (format version {found}); this version reads up to format version {supported}. Update PeerBrief to open it.", path.display())]
+    NewerVersion { path: PathBuf, found: u32, supported: u32 },
+    #[error("{}: cannot migrate from format version {found}: {message}", path.display())]
+    Migration { path: PathBuf, found: u32, message: String },
+    #[error("{}: cannot save: {}", path.display(), plain_io(source))]
+    Write { path: PathBuf, source: io::Error },
+    #[error("{}: cannot save: {message}", path.display())]
+    Serialize { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    /// The line and column (1-based) the error points at, if any.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            StoreError::Parse { line, col, .. } | StoreError::NotUtf8 { line, col, .. } => Some((*line, *col)),
+            _ => None,
+        }
+    }
+}
+
+/// An I/O error as a sentence a council officer understands.
+pub fn plain_io(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let what = match e.kind() {
+        K::NotFound => "the file or folder does not exist",
+        K::PermissionDenied => "permission denied (the file or folder is read-only, or you lack access)",
+        K::ReadOnlyFilesystem => "the drive is read-only",
+        K::StorageFull | K::QuotaExceeded => "the disk is full (or your quota is used up)",
+        K::FileTooLarge => "the file is larger than this system allows",
+        K::IsADirectory => "that is a folder, not a file",
+        K::InvalidFilename => "the file name is not valid here",
+        _ => return e.to_string(),
+    };
+    format!("{what} ({e})")
+}
+
+/// Turns ron's error codes into what a person needs to fix the file.
+pub fn describe_ron_error(code: &RonError) -> String {
+    let list = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default();
+    match code {
+        RonError::Eof => "the file ends too early: a closing `)` or `]` or the rest of a value is missing".into(),
+        RonError::ExpectedComma => "expected a comma between two values".into(),
+        RonError::ExpectedString | RonError::ExpectedStringEnd => "expected text in double quotes, like \"…\"".into(),
+        RonError::ExpectedInteger => "expected a whole number".into(),
+        RonError::ExpectedBoolean => "expected `true` or `false`".into(),
+        RonError::ExpectedOption => "expected `None` or `Some(…)`".into(),
+        RonError::ExpectedArray => "expected a list in square brackets, like [ … ]".into(),
+        RonError::ExpectedArrayEnd => "expected `]` to close the list (or a comma before the next item)".into(),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
+            "expected a group of fields in brackets, like ( … )".into()
+        }
+        RonError::ExpectedStructLikeEnd => {
+            "expected `)` to close the group of fields (or a comma before the next field)".into()
+        }
+        RonError::ExpectedMapColon => "expected `:` after the field name".into(),
+        RonError::ExpectedIdentifier => "expected a field name".into(),
+        RonError::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(` here but found `{found}(`; is this a PeerBrief file of another kind?")
+        }
+        RonError::TrailingCharacters => {
+            "unexpected text after the end of the review; the review's closing `)` comes too early".into()
+        }
+        RonError::UnexpectedChar(c) => format!("unexpected character {c:?}"),
+        RonError::UnclosedBlockComment => "a /* comment */ is never closed".into(),
+        RonError::InvalidEscape(what) => format!("invalid escape in text: {what}"),
+        RonError::IntegerOutOfBounds => "the number is too large".into(),
+        RonError::ExceededRecursionLimit => "the file is nested too deeply".into(),
+        RonError::NoSuchStructField { expected, found, outer } => {
+            format!("unknown field `{found}`{}; expected one of {}", within(outer), list(expected))
+        }
+        RonError::MissingStructField { field, outer } => format!("missing field `{field}`{}", within(outer)),
+        RonError::DuplicateStructField { field, outer } => format!("field `{field}` appears twice{}", within(outer)),
+        RonError::NoSuchEnumVariant { expected, found, outer } => {
+            format!("`{found}` is not allowed{}; expected one of {}", within(outer), list(expected))
+        }
+        RonError::InvalidValueForType { expected, found } => format!("expected {expected} but found {found}"),
+        RonError::Message(m) => m.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl StoreError {
+    pub(crate) fn from_ron(path: &std::path::Path, e: &SpannedError) -> StoreError {
+        StoreError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+            message: describe_ron_error(&e.code),
+        }
+    }
+}

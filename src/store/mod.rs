@@ -1,0 +1,31 @@
+//! Review files on disk: the only code that reads or writes them.
+//!
+//! A `.peerreview` file is RON text. Loading checks size, encoding and format version and reports
+//! problems with file, line and column; saving is atomic and keeps the previous version as a backup.
+
+mod atomic;
+mod error;
+mod format;
+mod load;
+mod migrate;
+
+pub use atomic::{backup_path, write_atomically};
+pub use error::{StoreError, describe_ron_error};
+pub use format::{parse_review, to_canonical_text};
+pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, fingerprint, load_review, read_text};
+
+use std::path::Path;
+
+use crate::model::Review;
+
+/// File extensions PeerBrief opens as reviews. `.ron` files with the same content are accepted too.
+pub const REVIEW_EXTENSIONS: [&str; 2] = ["peerreview", "ron"];
+
+/// Saves a review atomically (temp file, fsync, rename), keeping the old file as `name~`.
+///
+/// Returns the fingerprint of what was written, for the next external-change check.
+pub fn save_review(path: &Path, review: &Review) -> Result<Fingerprint, StoreError> {
+    let text = to_canonical_text(review).map_err(|e| StoreError::Serialize { path: path.to_owned(), message: e })?;
+    write_atomically(path, text.as_bytes())?;
+    Ok(Fingerprint::of_bytes(text.as_bytes(), std::fs::metadata(path).ok()))
+}
