@@ -1,9 +1,10 @@
 //! PeerBrief: peer review briefings and committee packs for UK councils.
 //!
-//! Rooms, with dependencies pointing down: `cli` → `store` → `model`.
+//! Rooms, with dependencies pointing down: `cli` → (`desktop`, `store`) → `model`.
 //! `model` is pure data and rules; `store` is the only code touching review files.
 
 pub mod cli;
+pub mod desktop;
 pub mod model;
 pub mod store;
 

@@ -4,6 +4,8 @@
 //! 2 usage errors (clap's own).
 
 mod check;
+mod desktop;
+mod open;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Review files to open in the window (paths or file:// URIs).
     pub files: Vec<String>,
+    /// Open a new window even if PeerBrief is already running (no hand-off to it).
+    #[arg(long)]
+    pub new_window: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,6 +45,22 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Make double-clicking .peerreview and .peerpack files open PeerBrief (freedesktop desktops).
+    InstallDesktop {
+        /// Install for the current user in $XDG_DATA_HOME (the default).
+        #[arg(long, conflicts_with = "system")]
+        user: bool,
+        /// Install for every user in /usr/local/share (needs root).
+        #[arg(long)]
+        system: bool,
+    },
+    /// Remove what install-desktop installed.
+    UninstallDesktop {
+        #[arg(long, conflicts_with = "system")]
+        user: bool,
+        #[arg(long)]
+        system: bool,
+    },
 }
 
 /// Runs a parsed command line.
@@ -47,12 +68,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
-        None => {
-            eprintln!(
-                "peerbrief {}: the desktop window is not part of this build yet; use `peerbrief check FILE…`",
-                crate::BUILD_INFO
-            );
-            if cli.files.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
-        }
+        Some(Command::InstallDesktop { system, .. }) => desktop::install(system),
+        Some(Command::UninstallDesktop { system, .. }) => desktop::uninstall(system),
+        None => open::open_window(&cli.files, cli.new_window),
     }
 }
