@@ -6,7 +6,7 @@
 #   UI smoke tests:            xvfb openbox xdotool imagemagick
 #   PDF checks:                poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) qpdf
 #   desktop integration:       desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
-#   permission tests as root:  util-linux (setpriv)
+#   permission tests as root:  util-linux (setpriv); double-click test: libglib2.0-bin (gio)
 set -euo pipefail
 
 packages=(
@@ -14,7 +14,7 @@ packages=(
   xvfb openbox xdotool imagemagick
   poppler-utils qpdf
   desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
-  util-linux
+  util-linux libglib2.0-bin
 )
 
 missing=()

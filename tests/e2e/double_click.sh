@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# End-to-end "double-click": under Xvfb + openbox, install the file association into a
+# temporary XDG tree, `gio open` a review as a file manager does, wait for the PeerBrief window,
+# take a screenshot, then `gio open` a second review and check that it became a second tab of
+# the same window (no second process stays).
+#
+#   tests/e2e/double_click.sh [path/to/peerbrief]     (default: $CARGO_TARGET_DIR or target, debug)
+# Artefacts (screenshots, app log) go to $E2E_ARTEFACTS (default target/e2e).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+target_dir="${CARGO_TARGET_DIR:-target}"
+bin="${1:-$target_dir/debug/peerbrief}"
+bin="$(realpath "$bin")"
+artefacts="$(realpath -m "${E2E_ARTEFACTS:-$target_dir/e2e}")"
+mkdir -p "$artefacts"
+
+for tool in Xvfb openbox xdotool gio import; do
+  command -v "$tool" >/dev/null || { echo "double_click: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
+done
+
+tmp="$(mktemp -d)"
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_RUNTIME_DIR="$tmp/run"
+export XDG_DATA_DIRS=/usr/local/share:/usr/share HOME="$tmp/home" XDG_CACHE_HOME="$tmp/cache"
+unset XDG_CURRENT_DESKTOP DESKTOP_SESSION WAYLAND_DISPLAY
+mkdir -p "$XDG_RUNTIME_DIR" "$HOME" && chmod 700 "$XDG_RUNTIME_DIR"
+
+display=":$(( 90 + RANDOM % 9 ))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY="$display"
+cleanup() {
+  pkill -f -- "$bin" 2>/dev/null || true
+  kill "$openbox_pid" "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+openbox >"$tmp/openbox.log" 2>&1 &
+openbox_pid=$!
+
+"$bin" install-desktop --user
+[ "$(xdg-mime query default application/x-peerbrief-review)" = org.peerbrief.PeerBrief.desktop ] \
+  || { echo "double_click: association not installed" >&2; exit 1; }
+
+cp samples/worcestershire-2015.peerreview samples/ambleshire-2024.peerreview "$tmp/"
+log="$artefacts/app.log"
+: >"$log"
+
+wait_for_window() { # title-regex seconds
+  local deadline=$(( SECONDS + $2 ))
+  while [ $SECONDS -lt $deadline ]; do
+    if id=$(xdotool search --name "$1" 2>/dev/null | head -n1) && [ -n "$id" ]; then echo "$id"; return 0; fi
+    sleep 0.2
+  done
+  return 1
+}
+
+# 1. Double-click the first review.
+gio open "$tmp/worcestershire-2015.peerreview" 2>>"$log"
+if ! win=$(wait_for_window 'worcestershire-2015\.peerreview — PeerBrief' 60); then
+  echo "double_click: no window titled 'worcestershire-2015.peerreview — PeerBrief' within 60 s" >&2
+  cat "$log" >&2
+  exit 1
+fi
+sleep 1
+import -window root "$artefacts/double_click_1.png"
+echo "double_click: window $win is up: $(xdotool getwindowname "$win")"
+
+# 2. Double-click a second review: it must open as a tab of the same window.
+gio open "$tmp/ambleshire-2024.peerreview" 2>>"$log"
+if ! wait_for_window 'ambleshire-2024\.peerreview — PeerBrief' 30 >/dev/null; then
+  echo "double_click: the second file did not reach the window" >&2
+  cat "$log" >&2
+  exit 1
+fi
+sleep 1
+import -window root "$artefacts/double_click_2.png"
+count=$(pgrep -c -f -- "$bin" || true)
+if [ "$count" != 1 ]; then
+  echo "double_click: expected one PeerBrief process, found $count" >&2
+  exit 1
+fi
+if ! grep -q "(tabs: 2)" "$log"; then
+  echo "double_click: the app did not log a second tab" >&2
+  cat "$log" >&2
+  exit 1
+fi
+[ "$(xdotool search --name ' — PeerBrief' | wc -l)" = 1 ] || { echo "double_click: more than one window" >&2; exit 1; }
+echo "double_click: passed (one process, one window, two tabs); screenshots in $artefacts"
