@@ -48,3 +48,72 @@ fn save_into_read_only_folder_fails_cleanly() {
     assert!(!backup_path(&file).exists());
     assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "stray files left behind");
 }
+
+/// Unmounts the tiny filesystem even if the test fails.
+struct Mounted(std::path::PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+fn big_review() -> peerbrief::model::Review {
+    let mut review = load_review(&sample()).unwrap().review;
+    let filler = "Text that takes room on the disk. ".repeat(30);
+    for i in 0..1_000 {
+        review.findings.push(peerbrief::model::Finding::new(
+            peerbrief::model::FindingKind::Strength,
+            &format!("{i} {filler}"),
+            "vision",
+            false,
+        ));
+    }
+    review
+}
+
+#[test]
+fn save_to_a_full_disk_fails_cleanly_and_keeps_original_and_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mnt = dir.path().join("small-disk");
+    fs::create_dir(&mnt).unwrap();
+    let file = mnt.join("review.peerreview");
+    let big = big_review();
+
+    let message = if running_as_root() {
+        // A real full disk: a 256 KiB tmpfs.
+        let status =
+            Command::new("mount").args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"]).arg(&mnt).status().unwrap();
+        assert!(status.success(), "mount tmpfs failed");
+        let _mounted = Mounted(mnt.clone());
+        let review = load_review(&sample()).unwrap().review;
+        save_review(&file, &review).unwrap();
+        save_review(&file, &review).unwrap(); // now there is a backup too
+        let (before, backup_before) = (fs::read(&file).unwrap(), fs::read(backup_path(&file)).unwrap());
+        let err = save_review(&file, &big).unwrap_err().to_string();
+        assert_eq!(fs::read(&file).unwrap(), before, "original changed");
+        assert_eq!(fs::read(backup_path(&file)).unwrap(), backup_before, "backup changed");
+        let names: Vec<String> =
+            fs::read_dir(&mnt).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert_eq!(names.len(), 2, "stray files left: {names:?}");
+        err
+    } else {
+        // Not root: a file-size limit stands in for a full disk (EFBIG instead of ENOSPC).
+        save_review(&file, &big).unwrap();
+        let before = fs::read(&file).unwrap();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "trap '' XFSZ; ulimit -f 128; exec '{}' fmt '{}'",
+                env!("CARGO_BIN_EXE_peerbrief"),
+                file.display()
+            ))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(fs::read(&file).unwrap(), before, "original changed");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(message.contains("cannot save"), "{message}");
+    assert!(message.contains("disk is full") || message.contains("larger than this system allows"), "{message}");
+}

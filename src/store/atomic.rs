@@ -8,8 +8,13 @@ use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use super::StoreError;
+
+/// Temp files older than this beside a review are leftovers of a save that was killed (a save
+/// takes milliseconds), and are removed by the next successful save.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(15 * 60);
 
 /// Where the previous version of `path` is kept: `name.peerreview~`.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -61,7 +66,30 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     tmp.persist(&target).map_err(|e| write_err(e.error))?;
     sync_dir(&dir);
+    sweep_stale_temps(&dir, &name);
     Ok(())
+}
+
+/// Best effort: removes `.name.XXXX.tmp` and `.name~.XXXX.tmp` files left by killed saves.
+fn sweep_stale_temps(dir: &Path, name: &str) {
+    let (ours, backup) = (format!(".{name}."), format!(".{name}~."));
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&ours) || file_name.starts_with(&backup)) || !file_name.ends_with(".tmp") {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| SystemTime::now().duration_since(modified).ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Makes `name~` hold the current file: a hard link costs nothing; copy where links fail.
@@ -121,6 +149,27 @@ mod tests {
             .filter(|n| n.ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+    }
+
+    #[test]
+    fn a_save_removes_temp_files_left_by_killed_saves_but_not_fresh_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.peerreview");
+        let old = dir.path().join(".a.peerreview.AbC123.tmp");
+        let old_backup = dir.path().join(".a.peerreview~.XyZ789.tmp");
+        let fresh = dir.path().join(".a.peerreview.Fresh1.tmp");
+        let other = dir.path().join(".b.peerreview.Other1.tmp");
+        for p in [&old, &old_backup, &fresh, &other] {
+            fs::write(p, b"partial").unwrap();
+        }
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for p in [&old, &old_backup, &other] {
+            fs::File::options().write(true).open(p).unwrap().set_modified(hour_ago).unwrap();
+        }
+        write_atomically(&path, b"new").unwrap();
+        assert!(!old.exists() && !old_backup.exists(), "stale temps kept");
+        assert!(fresh.exists(), "a fresh temp may belong to a save in progress");
+        assert!(other.exists(), "another file's temps are not ours");
     }
 
     #[test]
