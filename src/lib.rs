@@ -3,6 +3,7 @@
 //! Rooms, with dependencies pointing down: `cli` → `store` → `model`.
 //! `model` is pure data and rules; `store` is the only code touching review files.
 
+pub mod briefing;
 pub mod cli;
 pub mod model;
 pub mod store;

@@ -4,6 +4,9 @@
 //! 2 usage errors (clap's own).
 
 mod check;
+mod print;
+
+pub use print::MarkingArg;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +43,37 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the panel briefing for one review as a PDF.
+    Briefing {
+        /// The review file (.peerreview).
+        file: PathBuf,
+        /// Where to write the PDF (replaced atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Protective marking printed at the top and bottom of each page (default: the review's own).
+        #[arg(long, value_enum)]
+        marking: Option<MarkingArg>,
+        /// Add the action plan as a final appendix.
+        #[arg(long)]
+        action_plan: bool,
+        /// Withhold exempt appendices (Schedule 12A), as for publication.
+        #[arg(long)]
+        public: bool,
+    },
+    /// Print a committee pack (cover, agenda, every item) from a .peerpack manifest.
+    Pack {
+        /// The pack manifest (.peerpack).
+        manifest: PathBuf,
+        /// Where to write the PDF (replaced atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// The public pack: exempt items replaced by notices (the default).
+        #[arg(long, conflicts_with = "private")]
+        public: bool,
+        /// The private pack for members: exempt items included.
+        #[arg(long)]
+        private: bool,
+    },
 }
 
 /// Runs a parsed command line.
@@ -47,6 +81,10 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
+        Some(Command::Briefing { file, output, marking, action_plan, public }) => {
+            print::briefing(&file, &output, marking, action_plan, public)
+        }
+        Some(Command::Pack { manifest, output, public: _, private }) => print::pack(&manifest, &output, private),
         None => {
             eprintln!(
                 "peerbrief {}: the desktop window is not part of this build yet; use `peerbrief check FILE…`",

@@ -4,12 +4,14 @@
 
 mod date;
 mod finding;
+mod pack;
 mod review;
 mod text;
 mod theme;
 mod validate;
 
 pub use date::{Date, DateError};
+pub use pack::{AgendaContent, AgendaItem, CommitteePack};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
