@@ -25,7 +25,7 @@ pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility
     c.new_page();
     c.place = "Agenda".into();
     let lines = c.wrap("Agenda", Style::BOLD.sized(18.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-    c.place(Block { lines, keep_first: 1, outline: Some(("Agenda".into(), 0)), ..Block::default() });
+    c.place(Block { lines, keep_first: 1, ..Block::default() });
     c.gap(4.0 * MM);
     let mut entries = Vec::new();
     for (i, item) in pack.items.iter().enumerate() {
@@ -141,7 +141,7 @@ fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility) {
     let mut lines = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     lines.extend(c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
     let keep = lines.len();
-    c.place(Block { lines, keep_first: keep, outline: Some(("Cover".into(), 0)), ..Block::default() });
+    c.place(Block { lines, keep_first: keep, ..Block::default() });
     c.gap(8.0 * MM);
     let y = c.y;
     c.push(Item::Rule { x1: MARGIN_LEFT, y1: y, x2: MARGIN_LEFT + CONTENT_WIDTH, y2: y, width: 1.0, colour: Colour::TEXT });

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
 use printpdf::{
-    Actions, Color, Destination, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument,
+    Actions, BorderArray, Color, Destination, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
@@ -123,7 +123,7 @@ fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<O
                 winding_order: None,
             };
             let dest = Destination::Xyz { page: target_page + 1, left: None, top: None, zoom: None };
-            ops.push(Op::LinkAnnotation { link: LinkAnnotation::new(rect, Actions::go_to(dest), None, None, None) });
+            ops.push(Op::LinkAnnotation { link: LinkAnnotation::new(rect, Actions::go_to(dest), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None) });
         }
     }
     ops

@@ -116,7 +116,7 @@ impl Writer<'_> {
         let about = if review.subject.trim().is_empty() {
             "What is a peer review?".to_owned()
         } else {
-            format!("What is a {}?", review.subject.trim().to_lowercase().replace("children's", "children’s"))
+            format!("What is a {}?", review.subject.trim().to_lowercase())
         };
         let about = if about.len() > 60 { "What is a peer review?".to_owned() } else { about };
         self.section(&about, &review.about_peer_review);
