@@ -114,7 +114,9 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
         (AgendaContent::Review(file), None) => {
             c.warn(format!("the review file {file} was not loaded"));
             heading(c, &title);
-            Writer::new(c).plain("The report for this item was not available when the pack was made.");
+            let mut w = Writer::new(c);
+            w.plain("The report for this item was not available when the pack was made.");
+            w.flush();
         }
         (AgendaContent::Standard(text), _) => {
             heading(c, &title);
@@ -122,6 +124,7 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
             for p in paragraphs(text) {
                 w.plain(&p);
             }
+            w.flush();
         }
     }
     c.outline_base = 0;

@@ -45,20 +45,23 @@ pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
 /// number inside a pack.
 pub(crate) fn write_report(c: &mut Composer, review: &Review, options: &BriefingOptions, item: Option<&str>) {
     c.paragraph = 0;
-    let mut w = Writer { c, side: None };
+    let mut w = Writer::new(c);
     w.header_block(review, item);
     w.sections(review, options);
+    w.flush();
 }
 
 pub(crate) struct Writer<'a> {
     pub c: &'a mut Composer,
     /// A side heading waiting for the next paragraph.
     side: Option<String>,
+    /// A lead-in paragraph held back to stay with what follows.
+    pending: Option<Block>,
 }
 
 impl Writer<'_> {
     pub(crate) fn new(c: &mut Composer) -> Writer<'_> {
-        Writer { c, side: None }
+        Writer { c, side: None, pending: None }
     }
 
     fn header_block(&mut self, review: &Review, item: Option<&str>) {
@@ -255,7 +258,34 @@ impl Writer<'_> {
             first.runs.insert(0, run(&number, Style::BODY, TEXT_X, baseline));
         }
         let (side, outline) = self.take_side();
-        self.c.place(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline });
+        let lead_in = text.trim_end().ends_with(':');
+        self.emit(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline }, lead_in);
+    }
+
+    /// Places a block, or holds it back to keep it with the next one (a lead-in ending in ":").
+    fn emit(&mut self, block: Block, keep_with_next: bool) {
+        let block = match self.pending.take() {
+            Some(mut first) => {
+                let own = first.lines.len();
+                first.lines.push(Line { runs: Vec::new(), height: block.space_before });
+                first.keep_first = own + 1 + block.keep_first.max(2).min(block.lines.len());
+                first.lines.extend(block.lines);
+                first
+            }
+            None => block,
+        };
+        if keep_with_next {
+            self.pending = Some(block);
+        } else {
+            self.c.place(block);
+        }
+    }
+
+    /// Places anything held back by [`Self::emit`].
+    pub(crate) fn flush(&mut self) {
+        if let Some(block) = self.pending.take() {
+            self.c.place(block);
+        }
     }
 
     /// An unnumbered paragraph in the text column.
@@ -269,7 +299,8 @@ impl Writer<'_> {
         }
         let lines = self.c.wrap(text, style, TEXT_X, TEXT_WIDTH, indent, indent);
         let (side, outline) = self.take_side();
-        self.c.place(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline });
+        let lead_in = text.trim_end().ends_with(':');
+        self.emit(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline }, lead_in);
     }
 
     /// A subheading in the text column, kept with the first two lines that follow.
@@ -310,7 +341,7 @@ impl Writer<'_> {
                 lines = all;
             }
             let (side, outline) = self.take_side();
-            self.c.place(Block { side, lines, keep_first: keep, space_before: 1.5 * MM, outline });
+            self.emit(Block { side, lines, keep_first: keep, space_before: 1.5 * MM, outline }, false);
         }
     }
 
@@ -384,6 +415,7 @@ impl Writer<'_> {
             push_theme(review.theme_label(id), Some(id));
         }
         push_theme("No theme given", None);
+        self.flush();
         self.c.table(&columns, &rows, "Findings by theme");
         self.c.gap(2.0 * MM);
     }
@@ -417,6 +449,7 @@ impl Writer<'_> {
     }
 
     fn appendix_heading(&mut self, title: &str) {
+        self.flush();
         self.c.fresh_page();
         self.c.place = title.to_owned();
         let lines = self.c.wrap(title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
@@ -427,6 +460,7 @@ impl Writer<'_> {
     }
 
     fn appendix(&mut self, number: usize, a: &Appendix, visibility: Visibility) {
+        self.flush();
         let title = format!("Appendix {number}: {}", a.title);
         match (a.exempt, visibility) {
             (Some(paragraph), Visibility::Public) => {
