@@ -48,7 +48,8 @@ fn briefing(r: &Review) -> Layout {
 #[test]
 fn every_sample_briefing_passes_qpdf_with_embedded_subset_unicode_fonts() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["worcestershire-2015.peerreview", "ambleshire-2024.peerreview", "afonwen-2025-action-plan.peerreview"] {
+    for name in ["worcestershire-2015.peerreview", "ambleshire-2024.peerreview", "afonwen-2025-action-plan.peerreview"]
+    {
         let layout = briefing(&review(name));
         assert!(layout.warnings.is_empty(), "{name}: {:?}", layout.warnings);
         let path = pdf(&layout, dir.path(), "b.pdf");
@@ -93,7 +94,8 @@ fn curly_apostrophes_pound_accents_and_welsh_letters_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = review("worcestershire-2015.peerreview");
     r.title = "Children’s Services Peer Review – Tŷ Gwŷn".into();
-    r.summary = "Children’s services: the council’s £4.2m café fund for Caerdydd and Llanfair Pwllgwyngyll: ŵ ŷ Ŵ Ŷ é.".into();
+    r.summary =
+        "Children’s services: the council’s £4.2m café fund for Caerdydd and Llanfair Pwllgwyngyll: ŵ ŷ Ŵ Ŷ é.".into();
     r.findings.push(Finding::new(FindingKind::Strength, "Staff at Tŷ Gwŷn know every child’s story.", "vision", true));
     let layout = briefing(&r);
     assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
@@ -180,7 +182,10 @@ fn no_text_outside_the_margins_even_with_a_huge_word_and_a_huge_paragraph() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = review("worcestershire-2015.peerreview");
     r.background = "W".repeat(2000);
-    r.conclusion = (0..5000).map(|i| ["council", "safeguarding", "children’s", "partnership", "a"][i % 5]).collect::<Vec<_>>().join(" ");
+    r.conclusion = (0..5000)
+        .map(|i| ["council", "safeguarding", "children’s", "partnership", "a"][i % 5])
+        .collect::<Vec<_>>()
+        .join(" ");
     r.findings.push(Finding::new(FindingKind::Strength, &"x".repeat(700), "vision", true));
     r.recommendations.push("Supercalifragilisticexpialidocious".repeat(40));
     let layout = briefing(&r);
@@ -198,12 +203,8 @@ fn no_text_outside_the_margins_even_with_a_huge_word_and_a_huge_paragraph() {
         assert!(*y0 >= 0.0 && *y1 <= PAGE_HEIGHT, "{w} at {y0}..{y1}");
     }
     // The word is broken across lines (and pages, between header and footer), but all there.
-    let w_lines: usize = text(&path)
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && l.chars().all(|c| c == 'W'))
-        .map(str::len)
-        .sum();
+    let w_lines: usize =
+        text(&path).lines().map(str::trim).filter(|l| !l.is_empty() && l.chars().all(|c| c == 'W')).map(str::len).sum();
     assert_eq!(w_lines, 2000);
     assert!(layout.pages.len() > 15, "a 5,000-word paragraph spans many pages: {}", layout.pages.len());
 }
@@ -245,7 +246,12 @@ fn body_text_never_overlaps_and_has_no_single_widow_or_orphan_lines() {
 fn a_long_findings_table_splits_across_pages_and_repeats_its_header() {
     let mut r = review("worcestershire-2015.peerreview");
     for i in 0..80 {
-        r.findings.push(Finding::new(FindingKind::AreaForConsideration, &format!("Extra area number {i} needs attention."), "practice", false));
+        r.findings.push(Finding::new(
+            FindingKind::AreaForConsideration,
+            &format!("Extra area number {i} needs attention."),
+            "practice",
+            false,
+        ));
     }
     let layout = briefing(&r);
     let pages_with_header: Vec<usize> = layout

@@ -72,7 +72,8 @@ fn pack_public_by_default_and_private_on_request() {
 
 #[test]
 fn public_and_private_together_is_a_usage_error() {
-    let o = peerbrief(&["pack", &sample("children-and-families-panel.peerpack"), "-o", "x.pdf", "--public", "--private"]);
+    let o =
+        peerbrief(&["pack", &sample("children-and-families-panel.peerpack"), "-o", "x.pdf", "--public", "--private"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
@@ -98,8 +99,10 @@ fn missing_item_file_names_the_item_and_writes_nothing() {
 fn bad_manifest_reports_file_line_and_column() {
     let dir = sample_folder();
     let manifest = dir.path().join("bad.peerpack");
-    fs::write(&manifest, "CommitteePack(\n    committee: \"Panel\",\n    date: \"2026-02-30\",\n    items: [],\n)\n").unwrap();
-    let o = peerbrief(&["pack", &manifest.display().to_string(), "-o", &dir.path().join("p.pdf").display().to_string()]);
+    fs::write(&manifest, "CommitteePack(\n    committee: \"Panel\",\n    date: \"2026-02-30\",\n    items: [],\n)\n")
+        .unwrap();
+    let o =
+        peerbrief(&["pack", &manifest.display().to_string(), "-o", &dir.path().join("p.pdf").display().to_string()]);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(e.contains(&format!("{}:3:", manifest.display())), "{e}");

@@ -343,7 +343,9 @@ impl Composer {
         while row_index < rows.len() {
             // Lay out the row and, for a band, the first lines of the row it introduces.
             let (cells, band): (Vec<Vec<Line>>, bool) = match &rows[row_index] {
-                Row::Band(text) => (vec![self.wrap(text, Style::BOLD.sized(9.5), 0.0, total - 2.0 * CELL_PAD, 0.0, 0.0)], true),
+                Row::Band(text) => {
+                    (vec![self.wrap(text, Style::BOLD.sized(9.5), 0.0, total - 2.0 * CELL_PAD, 0.0, 0.0)], true)
+                }
                 Row::Cells(cells) => {
                     let mut out = Vec::new();
                     for (col, paras) in columns.iter().zip(cells) {
@@ -575,4 +577,78 @@ pub(crate) fn fit_with_ellipsis(text: &str, style: Style, width: f32) -> String 
     out.truncate(out.trim_end().len());
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn composer() -> Composer {
+        Composer::new(Running { marking: ProtectiveMarking::Official, meeting: "Panel".into() })
+    }
+
+    #[test]
+    fn clean_normalises_to_nfc_and_collapses_whitespace() {
+        let mut c = composer();
+        assert_eq!(c.clean("Cafe\u{301}  and\tW\u{302}\n"), "Café and Ŵ");
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn clean_reports_each_problem_once_per_place() {
+        let mut c = composer();
+        c.place = "Summary".into();
+        let out = c.clean("a\u{200B}b \u{1F600} \u{1F600}");
+        assert_eq!(
+            out,
+            "ab \u{FFFD} \u{FFFD}".replace('\u{FFFD}', if Fonts::get().covers('\u{FFFD}') { "\u{FFFD}" } else { "?" })
+        );
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+        assert!(c.warnings.iter().all(|w| w.place == "Summary"));
+    }
+
+    #[test]
+    fn wrapping_fills_lines_without_exceeding_the_width_and_breaks_long_words() {
+        let width = 200.0;
+        let text = format!("{} {}", "word ".repeat(60), "X".repeat(300));
+        let lines = wrap_clean(&text, Style::BODY, 10.0, width, 20.0, 5.0);
+        assert!(lines.len() > 10);
+        for (i, l) in lines.iter().enumerate() {
+            let r = &l.runs[0];
+            let indent = if i == 0 { 20.0 } else { 5.0 };
+            assert!((r.x - (10.0 + indent)).abs() < 0.01);
+            assert!(r.x + r.width <= 10.0 + width + 0.01, "line {i} too wide: {}", r.width);
+        }
+        let joined: String = lines.iter().map(|l| l.runs[0].text.replace(' ', "")).collect();
+        assert_eq!(joined.matches('X').count(), 300, "nothing lost when breaking a long word");
+        // Greedy fill: a line plus the next word would not have fitted.
+        let fonts = Fonts::get();
+        let first = &lines[1].runs[0].text;
+        assert!(fonts.width(FontStyle::Regular, BODY_SIZE, &format!("{first} word")) > width - 5.0);
+    }
+
+    #[test]
+    fn a_block_never_leaves_a_single_line_at_the_foot_or_head_of_a_page() {
+        for lines_before in 0..50 {
+            let mut c = composer();
+            c.new_page();
+            c.y = BODY_TOP + lines_before as f32 * 14.52;
+            let lines = wrap_clean(&"word ".repeat(120), Style::BODY, TEXT_X, TEXT_WIDTH, 0.0, 0.0);
+            let n = lines.len();
+            c.place(Block { lines, keep_first: 2, ..Block::default() });
+            let counts: Vec<usize> = c.pages.iter().map(|p| p.texts().count()).filter(|&k| k > 0).collect();
+            assert_eq!(counts.iter().sum::<usize>(), n);
+            assert!(counts.iter().all(|&k| k >= 2 || k == n), "{lines_before}: {counts:?}");
+        }
+    }
+
+    #[test]
+    fn ellipsis_keeps_footer_text_inside_its_space() {
+        let style = Style::BODY.sized(8.5);
+        let long = "A very long committee name ".repeat(10);
+        let short = fit_with_ellipsis(&long, style, 100.0);
+        assert!(short.ends_with('…'));
+        assert!(Fonts::get().width(style.style, style.size, &short) <= 100.0);
+        assert_eq!(fit_with_ellipsis("Panel", style, 100.0), "Panel");
+    }
 }

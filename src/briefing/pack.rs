@@ -106,6 +106,16 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
     c.place = format!("Agenda item {}", i + 1);
     c.add_outline(&title, 0);
     c.outline_base = 1;
+    if let (Some(p), Visibility::Private) = (item.exempt, visibility) {
+        let notice = format!(
+            "NOT FOR PUBLICATION by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972: {}.",
+            p.number(),
+            p.description()
+        );
+        let lines = c.wrap(&notice, Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        c.place(Block { lines, keep_first: 3, ..Block::default() });
+        c.gap(4.0 * MM);
+    }
     match (&item.content, reviews.get(i).and_then(Option::as_ref)) {
         (AgendaContent::Review(_), Some(review)) => {
             let options = BriefingOptions { marking: None, action_plan: false, visibility };
@@ -147,7 +157,14 @@ fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility) {
     c.place(Block { lines, keep_first: keep, ..Block::default() });
     c.gap(8.0 * MM);
     let y = c.y;
-    c.push(Item::Rule { x1: MARGIN_LEFT, y1: y, x2: MARGIN_LEFT + CONTENT_WIDTH, y2: y, width: 1.0, colour: Colour::TEXT });
+    c.push(Item::Rule {
+        x1: MARGIN_LEFT,
+        y1: y,
+        x2: MARGIN_LEFT + CONTENT_WIDTH,
+        y2: y,
+        width: 1.0,
+        colour: Colour::TEXT,
+    });
     c.gap(6.0 * MM);
     let detail = |label: &str, value: &str| format!("{label}: {value}");
     let mut details = vec![detail("Date", &pack.date.to_string())];

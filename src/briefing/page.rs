@@ -49,11 +49,30 @@ pub struct TextRun {
 pub enum Item {
     Text(TextRun),
     /// A straight line from (x1, y1) to (x2, y2).
-    Rule { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, colour: Colour },
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        colour: Colour,
+    },
     /// A filled rectangle; (x, y) is its top-left corner.
-    Rect { x: f32, y: f32, width: f32, height: f32, fill: Colour },
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        fill: Colour,
+    },
     /// A clickable area that jumps to another page (0-based index).
-    Link { x: f32, y: f32, width: f32, height: f32, target_page: usize },
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        target_page: usize,
+    },
 }
 
 /// One laid-out page.

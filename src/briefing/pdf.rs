@@ -23,7 +23,12 @@ pub enum PdfError {
 }
 
 fn colour(c: Colour) -> Color {
-    Color::Rgb(Rgb { r: f32::from(c.r) / 255.0, g: f32::from(c.g) / 255.0, b: f32::from(c.b) / 255.0, icc_profile: None })
+    Color::Rgb(Rgb {
+        r: f32::from(c.r) / 255.0,
+        g: f32::from(c.g) / 255.0,
+        b: f32::from(c.b) / 255.0,
+        icc_profile: None,
+    })
 }
 
 /// Renders the layout to PDF bytes: fonts embedded and subsetted, with ToUnicode maps.
@@ -45,7 +50,8 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     info.modification_date = now;
     info.metadata_date = now;
 
-    let pages: Vec<PdfPage> = layout.pages.iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids))).collect();
+    let pages: Vec<PdfPage> =
+        layout.pages.iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids))).collect();
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -123,7 +129,15 @@ fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<O
                 winding_order: None,
             };
             let dest = Destination::Xyz { page: target_page + 1, left: None, top: None, zoom: None };
-            ops.push(Op::LinkAnnotation { link: LinkAnnotation::new(rect, Actions::go_to(dest), Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None) });
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::go_to(dest),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                ),
+            });
         }
     }
     ops

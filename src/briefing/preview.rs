@@ -68,7 +68,11 @@ pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32)
     for item in &page.items {
         match item {
             Item::Rect { x, y, width, height, fill } => {
-                painter.rect_filled(Rect::from_min_size(at(*x, *y), Vec2::new(width * zoom, height * zoom)), 0.0, colour(*fill));
+                painter.rect_filled(
+                    Rect::from_min_size(at(*x, *y), Vec2::new(width * zoom, height * zoom)),
+                    0.0,
+                    colour(*fill),
+                );
             }
             Item::Rule { x1, y1, x2, y2, width, colour: c } => {
                 painter.line_segment([at(*x1, *y1), at(*x2, *y2)], Stroke::new((width * zoom).max(0.5), colour(*c)));
@@ -120,4 +124,53 @@ pub fn paint_caption(painter: &egui::Painter, centre_top: Pos2, number: usize, t
 pub fn page_fully_drawable(page: &Page) -> bool {
     let fonts = Fonts::get();
     page.texts().all(|t| t.text.chars().all(|c| fonts.covers(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::{BriefingOptions, lay_out_briefing};
+    use crate::store::load_review;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn paints_every_page_of_a_sample_with_the_liberation_fonts() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/afonwen-2025-action-plan.peerreview");
+        let review = load_review(&path).expect("sample loads").review;
+        let layout = lay_out_briefing(&review, &BriefingOptions { action_plan: true, ..BriefingOptions::default() });
+        assert!(layout.pages.iter().all(page_fully_drawable));
+        let pages = layout.pages.clone();
+        let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(700.0, 900.0)).build_ui(move |ui| {
+            install_fonts(ui.ctx());
+            let origin = ui.max_rect().min;
+            let mut links = 0;
+            for (i, page) in pages.iter().enumerate() {
+                links += paint_page(ui.painter(), origin, page, 0.8 + i as f32 * 0.1).len();
+                paint_caption(ui.painter(), origin, i + 1, pages.len());
+            }
+            ui.label(format!("painted {} pages, {links} links", pages.len()));
+        });
+        harness.run();
+        harness.get_by_label(&format!("painted {} pages, 0 links", layout.pages.len()));
+    }
+
+    #[test]
+    fn text_lands_where_the_layout_put_it() {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let mut widths = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let painter = ui.painter();
+            for style in FontStyle::ALL {
+                let text = "Children’s Tŷ Gwŷn £4.2m";
+                let galley = painter.layout_no_wrap(text.into(), FontId::new(100.0, family(style)), Color32::BLACK);
+                widths.push((galley.size().x, Fonts::get().width(style, 100.0, text)));
+            }
+        });
+        output.textures_delta.clear();
+        for (egui_w, pdf_w) in widths {
+            // Same font file: egui's width is within 1 % of the PDF's even before correction.
+            assert!((egui_w / pdf_w - 1.0).abs() < 0.01, "egui {egui_w} vs pdf {pdf_w}");
+        }
+    }
 }

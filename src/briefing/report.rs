@@ -1,8 +1,8 @@
 //! The panel briefing for one review, in the order of a council committee report.
 
 use super::compose::{
-    Block, CellPara, Column, Composer, Line, MARGIN_LEFT, NUMBER_INDENT, Row, Running, SIDE_COLUMN, Style,
-    TEXT_WIDTH, TEXT_X, run, wrap_clean, CONTENT_WIDTH,
+    Block, CONTENT_WIDTH, CellPara, Column, Composer, Line, MARGIN_LEFT, NUMBER_INDENT, Row, Running, SIDE_COLUMN,
+    Style, TEXT_WIDTH, TEXT_X, run, wrap_clean,
 };
 use super::page::{Colour, Item, Layout, MM};
 use crate::model::{Appendix, ExemptParagraph, FindingKind, ProtectiveMarking, Review, paragraphs};
@@ -128,7 +128,11 @@ impl Writer<'_> {
                 self.start_section("Themes");
             }
             self.c.place = "Themes".into();
-            let intro = if review.themes_intro.trim().is_empty() { "The review looked at these themes:" } else { &review.themes_intro };
+            let intro = if review.themes_intro.trim().is_empty() {
+                "The review looked at these themes:"
+            } else {
+                &review.themes_intro
+            };
             self.numbered(intro);
             let labels: Vec<String> = review.themes.iter().map(|t| t.label.clone()).collect();
             self.bullets(&labels);
@@ -575,7 +579,15 @@ pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptPara
 /// "Worcestershire" from "Worcestershire County Council", for the seed's "Worcestershire themes".
 fn short_council(council: &str) -> String {
     let trimmed = council.trim();
-    for suffix in [" County Borough Council", " Metropolitan Borough Council", " County Council", " City Council", " Borough Council", " District Council", " Council"] {
+    for suffix in [
+        " County Borough Council",
+        " Metropolitan Borough Council",
+        " County Council",
+        " City Council",
+        " Borough Council",
+        " District Council",
+        " Council",
+    ] {
         if let Some(s) = trimmed.strip_suffix(suffix) {
             return s.to_owned();
         }

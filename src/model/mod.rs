@@ -11,8 +11,8 @@ mod theme;
 mod validate;
 
 pub use date::{Date, DateError};
-pub use pack::{AgendaContent, AgendaItem, CommitteePack};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
+pub use pack::{AgendaContent, AgendaItem, CommitteePack};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,

@@ -21,10 +21,8 @@ pub struct LoadedPack {
 /// and may not leave it (a shared drive pack must not pull in files from elsewhere).
 pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
     let (text, _) = read_text(path)?;
-    let pack: CommitteePack = ron::Options::default()
-        .with_recursion_limit(32)
-        .from_str(&text)
-        .map_err(|e| StoreError::from_ron(path, &e))?;
+    let pack: CommitteePack =
+        ron::Options::default().with_recursion_limit(32).from_str(&text).map_err(|e| StoreError::from_ron(path, &e))?;
     if pack.items.is_empty() {
         return Err(StoreError::Parse {
             path: path.to_owned(),
@@ -43,9 +41,9 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
         title: title.to_owned(),
         message,
     };
-    let canonical_folder =
-        folder.canonicalize().map_err(|source| StoreError::Read { path: folder.clone(), source })?;
-    let canonical_manifest = path.canonicalize().map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+    let canonical_folder = folder.canonicalize().map_err(|source| StoreError::Read { path: folder.clone(), source })?;
+    let canonical_manifest =
+        path.canonicalize().map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
     let mut reviews = Vec::with_capacity(pack.items.len());
     for (i, item) in pack.items.iter().enumerate() {
         let number = i + 1;
@@ -61,7 +59,9 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
         };
         let relative = Path::new(file);
         let escapes = file.trim().is_empty()
-            || relative.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
+            || relative
+                .components()
+                .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)));
         if escapes {
             return Err(item_error(
                 number,
@@ -71,7 +71,11 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
         }
         let full = folder.join(relative);
         let canonical = full.canonicalize().map_err(|e| {
-            item_error(number, &item.title, format!("cannot read the review file {}: {}", full.display(), super::plain_io(&e)))
+            item_error(
+                number,
+                &item.title,
+                format!("cannot read the review file {}: {}", full.display(), super::plain_io(&e)),
+            )
         })?;
         if !canonical.starts_with(&canonical_folder) {
             return Err(item_error(number, &item.title, format!("`{file}` leads outside the pack's folder")));
