@@ -508,15 +508,26 @@ pub(crate) fn wrap_clean(text: &str, style: Style, x: f32, width: f32, first_ind
             current_w = w;
             continue;
         }
-        // A word longer than the line: break it between characters.
+        // A word longer than the line: break it, after a "/" or "-" where possible (URLs),
+        // otherwise between characters.
+        let mut last_break: Option<usize> = None;
         for c in word.chars() {
             let cw = fonts.char_width(style.style, style.size, c);
             if !current.is_empty() && current_w + cw > limit(&lines) + 0.01 {
+                let rest = match last_break {
+                    Some(at) if at < current.len() => current.split_off(at),
+                    _ => String::new(),
+                };
                 flush(&mut lines, &mut current);
-                current_w = 0.0;
+                current = rest;
+                current_w = fonts.width(style.style, style.size, &current);
+                last_break = None;
             }
             current.push(c);
             current_w += cw;
+            if matches!(c, '/' | '-' | '–' | '_' | '?' | '&' | '=') {
+                last_break = Some(current.len());
+            }
         }
     }
     if !current.is_empty() {
@@ -625,6 +636,18 @@ mod tests {
         let fonts = Fonts::get();
         let first = &lines[1].runs[0].text;
         assert!(fonts.width(FontStyle::Regular, BODY_SIZE, &format!("{first} word")) > width - 5.0);
+    }
+
+    #[test]
+    fn long_urls_break_after_a_slash_where_they_can() {
+        let url = "https://www.worcestershire.gov.uk/cms/democratic-services/minutes-and-agendas.aspx";
+        let lines = wrap_clean(url, Style::BODY, 0.0, 150.0, 0.0, 0.0);
+        assert!(lines.len() > 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.runs[0].text.as_str()).collect();
+        assert_eq!(texts.concat(), url);
+        for t in &texts[..texts.len() - 1] {
+            assert!(t.ends_with(['/', '-']), "{texts:?}");
+        }
     }
 
     #[test]

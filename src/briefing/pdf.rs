@@ -58,6 +58,8 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let opts = PdfSaveOptions::default();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     finish_with_lopdf(&mut lo, &layout.outline).map_err(|e| PdfError::Finish(e.to_string()))?;
+    // printpdf compresses only in its own `save`; the lopdf route needs it done here.
+    lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError::Finish(e.to_string()))?;
     Ok(out)
@@ -180,16 +182,22 @@ fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[O
         parent.push(stack.last().copied());
         stack.push(i);
     }
-    let children = |p: Option<usize>| -> Vec<usize> { (0..entries.len()).filter(|&i| parent[i] == p).collect() };
-    let mut count_open = vec![0i64; entries.len()];
-    for i in (0..entries.len()).rev() {
-        if let Some(p) = parent[i] {
-            count_open[p] += 1 + count_open[i].max(0);
+    // Children of each entry (index `n` stands for the root), in document order.
+    let n = entries.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, p) in parent.iter().enumerate() {
+        kids[p.unwrap_or(n)].push(i);
+    }
+    let mut position = vec![0usize; n];
+    for list in &kids {
+        for (pos, &i) in list.iter().enumerate() {
+            position[i] = pos;
         }
     }
+    let has_nesting = entries.iter().any(|x| x.level > 0);
     for (i, e) in entries.iter().enumerate() {
-        let siblings = children(parent[i]);
-        let pos = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let siblings = &kids[parent[i].unwrap_or(n)];
+        let pos = position[i];
         let mut d = Dictionary::new();
         d.set("Title", lopdf::text_string(&e.title));
         d.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
@@ -199,13 +207,12 @@ fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[O
         if let Some(&next) = siblings.get(pos + 1) {
             d.set("Next", Object::Reference(ids[next]));
         }
-        let kids = children(Some(i));
-        if let (Some(&first), Some(&last)) = (kids.first(), kids.last()) {
+        if let (Some(&first), Some(&last)) = (kids[i].first(), kids[i].last()) {
             d.set("First", Object::Reference(ids[first]));
             d.set("Last", Object::Reference(ids[last]));
-            // Negative count: item entries start closed, so a 50-item pack is readable.
-            let n = count_open[i];
-            d.set("Count", Object::Integer(if e.level == 0 && entries.iter().any(|x| x.level > 0) { -n } else { n }));
+            // Negative count: a pack's items start closed, so a 50-item outline stays readable.
+            let count = kids[i].len() as i64;
+            d.set("Count", Object::Integer(if e.level == 0 && has_nesting { -count } else { count }));
         }
         if let Some(&page) = pages.get(e.page) {
             let top = (PAGE_HEIGHT - e.y + 6.0).min(PAGE_HEIGHT);
@@ -222,7 +229,7 @@ fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[O
         }
         doc.objects.insert(ids[i], Object::Dictionary(d));
     }
-    let top = children(None);
+    let top = &kids[n];
     let mut r = Dictionary::new();
     r.set("Type", Object::Name(b"Outlines".to_vec()));
     if let (Some(&first), Some(&last)) = (top.first(), top.last()) {

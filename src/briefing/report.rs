@@ -4,6 +4,7 @@ use super::compose::{
     Block, CONTENT_WIDTH, CellPara, Column, Composer, Line, MARGIN_LEFT, NUMBER_INDENT, Row, Running, SIDE_COLUMN,
     Style, TEXT_WIDTH, TEXT_X, run, wrap_clean,
 };
+use super::fonts::FontStyle;
 use super::page::{Colour, Item, Layout, MM};
 use crate::model::{Appendix, ExemptParagraph, FindingKind, ProtectiveMarking, Review, paragraphs};
 
@@ -294,17 +295,19 @@ impl Writer<'_> {
 
     /// An unnumbered paragraph in the text column.
     pub(crate) fn plain(&mut self, text: &str) {
-        self.plain_styled(text, Style::BODY, NUMBER_INDENT);
+        self.plain_styled(text, Style::BODY, 3.0 * MM);
     }
 
-    fn plain_styled(&mut self, text: &str, style: Style, indent: f32) {
+    /// An unnumbered paragraph aligned with numbered paragraphs' text. Bold text is a subheading
+    /// and, like a lead-in ending in ":", stays with what follows.
+    fn plain_styled(&mut self, text: &str, style: Style, space_before: f32) {
         if text.trim().is_empty() {
             return;
         }
-        let lines = self.c.wrap(text, style, TEXT_X, TEXT_WIDTH, indent, indent);
+        let lines = self.c.wrap(text, style, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
         let (side, outline) = self.take_side();
-        let lead_in = text.trim_end().ends_with(':');
-        self.emit(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline }, lead_in);
+        let keep_with_next = text.trim_end().ends_with(':') || style.style == FontStyle::Bold;
+        self.emit(Block { side, lines, keep_first: 2, space_before, outline }, keep_with_next);
     }
 
     /// A subheading in the text column, kept with the first two lines that follow.
@@ -362,7 +365,7 @@ impl Writer<'_> {
             self.numbered(&p);
         }
         for p in paragraphs(&review.findings_summary) {
-            self.plain_styled(&p, Style::ITALIC, NUMBER_INDENT);
+            self.plain_styled(&p, Style::ITALIC, 3.0 * MM);
         }
         for p in paragraphs(&review.findings_note) {
             self.numbered(&p);
@@ -432,13 +435,13 @@ impl Writer<'_> {
         self.start_section("Contact Points");
         self.c.place = "Contact points".into();
         if !cp.general_heading.trim().is_empty() {
-            self.plain_styled(&cp.general_heading, Style::BOLD, 0.0);
+            self.plain_styled(&cp.general_heading, Style::BOLD, 3.0 * MM);
         }
         for l in &cp.general {
-            self.plain_styled(&format!("{}: {}", l.label, l.value), Style::BODY, 0.0);
+            self.plain_styled(&format!("{}: {}", l.label, l.value), Style::BODY, 1.0 * MM);
         }
         if !cp.officers.is_empty() {
-            self.plain_styled("Specific Contact Points for this report", Style::BOLD, 0.0);
+            self.plain_styled("Specific Contact Points for this report", Style::BOLD, 4.0 * MM);
             for o in &cp.officers {
                 let mut text = format!("{}, {}", o.name, o.job_title);
                 if !o.phone.trim().is_empty() {
@@ -447,7 +450,7 @@ impl Writer<'_> {
                 if !o.email.trim().is_empty() {
                     text.push_str(&format!(". Email: {}", o.email));
                 }
-                self.plain_styled(&text, Style::BODY, 0.0);
+                self.plain_styled(&text, Style::BODY, 1.0 * MM);
             }
         }
     }
