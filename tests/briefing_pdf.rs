@@ -525,3 +525,13 @@ mod serde_json_lite {
         }
     }
 }
+
+#[test]
+fn a_blank_review_still_prints_a_valid_one_page_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = briefing(&Review::default());
+    assert_eq!(layout.pages.len(), 1);
+    let path = pdf(&layout, dir.path(), "blank.pdf");
+    assert!(tool("qpdf", &["--check", &path]).contains("No syntax"));
+    assert!(text(&path).contains("Page 1 of 1"));
+}

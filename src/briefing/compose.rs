@@ -513,7 +513,9 @@ pub(crate) fn wrap_clean(text: &str, style: Style, x: f32, width: f32, first_ind
         let mut last_break: Option<usize> = None;
         for c in word.chars() {
             let cw = fonts.char_width(style.style, style.size, c);
-            if !current.is_empty() && current_w + cw > limit(&lines) + 0.01 {
+            // Twice at most: once at the last break opportunity, then (if the carried-over
+            // part plus this character still do not fit) between characters.
+            while !current.is_empty() && current_w + cw > limit(&lines) + 0.01 {
                 let rest = match last_break {
                     Some(at) if at < current.len() => current.split_off(at),
                     _ => String::new(),
@@ -636,6 +638,21 @@ mod tests {
         let fonts = Fonts::get();
         let first = &lines[1].runs[0].text;
         assert!(fonts.width(FontStyle::Regular, BODY_SIZE, &format!("{first} word")) > width - 5.0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_keep_every_character(text in "[a-zA-Z’£ŵ/ -]{0,400}", width in 20.0f32..400.0) {
+            let clean = composer().clean(&text);
+            let lines = wrap_clean(&clean, Style::BODY, 0.0, width, 0.0, 0.0);
+            for l in &lines {
+                let r = &l.runs[0];
+                proptest::prop_assert!(r.width <= width + 0.01 || r.text.chars().count() == 1);
+            }
+            let kept: String = lines.iter().flat_map(|l| l.runs[0].text.chars()).filter(|c| *c != ' ').collect();
+            let wanted: String = clean.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, wanted);
+        }
     }
 
     #[test]
