@@ -297,7 +297,14 @@ fn outline(path: &str) -> Vec<(String, u64, usize)> {
 #[test]
 fn pack_contents_page_numbers_and_outline_match_where_items_start() {
     let dir = tempfile::tempdir().unwrap();
-    let (public, _, layout, _) = pack_pdfs(dir.path());
+    let (public, private, layout, _) = pack_pdfs(dir.path());
+    for path in [&public, &private] {
+        assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
+        for row in tool("pdffonts", &[path]).lines().skip(2) {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(&cols[cols.len() - 5..cols.len() - 2], ["yes", "yes", "yes"], "{row}");
+        }
+    }
     let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
     let n_items = loaded.pack.items.len();
     let contents = tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", &public, "-"]);
@@ -524,6 +531,18 @@ mod serde_json_lite {
             }
         }
     }
+}
+
+#[test]
+fn warnings_inside_a_pack_name_the_agenda_item() {
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let mut reviews = loaded.reviews.clone();
+    let Some(Some(r)) = reviews.get_mut(4) else { panic!("item 5 is a review") };
+    r.conclusion = "Emoji \u{1F600} here".into();
+    let layout = lay_out_pack(&loaded.pack, &reviews, Visibility::Private);
+    let w: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("Agenda item 5, Conclusion: "), "{w:?}");
 }
 
 #[test]

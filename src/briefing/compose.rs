@@ -118,6 +118,8 @@ pub(crate) struct Composer {
     pub paragraph: u32,
     /// Where warnings say the text came from.
     pub place: String,
+    /// Put before `place` in warnings: "Agenda item 4: " inside a pack.
+    pub place_prefix: String,
 }
 
 impl Composer {
@@ -133,6 +135,7 @@ impl Composer {
             outline_base: 0,
             paragraph: 0,
             place: String::new(),
+            place_prefix: String::new(),
         }
     }
 
@@ -179,9 +182,9 @@ impl Composer {
     }
 
     pub fn warn(&mut self, message: String) {
-        let key = (self.place.clone(), message.clone());
-        if self.seen_warnings.insert(key) {
-            self.warnings.push(LayoutWarning { place: self.place.clone(), message });
+        let place = format!("{}{}", self.place_prefix, self.place);
+        if self.seen_warnings.insert((place.clone(), message.clone())) {
+            self.warnings.push(LayoutWarning { place, message });
         }
     }
 

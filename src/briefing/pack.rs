@@ -105,6 +105,7 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
     let title = format!("{}. {}", i + 1, item_title(pack, reviews, i));
     c.place = format!("Agenda item {}", i + 1);
     c.add_outline(&title, 0);
+    c.place_prefix = format!("Agenda item {}, ", i + 1);
     c.outline_base = 1;
     if let (Some(p), Visibility::Private) = (item.exempt, visibility) {
         let notice = format!(
@@ -138,6 +139,7 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
         }
     }
     c.outline_base = 0;
+    c.place_prefix.clear();
 }
 
 fn heading(c: &mut Composer, title: &str) {

@@ -43,6 +43,11 @@ pub fn page_size(zoom: f32) -> Vec2 {
     Vec2::new(PAGE_WIDTH * zoom, PAGE_HEIGHT * zoom)
 }
 
+/// The zoom at which a whole page fits `available` (e.g. a thumbnail or the preview panel).
+pub fn zoom_to_fit(available: Vec2) -> f32 {
+    (available.x / PAGE_WIDTH).min(available.y / PAGE_HEIGHT).max(0.01)
+}
+
 /// A clickable area painted on the page: the app turns a click into "go to page".
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PreviewLink {
@@ -143,9 +148,13 @@ mod tests {
         let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(700.0, 900.0)).build_ui(move |ui| {
             install_fonts(ui.ctx());
             let origin = ui.max_rect().min;
+            let zoom = zoom_to_fit(ui.available_size());
+            assert!(
+                (page_size(zoom).y - ui.available_size().y).abs() < 1.0 || page_size(zoom).x <= ui.available_size().x
+            );
             let mut links = 0;
             for (i, page) in pages.iter().enumerate() {
-                links += paint_page(ui.painter(), origin, page, 0.8 + i as f32 * 0.1).len();
+                links += paint_page(ui.painter(), origin, page, zoom * (1.0 + i as f32 * 0.1)).len();
                 paint_caption(ui.painter(), origin, i + 1, pages.len());
             }
             ui.label(format!("painted {} pages, {links} links", pages.len()));
