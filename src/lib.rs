@@ -3,6 +3,7 @@
 //! Rooms, with dependencies pointing down: `cli` → (`desktop`, `store`) → `model`.
 //! `model` is pure data and rules; `store` is the only code touching review files.
 
+pub mod briefing;
 pub mod cli;
 pub mod desktop;
 pub mod model;

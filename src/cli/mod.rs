@@ -6,6 +6,9 @@
 mod check;
 mod desktop;
 mod open;
+mod print;
+
+pub use print::MarkingArg;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +64,37 @@ pub enum Command {
         #[arg(long)]
         system: bool,
     },
+    /// Print the panel briefing for one review as a PDF.
+    Briefing {
+        /// The review file (.peerreview).
+        file: PathBuf,
+        /// Where to write the PDF (replaced atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// Protective marking printed at the top and bottom of each page (default: the review's own).
+        #[arg(long, value_enum)]
+        marking: Option<MarkingArg>,
+        /// Add the action plan as a final appendix.
+        #[arg(long)]
+        action_plan: bool,
+        /// Withhold exempt appendices (Schedule 12A), as for publication.
+        #[arg(long)]
+        public: bool,
+    },
+    /// Print a committee pack (cover, agenda, every item) from a .peerpack manifest.
+    Pack {
+        /// The pack manifest (.peerpack).
+        manifest: PathBuf,
+        /// Where to write the PDF (replaced atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        /// The public pack: exempt items replaced by notices (the default).
+        #[arg(long, conflicts_with = "private")]
+        public: bool,
+        /// The private pack for members: exempt items included.
+        #[arg(long)]
+        private: bool,
+    },
 }
 
 /// Runs a parsed command line.
@@ -68,6 +102,10 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
+        Some(Command::Briefing { file, output, marking, action_plan, public }) => {
+            print::briefing(&file, &output, marking, action_plan, public)
+        }
+        Some(Command::Pack { manifest, output, public: _, private }) => print::pack(&manifest, &output, private),
         Some(Command::InstallDesktop { system, .. }) => desktop::install(system),
         Some(Command::UninstallDesktop { system, .. }) => desktop::uninstall(system),
         None => open::open_window(&cli.files, cli.new_window),

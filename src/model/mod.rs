@@ -4,6 +4,7 @@
 
 mod date;
 mod finding;
+mod pack;
 mod review;
 mod text;
 mod theme;
@@ -11,6 +12,7 @@ mod validate;
 
 pub use date::{Date, DateError};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
+pub use pack::{AgendaContent, AgendaItem, CommitteePack};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,

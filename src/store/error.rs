@@ -27,6 +27,9 @@ pub enum StoreError {
     Write { path: PathBuf, source: io::Error },
     #[error("{}: cannot save: {message}", path.display())]
     Serialize { path: PathBuf, message: String },
+    /// An agenda item of a committee pack could not be used.
+    #[error("{}: agenda item {number}{}: {message}", path.display(), if title.is_empty() { String::new() } else { format!(" ({title})") })]
+    PackItem { path: PathBuf, number: usize, title: String, message: String },
 }
 
 impl StoreError {

@@ -8,11 +8,14 @@ mod error;
 mod format;
 mod load;
 mod migrate;
+mod pack;
 
 pub use atomic::{backup_path, write_atomically};
+pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, fingerprint, load_review, read_text};
+pub use pack::{LoadedPack, PACK_EXTENSION, load_pack};
 
 use std::path::Path;
 

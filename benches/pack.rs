@@ -1,0 +1,63 @@
+//! Committee packs of 10 and 50 reports: layout plus PDF writing should grow linearly.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use peerbrief::briefing::{Visibility, lay_out_pack, write_pdf};
+use peerbrief::model::{AgendaContent, AgendaItem, CommitteePack, Date, ProtectiveMarking, Review};
+use peerbrief::store::load_review;
+
+fn samples() -> Vec<Review> {
+    ["worcestershire-2015", "ambleshire-2024", "afonwen-2025-action-plan"]
+        .iter()
+        .map(|n| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(format!("{n}.peerreview"));
+            load_review(&path).expect("sample loads").review
+        })
+        .collect()
+}
+
+fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>) {
+    let items = (0..n)
+        .map(|i| AgendaItem {
+            title: format!("Report {}", i + 1),
+            content: AgendaContent::Review(format!("r{i}.peerreview")),
+            exempt: None,
+        })
+        .collect();
+    let pack = CommitteePack {
+        council: "Benchmark Council".into(),
+        committee: "Children and Families Overview and Scrutiny Panel".into(),
+        date: Date::ymd(2026, 3, 17).expect("valid date"),
+        time: "10.00 am".into(),
+        venue: "County Hall".into(),
+        members: vec!["Cllr A Member".into()],
+        marking: ProtectiveMarking::Official,
+        items,
+    };
+    let reviews = (0..n).map(|i| Some(samples[i % samples.len()].clone())).collect();
+    (pack, reviews)
+}
+
+fn bench(c: &mut Criterion) {
+    let samples = samples();
+    let mut group = c.benchmark_group("pack");
+    group.sample_size(10);
+    for n in [10, 50] {
+        let (pack, reviews) = pack_of(n, &samples);
+        group.bench_with_input(BenchmarkId::new("layout_and_pdf", n), &n, |b, _| {
+            b.iter(|| {
+                let layout = lay_out_pack(black_box(&pack), &reviews, Visibility::Public);
+                write_pdf(&layout).expect("PDF").len()
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("layout_only", n), &n, |b, _| {
+            b.iter(|| lay_out_pack(black_box(&pack), &reviews, Visibility::Public).pages.len())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,130 @@
+//! What layout produces: pages of positioned items, independent of any output format.
+//!
+//! Units are PDF points (1/72 inch); the origin is the page's top-left corner and y grows
+//! downwards, as a reader scans. Text positions are baselines. The PDF writer flips y.
+
+use super::fonts::FontStyle;
+
+/// A4 width in points.
+pub const PAGE_WIDTH: f32 = 595.28;
+/// A4 height in points.
+pub const PAGE_HEIGHT: f32 = 841.89;
+/// Millimetres to points.
+pub const MM: f32 = 72.0 / 25.4;
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Colour {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Colour {
+    pub const TEXT: Colour = Colour { r: 0x0b, g: 0x0c, b: 0x0c };
+    pub const MUTED: Colour = Colour { r: 0x50, g: 0x5a, b: 0x5f };
+    pub const RULE: Colour = Colour { r: 0xb1, g: 0xb4, b: 0xb6 };
+    pub const SHADE: Colour = Colour { r: 0xf3, g: 0xf2, b: 0xf1 };
+    pub const BAND: Colour = Colour { r: 0xde, g: 0xe0, b: 0xe2 };
+    pub const LINK: Colour = Colour { r: 0x1d, g: 0x70, b: 0xb8 };
+}
+
+/// A run of text in one face, size and colour, starting at a baseline point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRun {
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    pub style: FontStyle,
+    pub size: f32,
+    pub colour: Colour,
+    /// Already NFC-normalised and checked against the fonts.
+    pub text: String,
+    /// Width as measured from the font's advances.
+    pub width: f32,
+}
+
+/// Something drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    /// A straight line from (x1, y1) to (x2, y2).
+    Rule {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        colour: Colour,
+    },
+    /// A filled rectangle; (x, y) is its top-left corner.
+    Rect {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        fill: Colour,
+    },
+    /// A clickable area that jumps to another page (0-based index).
+    Link {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        target_page: usize,
+    },
+}
+
+/// One laid-out page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+impl Page {
+    /// The text runs on the page, in drawing order.
+    pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}
+
+/// A bookmark: level 0 is the top (a report heading, or a pack's agenda item).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub level: u8,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading on its page.
+    pub y: f32,
+}
+
+/// A problem with the text that the user should fix; layout continues regardless.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayoutWarning {
+    /// Where the text came from: "Key strengths item 3", "Agenda item 2".
+    pub place: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LayoutWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// A finished document: pages, bookmarks, and the properties a PDF reader shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub outline: Vec<OutlineEntry>,
+    pub warnings: Vec<LayoutWarning>,
+    /// Document title (shown in the reader's title bar).
+    pub title: String,
+    /// The council.
+    pub author: String,
+    pub subject: String,
+}

@@ -1,0 +1,242 @@
+//! Writes laid-out pages as a PDF with printpdf's low-level operations, then finishes the
+//! document with lopdf: language, title display, page mode and a nested outline, which printpdf
+//! 0.12.8 cannot express.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Object, ObjectId};
+use printpdf::{
+    Actions, BorderArray, Color, Destination, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use super::fonts::{FontStyle, Fonts};
+use super::page::{Colour, Item, Layout, OutlineEntry, PAGE_HEIGHT};
+
+/// Why a PDF could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the layout has no pages")]
+    Empty,
+    #[error("could not finish the PDF: {0}")]
+    Finish(String),
+}
+
+fn colour(c: Colour) -> Color {
+    Color::Rgb(Rgb {
+        r: f32::from(c.r) / 255.0,
+        g: f32::from(c.g) / 255.0,
+        b: f32::from(c.b) / 255.0,
+        icc_profile: None,
+    })
+}
+
+/// Renders the layout to PDF bytes: fonts embedded and subsetted, with ToUnicode maps.
+pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
+    if layout.pages.is_empty() {
+        return Err(PdfError::Empty);
+    }
+    let fonts = Fonts::get();
+    let mut doc = PdfDocument::new(&layout.title);
+    let ids: HashMap<FontStyle, FontId> = FontStyle::ALL.iter().map(|&s| (s, doc.add_font(fonts.parsed(s)))).collect();
+    let now = printpdf::OffsetDateTime::now_utc();
+    let info = &mut doc.metadata.info;
+    info.document_title = layout.title.clone();
+    info.author = layout.author.clone();
+    info.subject = layout.subject.clone();
+    info.creator = format!("PeerBrief {}", crate::BUILD_INFO);
+    info.producer = "PeerBrief (printpdf 0.12.8)".into();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+
+    let pages: Vec<PdfPage> =
+        layout.pages.iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids))).collect();
+    doc.with_pages(pages);
+
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions::default();
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    finish_with_lopdf(&mut lo, &layout.outline).map_err(|e| PdfError::Finish(e.to_string()))?;
+    // printpdf compresses only in its own `save`; the lopdf route needs it done here.
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| PdfError::Finish(e.to_string()))?;
+    Ok(out)
+}
+
+fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let flip = |y: f32| PAGE_HEIGHT - y;
+    // Shapes first so text is drawn over table shading.
+    for item in &page.items {
+        match item {
+            Item::Rect { x, y, width, height, fill } => {
+                ops.push(Op::SetFillColor { col: colour(*fill) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(flip(*y + *height)),
+                        width: Pt(*width),
+                        height: Pt(*height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Item::Rule { x1, y1, x2, y2, width, colour: c } => {
+                ops.push(Op::SetOutlineColor { col: colour(*c) });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![
+                            LinePoint { p: Point { x: Pt(*x1), y: Pt(flip(*y1)) }, bezier: false },
+                            LinePoint { p: Point { x: Pt(*x2), y: Pt(flip(*y2)) }, bezier: false },
+                        ],
+                        is_closed: false,
+                    },
+                });
+            }
+            Item::Text(_) | Item::Link { .. } => {}
+        }
+    }
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(FontStyle, f32)> = None;
+    let mut current_colour: Option<Colour> = None;
+    for item in &page.items {
+        if let Item::Text(t) = item {
+            if current != Some((t.style, t.size)) {
+                if let Some(id) = ids.get(&t.style) {
+                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(t.size) });
+                }
+                current = Some((t.style, t.size));
+            }
+            if current_colour != Some(t.colour) {
+                ops.push(Op::SetFillColor { col: colour(t.colour) });
+                current_colour = Some(t.colour);
+            }
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(t.x), Pt(flip(t.y))) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(t.text.clone())] });
+        }
+    }
+    ops.push(Op::EndTextSection);
+    for item in &page.items {
+        if let Item::Link { x, y, width, height, target_page } = item {
+            let rect = Rect {
+                x: Pt(*x),
+                y: Pt(flip(*y + *height)),
+                width: Pt(*width),
+                height: Pt(*height),
+                mode: None,
+                winding_order: None,
+            };
+            let dest = Destination::Xyz { page: target_page + 1, left: None, top: None, zoom: None };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::go_to(dest),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                ),
+            });
+        }
+    }
+    ops
+}
+
+/// Adds what accessibility rules ask for and printpdf cannot write: `/Lang`, DisplayDocTitle,
+/// `/PageMode /UseOutlines` (a name) and the nested outline.
+fn finish_with_lopdf(doc: &mut lopdf::Document, outline: &[OutlineEntry]) -> lopdf::Result<()> {
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    let outlines_id = if outline.is_empty() { None } else { Some(build_outline(doc, outline, &pages)) };
+    let catalog = doc.catalog_mut()?;
+    catalog.set("Lang", Object::string_literal("en-GB"));
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    match outlines_id {
+        Some(id) => {
+            catalog.set("Outlines", Object::Reference(id));
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+        None => {
+            catalog.remove(b"Outlines");
+            catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
+        }
+    }
+    Ok(())
+}
+
+/// Builds the outline tree (entries are in document order; levels nest).
+fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[ObjectId]) -> ObjectId {
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
+    // Parent of each entry: the nearest earlier entry with a lower level.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        while stack.last().is_some_and(|&j| entries[j].level >= e.level) {
+            stack.pop();
+        }
+        parent.push(stack.last().copied());
+        stack.push(i);
+    }
+    // Children of each entry (index `n` stands for the root), in document order.
+    let n = entries.len();
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+    for (i, p) in parent.iter().enumerate() {
+        kids[p.unwrap_or(n)].push(i);
+    }
+    let mut position = vec![0usize; n];
+    for list in &kids {
+        for (pos, &i) in list.iter().enumerate() {
+            position[i] = pos;
+        }
+    }
+    let has_nesting = entries.iter().any(|x| x.level > 0);
+    for (i, e) in entries.iter().enumerate() {
+        let siblings = &kids[parent[i].unwrap_or(n)];
+        let pos = position[i];
+        let mut d = Dictionary::new();
+        d.set("Title", lopdf::text_string(&e.title));
+        d.set("Parent", Object::Reference(parent[i].map_or(root, |p| ids[p])));
+        if pos > 0 {
+            d.set("Prev", Object::Reference(ids[siblings[pos - 1]]));
+        }
+        if let Some(&next) = siblings.get(pos + 1) {
+            d.set("Next", Object::Reference(ids[next]));
+        }
+        if let (Some(&first), Some(&last)) = (kids[i].first(), kids[i].last()) {
+            d.set("First", Object::Reference(ids[first]));
+            d.set("Last", Object::Reference(ids[last]));
+            // Negative count: a pack's items start closed, so a 50-item outline stays readable.
+            let count = kids[i].len() as i64;
+            d.set("Count", Object::Integer(if e.level == 0 && has_nesting { -count } else { count }));
+        }
+        if let Some(&page) = pages.get(e.page) {
+            let top = (PAGE_HEIGHT - e.y + 6.0).min(PAGE_HEIGHT);
+            d.set(
+                "Dest",
+                Object::Array(vec![
+                    Object::Reference(page),
+                    Object::Name(b"XYZ".to_vec()),
+                    Object::Null,
+                    Object::Real(top),
+                    Object::Null,
+                ]),
+            );
+        }
+        doc.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let top = &kids[n];
+    let mut r = Dictionary::new();
+    r.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
+        r.set("First", Object::Reference(ids[first]));
+        r.set("Last", Object::Reference(ids[last]));
+    }
+    r.set("Count", Object::Integer(top.len() as i64));
+    doc.objects.insert(root, Object::Dictionary(r));
+    root
+}

@@ -1,0 +1,70 @@
+//! `peerbrief briefing` and `peerbrief pack`: print PDFs from the command line.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
+use crate::model::ProtectiveMarking;
+use crate::store::{load_pack, load_review, write_atomically};
+
+/// `--marking` values, in the words printed on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MarkingArg {
+    Official,
+    OfficialSensitive,
+}
+
+impl From<MarkingArg> for ProtectiveMarking {
+    fn from(m: MarkingArg) -> ProtectiveMarking {
+        match m {
+            MarkingArg::Official => ProtectiveMarking::Official,
+            MarkingArg::OfficialSensitive => ProtectiveMarking::OfficialSensitive,
+        }
+    }
+}
+
+/// Prints the panel briefing for one review.
+pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_plan: bool, public: bool) -> ExitCode {
+    let loaded = match load_review(file) {
+        Ok(l) => l,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let options = BriefingOptions {
+        marking: marking.map(Into::into),
+        action_plan,
+        visibility: if public { Visibility::Public } else { Visibility::Private },
+    };
+    write(&lay_out_briefing(&loaded.review, &options), out)
+}
+
+/// Prints a committee pack from its manifest.
+pub fn pack(manifest: &Path, out: &Path, private: bool) -> ExitCode {
+    let loaded = match load_pack(manifest) {
+        Ok(l) => l,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let visibility = if private { Visibility::Private } else { Visibility::Public };
+    write(&lay_out_pack(&loaded.pack, &loaded.reviews, visibility), out)
+}
+
+fn write(layout: &Layout, out: &Path) -> ExitCode {
+    for w in &layout.warnings {
+        eprintln!("warning: {w}");
+    }
+    let bytes = match write_pdf(layout) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("{}: {e}", out.display())),
+    };
+    if let Err(e) = write_atomically(out, &bytes) {
+        return fail(&e.to_string());
+    }
+    println!("{}: {} pages", out.display(), layout.pages.len());
+    ExitCode::SUCCESS
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}

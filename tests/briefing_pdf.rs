@@ -1,0 +1,556 @@
+//! Briefing and pack PDFs checked with the tools a council's IT team would use: qpdf, pdffonts,
+//! pdftotext, pdfinfo. Built through the library so the checks do not depend on a shared binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use peerbrief::briefing::{
+    BODY_LEFT, BODY_RIGHT, BriefingOptions, Layout, PAGE_HEIGHT, Visibility, lay_out_briefing, lay_out_pack, write_pdf,
+};
+use peerbrief::model::{Finding, FindingKind, Review};
+use peerbrief::store::{load_pack, load_review};
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+}
+
+fn review(name: &str) -> Review {
+    load_review(&sample(name)).expect("sample loads").review
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} not runnable: {e}"));
+    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Writes the layout as a PDF into `dir` and returns its path.
+fn pdf(layout: &Layout, dir: &Path, name: &str) -> String {
+    let bytes = write_pdf(layout).expect("PDF written");
+    let path = dir.join(name);
+    fs::write(&path, bytes).expect("write PDF");
+    path.display().to_string()
+}
+
+fn text(path: &str) -> String {
+    tool("pdftotext", &["-enc", "UTF-8", path, "-"])
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn briefing(r: &Review) -> Layout {
+    lay_out_briefing(r, &BriefingOptions { action_plan: true, ..BriefingOptions::default() })
+}
+
+#[test]
+fn every_sample_briefing_passes_qpdf_with_embedded_subset_unicode_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["worcestershire-2015.peerreview", "ambleshire-2024.peerreview", "afonwen-2025-action-plan.peerreview"]
+    {
+        let layout = briefing(&review(name));
+        assert!(layout.warnings.is_empty(), "{name}: {:?}", layout.warnings);
+        let path = pdf(&layout, dir.path(), "b.pdf");
+        let check = tool("qpdf", &["--check", &path]);
+        assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+        let fonts = tool("pdffonts", &[&path]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(rows.len() >= 2, "{fonts}");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            // name type… encoding emb sub uni object ID
+            let n = cols.len();
+            assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{name}: {row}");
+            assert!(row.contains("LiberationSans"), "{row}");
+        }
+    }
+}
+
+#[test]
+fn worcestershire_briefing_has_every_key_finding_verbatim_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = review("worcestershire-2015.peerreview");
+    let all = squash(&text(&pdf(&briefing(&r), dir.path(), "w.pdf")));
+    let mut from = all.find("Key strengths").expect("Key strengths heading");
+    let mut count = 0;
+    for kind in [FindingKind::Strength, FindingKind::AreaForConsideration] {
+        if kind == FindingKind::AreaForConsideration {
+            from = from + all[from..].find("Key areas for consideration").expect("areas heading");
+        }
+        for (_, f) in r.findings_of(kind, true) {
+            let wanted = squash(&f.text);
+            let at = all[from..].find(&wanted).unwrap_or_else(|| panic!("missing or out of order: {wanted}"));
+            from += at + wanted.len();
+            count += 1;
+        }
+    }
+    assert_eq!(count, 12, "the seed has six key strengths and six key areas");
+}
+
+#[test]
+fn curly_apostrophes_pound_accents_and_welsh_letters_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = review("worcestershire-2015.peerreview");
+    r.title = "Children’s Services Peer Review – Tŷ Gwŷn".into();
+    r.summary =
+        "Children’s services: the council’s £4.2m café fund for Caerdydd and Llanfair Pwllgwyngyll: ŵ ŷ Ŵ Ŷ é.".into();
+    r.findings.push(Finding::new(FindingKind::Strength, "Staff at Tŷ Gwŷn know every child’s story.", "vision", true));
+    let layout = briefing(&r);
+    assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+    let path = pdf(&layout, dir.path(), "c.pdf");
+    let t = squash(&text(&path));
+    for s in ["Children’s", "£4.2m", "café", "ŵ ŷ Ŵ Ŷ é", "every child’s story", "Tŷ Gwŷn"] {
+        assert!(t.contains(s), "{s} not in text");
+    }
+    let afonwen = squash(&text(&pdf(&briefing(&review("afonwen-2025-action-plan.peerreview")), dir.path(), "a.pdf")));
+    assert!(afonwen.contains("Tŷ Gwŷn"), "Welsh names from the sample");
+    assert!(afonwen.contains('£'));
+    let info = tool("pdfinfo", &[&path]);
+    assert!(info.contains("Title:           Children’s Services Peer Review – Tŷ Gwŷn"), "{info}");
+}
+
+#[test]
+fn pdfinfo_shows_title_author_page_count_and_a_real_creation_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = review("worcestershire-2015.peerreview");
+    let layout = briefing(&r);
+    let path = pdf(&layout, dir.path(), "w.pdf");
+    let info = tool("pdfinfo", &[&path]);
+    assert!(info.contains(&format!("Title:           {}", r.title)), "{info}");
+    assert!(info.contains(&format!("Author:          {}", r.council)), "{info}");
+    assert!(info.contains(&format!("Pages:           {}", layout.pages.len())), "{info}");
+    assert!(!info.contains("1970"), "{info}");
+    let catalog = tool("qpdf", &["--show-object=trailer", &path]);
+    assert!(catalog.contains("/Root"), "{catalog}");
+    let qdf = dir.path().join("qdf.pdf");
+    tool("qpdf", &["--qdf", "--object-streams=disable", &path, &qdf.display().to_string()]);
+    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
+    assert!(raw.contains("/Lang (en-GB)"), "no /Lang");
+    assert!(raw.contains("/PageMode /UseOutlines"), "PageMode must be a name");
+    assert!(raw.contains("/DisplayDocTitle true"), "no DisplayDocTitle");
+}
+
+#[test]
+fn every_page_has_marking_top_and_bottom_page_x_of_y_and_meeting() {
+    let r = review("ambleshire-2024.peerreview");
+    let layout = briefing(&r);
+    let n = layout.pages.len();
+    for (i, page) in layout.pages.iter().enumerate() {
+        let texts: Vec<_> = page.texts().collect();
+        let markings: Vec<_> = texts.iter().filter(|t| t.text == "OFFICIAL-SENSITIVE").collect();
+        assert_eq!(markings.len(), 2, "page {}", i + 1);
+        assert!(markings.iter().any(|t| t.y < 50.0) && markings.iter().any(|t| t.y > PAGE_HEIGHT - 50.0));
+        assert!(texts.iter().any(|t| t.text == format!("Page {} of {n}", i + 1)));
+        assert!(texts.iter().any(|t| t.text.starts_with("Children and Young People Scrutiny Committee")));
+    }
+}
+
+#[test]
+fn characters_the_font_cannot_draw_are_reported_and_replaced_visibly() {
+    let mut r = review("worcestershire-2015.peerreview");
+    r.summary = "Smile \u{1F600} and bell\u{7} and 文".into();
+    let layout = briefing(&r);
+    let messages: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
+    assert!(messages.iter().any(|m| m.contains("U+1F600") && m.starts_with("Summary")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("U+6587")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("U+0007")), "{messages:?}");
+    let all: String = layout.pages.iter().flat_map(|p| p.texts().map(|t| t.text.clone())).collect();
+    assert!(!all.contains('\u{1F600}') && !all.contains('\u{7}'));
+    assert!(all.contains("Smile \u{FFFD} and bell and \u{FFFD}") || all.contains("Smile ? and bell and ?"), "{all}");
+}
+
+/// Words from `pdftotext -bbox`: (xMin, yMin, xMax, yMax, word).
+fn words(path: &str) -> Vec<(f32, f32, f32, f32, String)> {
+    let html = tool("pdftotext", &["-bbox", "-enc", "UTF-8", path, "-"]);
+    let num = |line: &str, key: &str| -> f32 {
+        let at = line.find(&format!("{key}=\"")).expect(key) + key.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|l| {
+            let w = l.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_owned();
+            (num(l, "xMin"), num(l, "yMin"), num(l, "xMax"), num(l, "yMax"), w)
+        })
+        .collect()
+}
+
+#[test]
+fn no_text_outside_the_margins_even_with_a_huge_word_and_a_huge_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = review("worcestershire-2015.peerreview");
+    r.background = "W".repeat(2000);
+    r.conclusion = (0..5000)
+        .map(|i| ["council", "safeguarding", "children’s", "partnership", "a"][i % 5])
+        .collect::<Vec<_>>()
+        .join(" ");
+    r.findings.push(Finding::new(FindingKind::Strength, &"x".repeat(700), "vision", true));
+    r.recommendations.push("Supercalifragilisticexpialidocious".repeat(40));
+    let layout = briefing(&r);
+    for (i, page) in layout.pages.iter().enumerate() {
+        for t in page.texts() {
+            assert!(t.x >= BODY_LEFT - 0.01 && t.x + t.width <= BODY_RIGHT + 0.01, "page {}: {:?}", i + 1, t.text);
+        }
+    }
+    let path = pdf(&layout, dir.path(), "big.pdf");
+    assert!(tool("qpdf", &["--check", &path]).contains("No syntax"));
+    let ws = words(&path);
+    assert!(ws.len() > 5000, "{}", ws.len());
+    for (x0, y0, x1, y1, w) in &ws {
+        assert!(*x0 >= BODY_LEFT - 1.0 && *x1 <= BODY_RIGHT + 1.0, "{w} at {x0}..{x1}");
+        assert!(*y0 >= 0.0 && *y1 <= PAGE_HEIGHT, "{w} at {y0}..{y1}");
+    }
+    // The word is broken across lines (and pages, between header and footer), but all there.
+    let w_lines: usize =
+        text(&path).lines().map(str::trim).filter(|l| !l.is_empty() && l.chars().all(|c| c == 'W')).map(str::len).sum();
+    assert_eq!(w_lines, 2000);
+    assert!(layout.pages.len() > 15, "a 5,000-word paragraph spans many pages: {}", layout.pages.len());
+}
+
+#[test]
+fn body_text_never_overlaps_and_has_no_single_widow_or_orphan_lines() {
+    let mut r = review("worcestershire-2015.peerreview");
+    r.conclusion = "word ".repeat(3000);
+    let layout = briefing(&r);
+    for (i, page) in layout.pages.iter().enumerate() {
+        let runs: Vec<_> = page.texts().collect();
+        for (k, a) in runs.iter().enumerate() {
+            for b in &runs[k + 1..] {
+                let x_overlap = a.x < b.x + b.width - 0.01 && b.x < a.x + a.width - 0.01;
+                if x_overlap {
+                    assert!(
+                        (a.y - b.y).abs() >= a.size.min(b.size),
+                        "page {}: {:?} collides with {:?}",
+                        i + 1,
+                        a.text,
+                        b.text
+                    );
+                }
+            }
+        }
+    }
+    // The long conclusion paragraph: count its lines per page; never a single one at a page edge.
+    let per_page: Vec<usize> = layout
+        .pages
+        .iter()
+        .map(|p| p.texts().filter(|t| t.text.starts_with("word") || t.text.starts_with("15.")).count())
+        .filter(|&n| n > 0)
+        .collect();
+    assert!(per_page.len() > 2, "{per_page:?}");
+    assert!(per_page.iter().all(|&n| n >= 2), "{per_page:?}");
+}
+
+#[test]
+fn a_long_findings_table_splits_across_pages_and_repeats_its_header() {
+    let mut r = review("worcestershire-2015.peerreview");
+    for i in 0..80 {
+        r.findings.push(Finding::new(
+            FindingKind::AreaForConsideration,
+            &format!("Extra area number {i} needs attention."),
+            "practice",
+            false,
+        ));
+    }
+    let layout = briefing(&r);
+    let pages_with_header: Vec<usize> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.texts().any(|t| t.text == "Areas for consideration"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(pages_with_header.len() >= 3, "{pages_with_header:?}");
+    let extra: Vec<usize> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.texts().filter(|t| t.text.contains("Extra area number")).map(move |_| i))
+        .collect();
+    for i in extra {
+        assert!(pages_with_header.contains(&i), "table continues on page {} without a header", i + 1);
+    }
+}
+
+fn pack_pdfs(dir: &Path) -> (String, String, Layout, Layout) {
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).expect("sample pack loads");
+    let public = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Public);
+    let private = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Private);
+    (pdf(&public, dir, "public.pdf"), pdf(&private, dir, "private.pdf"), public, private)
+}
+
+fn outline(path: &str) -> Vec<(String, u64, usize)> {
+    let json = tool("qpdf", &["--json", "--json-key=outlines", path]);
+    let mut out = Vec::new();
+    // Minimal walk over qpdf's JSON: collect title, destination page and nesting depth.
+    fn walk(v: &serde_json_lite::Value, depth: usize, out: &mut Vec<(String, u64, usize)>) {
+        for e in v.array() {
+            out.push((e.get("title").string(), e.get("destpageposfrom1").number(), depth));
+            walk(e.get("kids"), depth + 1, out);
+        }
+    }
+    walk(serde_json_lite::parse(&json).get("outlines"), 0, &mut out);
+    out
+}
+
+#[test]
+fn pack_contents_page_numbers_and_outline_match_where_items_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, private, layout, _) = pack_pdfs(dir.path());
+    for path in [&public, &private] {
+        assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
+        for row in tool("pdffonts", &[path]).lines().skip(2) {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(&cols[cols.len() - 5..cols.len() - 2], ["yes", "yes", "yes"], "{row}");
+        }
+    }
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let n_items = loaded.pack.items.len();
+    let contents = tool("pdftotext", &["-layout", "-enc", "UTF-8", "-f", "2", "-l", "2", &public, "-"]);
+    let entries = outline(&public);
+    let top: Vec<_> = entries.iter().filter(|e| e.2 == 0).collect();
+    assert_eq!(top.len(), n_items, "one top-level bookmark per item: {top:?}");
+    assert!(entries.iter().any(|e| e.2 == 1 && e.0 == "Key strengths" || e.0 == "Findings"), "nested headings");
+    let total = layout.pages.len();
+    for (i, (title, page, _)) in top.iter().enumerate() {
+        assert!(title.starts_with(&format!("{}. ", i + 1)), "{title}");
+        // The agenda line for this item ends with the page number.
+        // The agenda entry (one or more lines) ends with the page number.
+        let lines: Vec<&str> = contents.lines().collect();
+        let start = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(&format!("{}.", i + 1)))
+            .unwrap_or_else(|| panic!("item {} not on the agenda page:\n{contents}", i + 1));
+        let printed: u64 = lines[start..]
+            .iter()
+            .take_while(|l| !l.trim_start().starts_with(&format!("{}.", i + 2)))
+            .find_map(|l| l.split_whitespace().last().filter(|_| l.len() > 60).and_then(|w| w.parse().ok()))
+            .expect("page number at the end of the entry");
+        assert_eq!(printed, *page, "agenda says {printed}, bookmark says {page}");
+        let p = page.to_string();
+        let on_page = squash(&tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, &public, "-"]));
+        let heading = title.split_once(". ").unwrap().1;
+        assert!(
+            on_page.to_lowercase().contains(&squash(heading).to_lowercase()),
+            "page {p} does not start item {title}: {on_page}"
+        );
+        assert!(on_page.contains(&format!("Page {p} of {total}")), "continuous numbering");
+        if *page > 1 {
+            let before = (page - 1).to_string();
+            let prev = tool("pdftotext", &["-enc", "UTF-8", "-f", &before, "-l", &before, &public, "-"]);
+            assert!(!prev.contains(&format!("{}. {heading}", i + 1)), "item starts earlier than the agenda says");
+        }
+    }
+    // The agenda entries are links to those pages.
+    let annots = layout.pages[1].items.iter().filter(|i| matches!(i, peerbrief::briefing::Item::Link { .. })).count();
+    assert_eq!(annots, n_items);
+}
+
+#[test]
+fn public_pack_has_no_exempt_text_and_the_same_page_numbers_as_the_private_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, private, public_layout, private_layout) = pack_pdfs(dir.path());
+    assert_eq!(public_layout.pages.len(), private_layout.pages.len());
+    let starts = |v: &[(String, u64, usize)]| v.iter().filter(|e| e.2 == 0).map(|e| e.1).collect::<Vec<_>>();
+    assert_eq!(starts(&outline(&public)), starts(&outline(&private)), "items start on the same pages");
+    let info_pub = tool("pdfinfo", &[&public]);
+    let info_priv = tool("pdfinfo", &[&private]);
+    let pages = |s: &str| s.lines().find(|l| l.starts_with("Pages:")).unwrap().to_owned();
+    assert_eq!(pages(&info_pub), pages(&info_priv));
+
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let mut secrets: Vec<String> = Vec::new();
+    for (item, r) in loaded.pack.items.iter().zip(&loaded.reviews) {
+        if item.exempt.is_some()
+            && let peerbrief::model::AgendaContent::Standard(t) = &item.content
+        {
+            secrets.extend(peerbrief::model::paragraphs(t));
+        }
+        if let Some(r) = r {
+            for a in r.appendices.iter().filter(|a| a.exempt.is_some()) {
+                secrets.extend(peerbrief::model::paragraphs(&a.body));
+            }
+        }
+    }
+    assert!(secrets.len() >= 3, "the sample has exempt text to withhold: {secrets:?}");
+    let public_text = squash(&text(&public));
+    let private_text = squash(&text(&private));
+    let qdf = dir.path().join("public-qdf.pdf");
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable", &public, &qdf.display().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
+    for s in &secrets {
+        let s = squash(s);
+        assert!(private_text.contains(&s), "private pack lacks: {s}");
+        assert!(!public_text.contains(&s), "PUBLIC PACK LEAKS: {s}");
+        for fragment in s.split(['.', ':', ';', ',']).map(str::trim).filter(|f| f.len() > 12) {
+            assert!(!public_text.contains(fragment), "public text leaks: {fragment}");
+            assert!(!raw.contains(fragment), "public raw PDF leaks: {fragment}");
+        }
+    }
+    for distinctive in ["Case A", "Oakfield", "aged 9", "Child X"] {
+        assert!(!public_text.contains(distinctive) && !raw.contains(distinctive), "{distinctive}");
+        assert!(private_text.contains(distinctive), "{distinctive}");
+    }
+    assert!(public_text.contains("not for publication by virtue of paragraph 1 of Part 1 of Schedule 12A"));
+    assert!(public_text.contains("not for publication by virtue of paragraph 2 of Part 1 of Schedule 12A"));
+}
+
+/// A tiny JSON reader: enough for qpdf's outline output, without adding a dependency.
+mod serde_json_lite {
+    #[derive(Debug, Clone)]
+    pub enum Value {
+        Null,
+        Bool,
+        Num(f64),
+        Str(String),
+        Arr(Vec<Value>),
+        Obj(Vec<(String, Value)>),
+    }
+    static NULL: Value = Value::Null;
+    impl Value {
+        pub fn get(&self, key: &str) -> &Value {
+            match self {
+                Value::Obj(m) => m.iter().find(|(k, _)| k == key).map_or(&NULL, |(_, v)| v),
+                _ => &NULL,
+            }
+        }
+        pub fn array(&self) -> &[Value] {
+            match self {
+                Value::Arr(a) => a,
+                _ => &[],
+            }
+        }
+        pub fn string(&self) -> String {
+            match self {
+                Value::Str(s) => s.clone(),
+                _ => String::new(),
+            }
+        }
+        pub fn number(&self) -> u64 {
+            match self {
+                Value::Num(n) => *n as u64,
+                _ => 0,
+            }
+        }
+    }
+    pub fn parse(s: &str) -> Value {
+        let chars: Vec<char> = s.chars().collect();
+        let mut i = 0;
+        value(&chars, &mut i)
+    }
+    fn ws(c: &[char], i: &mut usize) {
+        while *i < c.len() && c[*i].is_whitespace() {
+            *i += 1;
+        }
+    }
+    fn value(c: &[char], i: &mut usize) -> Value {
+        ws(c, i);
+        match c[*i] {
+            '{' => {
+                *i += 1;
+                let mut m = Vec::new();
+                loop {
+                    ws(c, i);
+                    if c[*i] == '}' {
+                        *i += 1;
+                        return Value::Obj(m);
+                    }
+                    let Value::Str(k) = value(c, i) else { panic!("key") };
+                    ws(c, i);
+                    *i += 1; // ':'
+                    let v = value(c, i);
+                    m.push((k, v));
+                    ws(c, i);
+                    if c[*i] == ',' {
+                        *i += 1;
+                    }
+                }
+            }
+            '[' => {
+                *i += 1;
+                let mut a = Vec::new();
+                loop {
+                    ws(c, i);
+                    if c[*i] == ']' {
+                        *i += 1;
+                        return Value::Arr(a);
+                    }
+                    a.push(value(c, i));
+                    ws(c, i);
+                    if c[*i] == ',' {
+                        *i += 1;
+                    }
+                }
+            }
+            '"' => {
+                *i += 1;
+                let mut s = String::new();
+                while c[*i] != '"' {
+                    if c[*i] == '\\' {
+                        *i += 1;
+                        match c[*i] {
+                            'n' => s.push('\n'),
+                            'u' => {
+                                let hex: String = c[*i + 1..*i + 5].iter().collect();
+                                s.push(char::from_u32(u32::from_str_radix(&hex, 16).unwrap()).unwrap_or('?'));
+                                *i += 4;
+                            }
+                            other => s.push(other),
+                        }
+                    } else {
+                        s.push(c[*i]);
+                    }
+                    *i += 1;
+                }
+                *i += 1;
+                Value::Str(s)
+            }
+            't' => {
+                *i += 4;
+                Value::Bool
+            }
+            'f' => {
+                *i += 5;
+                Value::Bool
+            }
+            'n' => {
+                *i += 4;
+                Value::Null
+            }
+            _ => {
+                let start = *i;
+                while *i < c.len() && (c[*i].is_ascii_digit() || matches!(c[*i], '-' | '.' | 'e' | 'E' | '+')) {
+                    *i += 1;
+                }
+                Value::Num(c[start..*i].iter().collect::<String>().parse().unwrap())
+            }
+        }
+    }
+}
+
+#[test]
+fn warnings_inside_a_pack_name_the_agenda_item() {
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let mut reviews = loaded.reviews.clone();
+    let Some(Some(r)) = reviews.get_mut(4) else { panic!("item 5 is a review") };
+    r.conclusion = "Emoji \u{1F600} here".into();
+    let layout = lay_out_pack(&loaded.pack, &reviews, Visibility::Private);
+    let w: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("Agenda item 5, Conclusion: "), "{w:?}");
+}
+
+#[test]
+fn a_blank_review_still_prints_a_valid_one_page_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = briefing(&Review::default());
+    assert_eq!(layout.pages.len(), 1);
+    let path = pdf(&layout, dir.path(), "blank.pdf");
+    assert!(tool("qpdf", &["--check", &path]).contains("No syntax"));
+    assert!(text(&path).contains("Page 1 of 1"));
+}

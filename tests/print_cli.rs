@@ -1,0 +1,156 @@
+//! `peerbrief briefing` and `peerbrief pack` run as real processes: exit codes, messages, and
+//! nothing half-written left behind.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn peerbrief(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_peerbrief")).args(args).output().expect("run peerbrief")
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name).display().to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn pdftext(path: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Copies the samples into a temp folder so a test can break one file without touching others.
+fn sample_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn briefing_writes_a_pdf_with_the_chosen_marking_and_action_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.pdf");
+    let o = peerbrief(&[
+        "briefing",
+        &sample("afonwen-2025-action-plan.peerreview"),
+        "-o",
+        &out.display().to_string(),
+        "--marking",
+        "official-sensitive",
+        "--action-plan",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdftext(&out);
+    assert!(text.contains("OFFICIAL-SENSITIVE"));
+    assert!(text.contains("Action plan"), "action plan appendix");
+    for rag in ["Status", "(RAG)", "Owner", "Due", "Not started", "Amber", "Complete"] {
+        assert!(text.contains(rag), "{rag}");
+    }
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "only the PDF: {leftovers:?}");
+}
+
+#[test]
+fn pack_public_by_default_and_private_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let public = dir.path().join("public.pdf");
+    let private = dir.path().join("private.pdf");
+    let manifest = sample("children-and-families-panel.peerpack");
+    let o = peerbrief(&["pack", &manifest, "-o", &public.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = peerbrief(&["pack", &manifest, "-o", &private.display().to_string(), "--private"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!pdftext(&public).contains("Oakfield"));
+    assert!(pdftext(&private).contains("Oakfield"));
+}
+
+#[test]
+fn public_and_private_together_is_a_usage_error() {
+    let o =
+        peerbrief(&["pack", &sample("children-and-families-panel.peerpack"), "-o", "x.pdf", "--public", "--private"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+#[test]
+fn missing_item_file_names_the_item_and_writes_nothing() {
+    let dir = sample_folder();
+    fs::remove_file(dir.path().join("ambleshire-2024.peerreview")).unwrap();
+    let out = dir.path().join("pack.pdf");
+    let o = peerbrief(&[
+        "pack",
+        &dir.path().join("children-and-families-panel.peerpack").display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("agenda item 5"), "{e}");
+    assert!(e.contains("ambleshire-2024.peerreview") && e.contains("does not exist"), "{e}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn bad_manifest_reports_file_line_and_column() {
+    let dir = sample_folder();
+    let manifest = dir.path().join("bad.peerpack");
+    fs::write(&manifest, "CommitteePack(\n    committee: \"Panel\",\n    date: \"2026-02-30\",\n    items: [],\n)\n")
+        .unwrap();
+    let o =
+        peerbrief(&["pack", &manifest.display().to_string(), "-o", &dir.path().join("p.pdf").display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains(&format!("{}:3:", manifest.display())), "{e}");
+    assert!(e.contains("not a real date"), "{e}");
+}
+
+#[test]
+fn items_may_not_escape_the_pack_folder_or_be_the_manifest() {
+    let dir = sample_folder();
+    let sub = dir.path().join("pack");
+    fs::create_dir(&sub).unwrap();
+    let out = dir.path().join("p.pdf").display().to_string();
+    for (file, expect) in [
+        ("../worcestershire-2015.peerreview", "relative to the pack's folder"),
+        ("/etc/passwd", "relative to the pack's folder"),
+        ("me.peerpack", "the pack manifest itself"),
+    ] {
+        let manifest = sub.join("me.peerpack");
+        fs::write(
+            &manifest,
+            format!(
+                "CommitteePack(committee: \"Panel\", date: \"2026-03-17\", items: [AgendaItem(content: Review(\"{file}\"))])"
+            ),
+        )
+        .unwrap();
+        let o = peerbrief(&["pack", &manifest.display().to_string(), "-o", &out]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        assert!(stderr(&o).contains(expect), "{file}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn unwritable_output_is_a_clear_error_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("no-such-folder").join("brief.pdf");
+    let o = peerbrief(&["briefing", &sample("worcestershire-2015.peerreview"), "-o", &out.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("cannot save") && e.contains("brief.pdf"), "{e}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn bad_review_file_for_a_briefing_is_an_error_with_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.peerreview");
+    fs::write(&bad, "PeerReview(\n    format_version: 2,\n    marking: Secret,\n)").unwrap();
+    let o = peerbrief(&["briefing", &bad.display().to_string(), "-o", &dir.path().join("b.pdf").display().to_string()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("{}:3:14:", bad.display())), "{}", stderr(&o));
+}
