@@ -1,8 +1,9 @@
 //! PeerBrief: peer review briefings and committee packs for UK councils.
 //!
-//! Rooms, with dependencies pointing down: `cli` → `store` → `model`.
+//! Rooms, with dependencies pointing down: `cli` → `app` → `store` → `model`.
 //! `model` is pure data and rules; `store` is the only code touching review files.
 
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod store;

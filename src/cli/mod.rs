@@ -47,12 +47,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
-        None => {
-            eprintln!(
-                "peerbrief {}: the desktop window is not part of this build yet; use `peerbrief check FILE…`",
-                crate::BUILD_INFO
-            );
-            if cli.files.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
-        }
+        None => crate::app::run(&cli.files),
     }
 }

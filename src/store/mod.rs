@@ -8,6 +8,7 @@ mod error;
 mod format;
 mod load;
 mod migrate;
+pub mod recovery;
 
 pub use atomic::{backup_path, write_atomically};
 pub use error::{StoreError, describe_ron_error};

@@ -1,0 +1,194 @@
+//! The dashboard: the first thing a Director sees. Key strengths against key areas for
+//! consideration side by side, the balance per theme as numbers, and the review's headline facts.
+
+use egui::{RichText, Ui, WidgetInfo};
+
+use super::command::Action;
+use super::document::{DashboardFilter, Editing};
+use crate::model::{Finding, FindingKind, Place, Review, Section, paragraphs};
+
+/// Draws the dashboard; returns the action a click asked for (open a finding in the editor).
+pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
+    let mut action = None;
+    egui::ScrollArea::vertical().id_salt("dashboard").auto_shrink(false).show(ui, |ui| {
+        let review = &doc.review;
+        let title = if review.title.trim().is_empty() { "Untitled review" } else { review.title.as_str() };
+        ui.label(RichText::new(title).heading().strong());
+        if !review.subject.is_empty() {
+            ui.label(&review.subject);
+        }
+        ui.add_space(6.0);
+        ui.columns(2, |cols| {
+            facts(&mut cols[0], review);
+            theme_matrix(&mut cols[1], doc);
+        });
+        ui.add_space(6.0);
+        findings_summary(ui, &doc.review);
+        ui.separator();
+        filters(ui, &doc.review, &mut doc.filter);
+        ui.add_space(4.0);
+        let review = &doc.review;
+        let filter = &doc.filter;
+        let needle = filter.search.trim().to_lowercase();
+        ui.columns(2, |cols| {
+            for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
+                if let Some(a) = finding_column(col, review, filter, &needle, kind) {
+                    action = Some(a);
+                }
+            }
+        });
+    });
+    action
+}
+
+fn facts(ui: &mut Ui, review: &Review) {
+    let or_not_set = |d: Option<crate::model::Date>| d.map_or_else(|| "not set".to_owned(), |d| d.to_string());
+    let review_date = match (review.review_start, review.review_end) {
+        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+        (Some(a), _) => a.to_string(),
+        (None, Some(b)) => b.to_string(),
+        (None, None) => "not set".to_owned(),
+    };
+    let rows: [(&str, String); 7] = [
+        ("Council", review.council.clone()),
+        ("Facilitated by", review.facilitator.clone()),
+        ("Review date", review_date),
+        ("Previous review", or_not_set(review.previous_review)),
+        ("Review team", format!("{} members", review.team.len())),
+        ("Panel", review.meeting.panel.clone()),
+        ("Meeting date", or_not_set(review.meeting.date)),
+    ];
+    egui::Grid::new("headline_facts").num_columns(2).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+        for (name, value) in rows {
+            ui.label(RichText::new(name).strong());
+            let value = if value.trim().is_empty() { "not set".to_owned() } else { value };
+            ui.add(egui::Label::new(value).wrap());
+            ui.end_row();
+        }
+    });
+}
+
+/// One row per theme: counts of strengths and areas, key and all, always as text.
+fn theme_matrix(ui: &mut Ui, doc: &Editing) {
+    ui.label(RichText::new("Findings by theme").strong());
+    let review = &doc.review;
+    let columns = [
+        (FindingKind::Strength, true, "Key strengths", "key strengths"),
+        (FindingKind::Strength, false, "All strengths", "strengths in all"),
+        (FindingKind::AreaForConsideration, true, "Key areas", "key areas for consideration"),
+        (FindingKind::AreaForConsideration, false, "All areas", "areas for consideration in all"),
+    ];
+    egui::Grid::new("theme_matrix").num_columns(5).spacing([10.0, 4.0]).striped(true).show(ui, |ui| {
+        ui.label(RichText::new("Theme").strong());
+        for (_, _, header, _) in columns {
+            ui.label(RichText::new(header).strong());
+        }
+        ui.end_row();
+        for theme in &review.themes {
+            let name = if theme.label.trim().is_empty() { theme.id.as_str() } else { theme.label.as_str() };
+            ui.add(egui::Label::new(name).wrap());
+            for (kind, key_only, _, spoken) in columns {
+                count_cell(ui, doc.count(kind, &theme.id, key_only), &format!("{name}: {{}} {spoken}"));
+            }
+            ui.end_row();
+        }
+        ui.label(RichText::new("All themes").strong());
+        for (kind, key_only, _, spoken) in columns {
+            let n = review.findings_of(kind, key_only).count();
+            count_cell(ui, n, &format!("All themes: {{}} {spoken}"));
+        }
+        ui.end_row();
+    });
+}
+
+/// A number whose accessible name says what it counts ("Vision…: 2 key strengths"), so a
+/// screen reader user gets the table's meaning without its layout.
+fn count_cell(ui: &mut Ui, n: usize, spoken: &str) {
+    let r = ui.label(n.to_string());
+    let name = spoken.replacen("{}", &n.to_string(), 1);
+    r.widget_info(move || WidgetInfo::labeled(egui::Role::Label, true, &name));
+}
+
+fn findings_summary(ui: &mut Ui, review: &Review) {
+    let summary = paragraphs(&review.findings_summary);
+    if summary.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Findings summary").strong());
+    for p in summary {
+        ui.add(egui::Label::new(p).wrap());
+    }
+}
+
+fn filters(ui: &mut Ui, review: &Review, filter: &mut DashboardFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        ui.radio_value(&mut filter.key_only, true, "Key findings only");
+        ui.radio_value(&mut filter.key_only, false, "All findings");
+        ui.add_space(12.0);
+        let selected = filter.theme.as_deref().map_or("Every theme", |id| review.theme_label(id)).to_owned();
+        egui::ComboBox::new("theme_filter", "Theme").selected_text(selected).width(260.0).show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.theme, None, "Every theme");
+            for theme in &review.themes {
+                ui.selectable_value(&mut filter.theme, Some(theme.id.clone()), theme.label.as_str());
+            }
+        });
+        ui.add_space(12.0);
+        let label = ui.label("Search findings");
+        ui.add(egui::TextEdit::singleline(&mut filter.search).hint_text("words in a finding").desired_width(220.0))
+            .labelled_by(label.id);
+        if !filter.search.is_empty() && ui.button("Clear search").clicked() {
+            filter.search.clear();
+        }
+    });
+}
+
+fn matches(finding: &Finding, filter: &DashboardFilter, needle: &str) -> bool {
+    (!filter.key_only || finding.key)
+        && filter.theme.as_ref().is_none_or(|id| finding.themes.iter().any(|t| t == id))
+        && (needle.is_empty() || finding.text.to_lowercase().contains(needle))
+}
+
+fn finding_column(
+    ui: &mut Ui,
+    review: &Review,
+    filter: &DashboardFilter,
+    needle: &str,
+    kind: FindingKind,
+) -> Option<Action> {
+    let mut action = None;
+    let shown: Vec<(usize, &Finding)> =
+        review.findings.iter().enumerate().filter(|(_, f)| f.kind == kind && matches(f, filter, needle)).collect();
+    let heading = match (kind, filter.key_only) {
+        (k, true) => k.key_heading(),
+        (FindingKind::Strength, false) => "Strengths",
+        (FindingKind::AreaForConsideration, false) => "Areas for consideration",
+    };
+    ui.label(RichText::new(format!("{heading} ({})", shown.len())).heading());
+    if shown.is_empty() {
+        ui.weak("None match the filters.");
+    }
+    for (i, finding) in shown {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let text = if finding.text.trim().is_empty() { "(no text yet)" } else { finding.text.as_str() };
+            let r = ui
+                .add(egui::Button::new(text).wrap().frame_when_inactive(false))
+                .on_hover_text("Open this finding in the editor");
+            if r.clicked() {
+                action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
+            }
+            let themes: Vec<&str> = finding.themes.iter().map(|id| review.theme_label(id)).collect();
+            let mut note =
+                if themes.is_empty() { "Theme: none".to_owned() } else { format!("Theme: {}", themes.join("; ")) };
+            if !filter.key_only && finding.key {
+                note.push_str(" · key finding");
+            }
+            if let Some(a) = &finding.action {
+                note.push_str(&format!(" · action: {}", a.status.label()));
+            }
+            ui.add(egui::Label::new(RichText::new(note).small().weak()).wrap());
+        });
+    }
+    action
+}
