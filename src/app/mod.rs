@@ -842,6 +842,10 @@ impl PeerBriefApp {
                 });
             }
             Content::Editing(e) => {
+                // A click or a focus change ends a typing step before anything else changes, so
+                // the typing and the click become separate undo steps.
+                let pressed = ui.input(|i| i.pointer.any_pressed());
+                e.settle(typing && !pressed);
                 let mut changed = false;
                 if e.view == View::Editor {
                     egui::Panel::right("warnings_panel").resizable(true).default_size(300.0).show(ui, |ui| {
