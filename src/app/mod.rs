@@ -222,7 +222,7 @@ impl PeerBriefApp {
             app.open_path(&path);
         }
         if app.docs.is_empty() {
-            app.status = Status { text: "Open a review with File → Open, or start a new one.".into(), error: false };
+            app.status = Status { text: "Open a review (File, then Open…) or start a new one.".into(), error: false };
         }
         if let Some(e) = recovery_errors.first() {
             app.error(format!("A recovery file could not be read and was left in place: {e}"));
