@@ -6,7 +6,8 @@ use peerbrief::app::{Editing, dashboard};
 use peerbrief::model::{Finding, FindingKind, Review};
 
 fn big_review(findings: usize) -> Review {
-    let mut review = Review { title: "Benchmark review".into(), council: "Anyshire County Council".into(), ..Review::default() };
+    let mut review =
+        Review { title: "Benchmark review".into(), council: "Anyshire County Council".into(), ..Review::default() };
     let themes: Vec<String> = review.themes.iter().map(|t| t.id.clone()).collect();
     for i in 0..findings {
         let kind = if i % 2 == 0 { FindingKind::Strength } else { FindingKind::AreaForConsideration };

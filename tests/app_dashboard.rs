@@ -49,7 +49,9 @@ fn theme_matrix_counts_are_text_with_spoken_names() {
     let scratch = Scratch::new();
     let harness = open(&scratch, &[WORCESTERSHIRE]);
     harness.get_by_label("Capacity and managing resources: 2 key strengths");
-    harness.get_by_label("Working together (including LSCB and Health and Wellbeing Board): 3 key areas for consideration");
+    harness.get_by_label(
+        "Working together (including LSCB and Health and Wellbeing Board): 3 key areas for consideration",
+    );
     harness.get_by_label("All themes: 6 key strengths");
     harness.get_by_label("All themes: 6 key areas for consideration");
 }

@@ -49,7 +49,13 @@ fn ctrl_s_saves_to_disk_and_the_title_loses_its_dot() {
     edit_council(&mut harness, " (edited)");
     assert_eq!(harness.state().window_title(), "• worcestershire-2015.peerreview — PeerBrief");
     // Key down alone, so this frame's output is the one that saved.
-    let key = |pressed| egui::Event::Key { key: Key::S, pressed, modifiers: Modifiers::COMMAND, repeat: false, physical_key: None };
+    let key = |pressed| egui::Event::Key {
+        key: Key::S,
+        pressed,
+        modifiers: Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    };
     harness.event(key(true));
     harness.step();
     assert_eq!(titles(&harness), vec!["worcestershire-2015.peerreview — PeerBrief".to_owned()]);

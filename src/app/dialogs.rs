@@ -13,7 +13,10 @@ use crate::store::REVIEW_EXTENSIONS;
 pub enum DialogPurpose {
     Open,
     /// Save document `id` under a new name; then close it if `then_close`.
-    SaveAs { id: String, then_close: bool },
+    SaveAs {
+        id: String,
+        then_close: bool,
+    },
 }
 
 /// A dialog's answer: the chosen paths (empty if cancelled).

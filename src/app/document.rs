@@ -261,7 +261,11 @@ impl Editing {
 impl Document {
     /// A blank review (File → New).
     pub fn new_blank(id: String) -> Document {
-        Document { id, content: Content::Editing(Box::new(Editing::new(Review::default(), None, None))), recovery_file: None }
+        Document {
+            id,
+            content: Content::Editing(Box::new(Editing::new(Review::default(), None, None))),
+            recovery_file: None,
+        }
     }
 
     /// A document from a load attempt: the review, or the error page.

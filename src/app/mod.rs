@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use command::{Action, UICommand};
 pub use dialogs::{DialogAnswer, DialogPurpose, FileDialogs, ScriptedDialogs, SystemDialogs};
-pub use document::{Content, Document, EditorPage, Editing, View};
+pub use document::{Content, Document, Editing, EditorPage, View};
 
 use crate::store::recovery::{Recovered, list_recovery};
 
@@ -185,8 +185,7 @@ impl PeerBriefApp {
         {
             *ctx = Some(cc.egui_ctx.clone());
         }
-        let (recovered, recovery_errors) =
-            options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
+        let (recovered, recovery_errors) = options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
         let autosave = options.recovery_dir.map(|dir| {
             let ctx = cc.egui_ctx.clone();
             recovery::Autosave::start(dir, move || ctx.request_repaint())
@@ -465,9 +464,9 @@ impl PeerBriefApp {
     /// is merged, it plugs in here: lay out `review`, write the PDF, open or print it.
     fn print_briefing(&mut self) {
         match self.current().and_then(Document::editing) {
-            Some(_) => self.info(
-                "Printing arrives with the briefing engine: this build cannot print or make the PDF yet.",
-            ),
+            Some(_) => {
+                self.info("Printing arrives with the briefing engine: this build cannot print or make the PDF yet.")
+            }
             None => self.error("Open a review to print its briefing."),
         }
     }
@@ -758,10 +757,11 @@ impl PeerBriefApp {
         ui.horizontal_wrapped(|ui| {
             for (i, doc) in self.docs.iter().enumerate() {
                 let title = doc.tab_title();
-                if ui.selectable_label(i == self.current, &title).on_hover_text(doc.path().map_or_else(
-                    || "Not saved yet".to_owned(),
-                    |p| p.display().to_string(),
-                )).clicked() {
+                if ui
+                    .selectable_label(i == self.current, &title)
+                    .on_hover_text(doc.path().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string()))
+                    .clicked()
+                {
                     self.actions.push(Action::SelectTab(i));
                 }
                 if editor::named_button(ui, true, "×", &format!("Close {}", doc.name())) {
@@ -1238,6 +1238,6 @@ mod tests {
         s.remember(Path::new("/r/5"));
         assert_eq!(s.recent_files.len(), RECENT_FILES);
         assert_eq!(s.recent_files[0], PathBuf::from("/r/5"));
-        assert_eq!(s.recent_files.iter().filter(|p| **p == PathBuf::from("/r/5")).count(), 1);
+        assert_eq!(s.recent_files.iter().filter(|p| p.as_path() == Path::new("/r/5")).count(), 1);
     }
 }

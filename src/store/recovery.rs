@@ -100,8 +100,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let rdir = dir.path().join("recovery");
         assert!(list_recovery(&rdir).0.is_empty(), "missing folder means no recovery files");
-        let mut review = Review::default();
-        review.title = "Draft – café’s review".into();
+        let review = Review { title: "Draft – café’s review".into(), ..Review::default() };
         let entry = RecoveryEntry { original: Some("/x/a.peerreview".into()), written_at: 5, review };
         let file = write_recovery(&rdir, "doc-1", &entry).unwrap();
         write_recovery(&rdir, "doc-1", &entry).unwrap();

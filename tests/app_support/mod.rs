@@ -83,7 +83,11 @@ pub fn viewport_commands(harness: &Harness<'_, PeerBriefApp>) -> Vec<egui::Viewp
 }
 
 /// Polls `check` for up to five seconds, running frames, for work done on other threads.
-pub fn wait_for(harness: &mut Harness<'_, PeerBriefApp>, what: &str, mut check: impl FnMut(&mut Harness<'_, PeerBriefApp>) -> bool) {
+pub fn wait_for(
+    harness: &mut Harness<'_, PeerBriefApp>,
+    what: &str,
+    mut check: impl FnMut(&mut Harness<'_, PeerBriefApp>) -> bool,
+) {
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     while !check(harness) {
         assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");

@@ -47,7 +47,13 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         let appendix = &mut review.appendices[i];
         ui.group(|ui| {
             form.text(ui, &format!("Title of appendix {n}"), &mut appendix.title, Place::new(s, "title"));
-            form.choice(ui, &format!("Exemption of appendix {n}"), &mut appendix.exempt, &exempt_options, Place::new(s, "exempt"));
+            form.choice(
+                ui,
+                &format!("Exemption of appendix {n}"),
+                &mut appendix.exempt,
+                &exempt_options,
+                Place::new(s, "exempt"),
+            );
             if let Some(p) = appendix.exempt {
                 ui.weak(format!("Schedule 12A paragraph {}: {}", p.number(), p.description()));
             }
@@ -66,7 +72,12 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 fn contacts(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Contact points");
     let contacts = &mut review.contacts;
-    form.text(ui, "Heading over the general contacts", &mut contacts.general_heading, Place::doc("contacts.general_heading"));
+    form.text(
+        ui,
+        "Heading over the general contacts",
+        &mut contacts.general_heading,
+        Place::doc("contacts.general_heading"),
+    );
     let kinds: Vec<(ContactKind, String)> = [
         (ContactKind::Phone, "Phone"),
         (ContactKind::Email, "Email"),
@@ -136,7 +147,12 @@ fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         let paper = &mut review.background_papers[i];
         ui.group(|ui| {
             form.text(ui, &format!("Background paper {n}"), &mut paper.text, Place::new(s, "text"));
-            form.optional_text(ui, &format!("Web address of background paper {n} (optional)"), &mut paper.url, Place::new(s, "url"));
+            form.optional_text(
+                ui,
+                &format!("Web address of background paper {n} (optional)"),
+                &mut paper.url,
+                Place::new(s, "url"),
+            );
             op = form.row_buttons(ui, "background paper", i, len).or(op);
         });
     }

@@ -98,7 +98,7 @@ fn detail(ui: &mut Ui, form: &mut Form, review: &mut Review, i: usize) -> Option
     ui.add_space(4.0);
     ui.label("Themes of this finding");
     for theme in &themes {
-        let mut on = finding.themes.iter().any(|t| *t == theme.id);
+        let mut on = finding.themes.contains(&theme.id);
         let label = if theme.label.trim().is_empty() { theme.id.as_str() } else { theme.label.as_str() };
         let r = ui.checkbox(&mut on, label);
         form.target(&r, Place::new(s, "themes"));
@@ -111,7 +111,8 @@ fn detail(ui: &mut Ui, form: &mut Form, review: &mut Review, i: usize) -> Option
             }
         }
     }
-    let unknown: Vec<String> = finding.themes.iter().filter(|t| !themes.iter().any(|th| th.id == **t)).cloned().collect();
+    let unknown: Vec<String> =
+        finding.themes.iter().filter(|t| !themes.iter().any(|th| th.id == **t)).cloned().collect();
     for id in unknown {
         ui.horizontal(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, format!("Unknown theme `{id}`"));
@@ -167,9 +168,19 @@ fn action_plan(ui: &mut Ui, form: &mut Form, finding: &mut Finding, i: usize) {
     ui.horizontal(|ui| {
         if form.add_button(ui, "Add due date revision", Place::new(s, "due_history")) {
             let today = Some(crate::model::Date::today());
-            action.due_history.push(DueDateChange { from: action.due, to: None, changed_on: today, reason: String::new() });
+            action.due_history.push(DueDateChange {
+                from: action.due,
+                to: None,
+                changed_on: today,
+                reason: String::new(),
+            });
         }
-        remove = named_button(ui, true, "Remove action plan entry", &format!("Remove action plan entry of finding {}", i + 1));
+        remove = named_button(
+            ui,
+            true,
+            "Remove action plan entry",
+            &format!("Remove action plan entry of finding {}", i + 1),
+        );
     });
     if remove {
         finding.action = None;

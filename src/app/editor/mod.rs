@@ -12,7 +12,7 @@ mod themes;
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
-use super::document::{EditorPage, Editing};
+use super::document::{Editing, EditorPage};
 use crate::model::{Date, Place};
 
 /// Per-frame state of the form being drawn.
@@ -99,9 +99,8 @@ impl Form {
     /// Paragraphs: blank lines separate paragraphs, as in the printed report.
     pub fn paragraphs(&mut self, ui: &mut Ui, label: &str, value: &mut String, place: Place) -> Response {
         let label = ui.label(label);
-        let r = ui
-            .add(egui::TextEdit::multiline(value).desired_rows(3).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        let r =
+            ui.add(egui::TextEdit::multiline(value).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
         self.track(&r, place);
         r
     }
@@ -151,15 +150,16 @@ impl Form {
         place: Place,
     ) {
         let selected = options.iter().find(|(o, _)| o == value).map_or("", |(_, l)| l.as_str()).to_owned();
-        let r = egui::ComboBox::new(ui.make_persistent_id(("choice", place)), label)
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
+        let r = egui::ComboBox::new(ui.make_persistent_id(("choice", place)), label).selected_text(selected).show_ui(
+            ui,
+            |ui| {
                 for (option, text) in options {
                     if ui.selectable_value(value, *option, text.as_str()).changed() {
                         self.changed = true;
                     }
                 }
-            });
+            },
+        );
         self.target(&r.response, place);
     }
 
@@ -220,8 +220,9 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     let jump = doc.jump.take();
     if let Some(place) = jump {
         doc.page = page_of(place);
-        if let crate::model::Section::Finding(i) | crate::model::Section::Action(i) | crate::model::Section::DueDateChange(i, _) =
-            place.section
+        if let crate::model::Section::Finding(i)
+        | crate::model::Section::Action(i)
+        | crate::model::Section::DueDateChange(i, _) = place.section
         {
             doc.selected_finding = Some(i);
         }

@@ -18,9 +18,19 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         ui.group(|ui| {
             ui.label(format!("Team member {n}"));
             form.text(ui, &format!("Role of team member {n}"), &mut member.role, Place::new(s, "role"));
-            form.optional_text(ui, &format!("Name of team member {n} (optional)"), &mut member.name, Place::new(s, "name"));
+            form.optional_text(
+                ui,
+                &format!("Name of team member {n} (optional)"),
+                &mut member.name,
+                Place::new(s, "name"),
+            );
             form.text(ui, &format!("Position of team member {n}"), &mut member.position, Place::new(s, "position"));
-            form.text(ui, &format!("Organisation of team member {n}"), &mut member.organisation, Place::new(s, "organisation"));
+            form.text(
+                ui,
+                &format!("Organisation of team member {n}"),
+                &mut member.organisation,
+                Place::new(s, "organisation"),
+            );
             op = form.row_buttons(ui, "team member", i, len).or(op);
         });
     }

@@ -16,7 +16,12 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         ui.group(|ui| {
             ui.label(format!("Theme {}", i + 1));
             let old_id = review.themes[i].id.clone();
-            let r = form.text(ui, &format!("Id of theme {}", i + 1), &mut review.themes[i].id, Place::new(Section::Theme(i), "id"));
+            let r = form.text(
+                ui,
+                &format!("Id of theme {}", i + 1),
+                &mut review.themes[i].id,
+                Place::new(Section::Theme(i), "id"),
+            );
             if r.changed() {
                 let new_id = review.themes[i].id.clone();
                 for f in &mut review.findings {
@@ -27,7 +32,12 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                     }
                 }
             }
-            form.text(ui, &format!("Label of theme {}", i + 1), &mut review.themes[i].label, Place::new(Section::Theme(i), "label"));
+            form.text(
+                ui,
+                &format!("Label of theme {}", i + 1),
+                &mut review.themes[i].label,
+                Place::new(Section::Theme(i), "label"),
+            );
             op = form.row_buttons(ui, "theme", i, len).or(op);
         });
     }
