@@ -3,7 +3,7 @@
 
 mod app_support;
 
-use app_support::{Scratch, WORCESTERSHIRE, open};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, open};
 use egui_kittest::kittest::Queryable;
 use peerbrief::app::View;
 
@@ -48,12 +48,12 @@ fn shows_six_key_strengths_beside_six_key_areas_with_themes() {
 fn theme_matrix_counts_are_text_with_spoken_names() {
     let scratch = Scratch::new();
     let harness = open(&scratch, &[WORCESTERSHIRE]);
-    harness.get_by_label("Capacity and managing resources: 2 key strengths");
+    harness.get_by_label("Capacity and managing resources, key strengths: 2");
     harness.get_by_label(
-        "Working together (including LSCB and Health and Wellbeing Board): 3 key areas for consideration",
+        "Working together (including LSCB and Health and Wellbeing Board), key areas for consideration: 3",
     );
-    harness.get_by_label("All themes: 6 key strengths");
-    harness.get_by_label("All themes: 6 key areas for consideration");
+    harness.get_by_label("All themes, key strengths: 6");
+    harness.get_by_label("All themes, key areas for consideration: 6");
 }
 
 #[test]
@@ -89,4 +89,20 @@ fn clicking_a_finding_opens_it_in_the_editor() {
     let text = harness.get_by_label("Finding text");
     assert!(text.is_focused(), "the finding's text box has focus");
     assert_eq!(text.value().as_deref(), Some(KEY_AREAS[1]));
+}
+
+#[test]
+fn the_dashboard_settles_at_small_and_large_window_sizes() {
+    // `Harness::run` panics if the UI keeps asking for repaints (a layout that never settles
+    // would burn CPU in the real window).
+    let scratch = Scratch::new();
+    for size in [egui::vec2(720.0, 480.0), egui::vec2(1920.0, 1080.0)] {
+        for file in [WORCESTERSHIRE, "ambleshire-2024.peerreview", "afonwen-2025-action-plan.peerreview"] {
+            let mut setup = Setup::new(&scratch, &[file]);
+            setup.size = size;
+            let mut harness = setup.build();
+            harness.get_by_label("All findings").click();
+            harness.run();
+        }
+    }
 }

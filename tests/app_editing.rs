@@ -26,8 +26,8 @@ fn dashboard(harness: &mut egui_kittest::Harness<'_, peerbrief::app::PeerBriefAp
 fn edit_text_and_theme_then_undo_and_redo() {
     let scratch = Scratch::new();
     let mut harness = open(&scratch, &[WORCESTERSHIRE]);
-    harness.get_by_label("Vision, strategy and leadership: 1 key strengths");
-    harness.get_by_label("Capacity and managing resources: 2 key strengths");
+    harness.get_by_label("Vision, strategy and leadership, key strengths: 1");
+    harness.get_by_label("Capacity and managing resources, key strengths: 2");
 
     harness.get_by_label("Editor").click();
     harness.run();
@@ -52,8 +52,8 @@ fn edit_text_and_theme_then_undo_and_redo() {
 
     dashboard(&mut harness);
     harness.get_by_label(EDITED);
-    harness.get_by_label("Vision, strategy and leadership: 2 key strengths");
-    harness.get_by_label("Capacity and managing resources: 1 key strengths");
+    harness.get_by_label("Vision, strategy and leadership, key strengths: 2");
+    harness.get_by_label("Capacity and managing resources, key strengths: 1");
 
     // Three steps back: the theme added, the theme removed, the typing (one step).
     for _ in 0..3 {
@@ -61,8 +61,8 @@ fn edit_text_and_theme_then_undo_and_redo() {
         harness.run();
     }
     harness.get_by_label(FIRST);
-    harness.get_by_label("Vision, strategy and leadership: 1 key strengths");
-    harness.get_by_label("Capacity and managing resources: 2 key strengths");
+    harness.get_by_label("Vision, strategy and leadership, key strengths: 1");
+    harness.get_by_label("Capacity and managing resources, key strengths: 2");
     assert!(!harness.state().current().unwrap().is_dirty(), "undone back to the file's content");
     assert!(!harness.state().window_title().contains('•'));
 
@@ -72,11 +72,11 @@ fn edit_text_and_theme_then_undo_and_redo() {
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     harness.get_by_label(EDITED);
-    harness.get_by_label("Capacity and managing resources: 1 key strengths");
-    harness.get_by_label("Vision, strategy and leadership: 1 key strengths");
+    harness.get_by_label("Capacity and managing resources, key strengths: 1");
+    harness.get_by_label("Vision, strategy and leadership, key strengths: 1");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
-    harness.get_by_label("Vision, strategy and leadership: 2 key strengths");
+    harness.get_by_label("Vision, strategy and leadership, key strengths: 2");
     assert!(harness.state().current().unwrap().is_dirty());
 }
 

@@ -315,3 +315,28 @@ fn file_menu_shows_the_shortcuts() {
         harness.get_by_label(label);
     }
 }
+
+#[test]
+fn opening_a_file_whose_tab_has_unsaved_changes_asks_first() {
+    let scratch = Scratch::new();
+    let path = scratch.path(WORCESTERSHIRE);
+    let (sender, requests) = open_request_channel();
+    let mut setup = Setup::new(&scratch, &[WORCESTERSHIRE]);
+    setup.open_requests = Some(requests);
+    let mut harness = setup.build();
+    edit_council(&mut harness, " (mine)");
+    sender.send(vec![path.clone()]);
+    harness.run();
+    assert_eq!(harness.state().documents().len(), 1, "no second tab for the same file");
+    harness.get_by_label_contains("already open with unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().current().unwrap().is_dirty(), "Cancel keeps the edits");
+    sender.send(vec![path]);
+    harness.run();
+    harness.get_by_label("Discard").click();
+    harness.run();
+    let doc = harness.state().current().unwrap();
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council", "read again from disk");
+}

@@ -10,32 +10,39 @@ use crate::model::{Finding, FindingKind, Place, Review, Section, paragraphs};
 /// Draws the dashboard; returns the action a click asked for (open a finding in the editor).
 pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
     let mut action = None;
-    egui::ScrollArea::vertical().id_salt("dashboard").auto_shrink(false).show(ui, |ui| {
+    // Facts, the theme balance and the reviewers' summary on the right; the findings side by side
+    // in the middle, so the headline lists are the first thing on screen.
+    egui::Panel::right("dashboard_facts").resizable(true).default_size(520.0).min_size(400.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("dashboard_facts_scroll").auto_shrink(false).show(ui, |ui| {
+            ui.add_space(4.0);
+            facts(ui, &doc.review);
+            ui.add_space(10.0);
+            theme_matrix(ui, doc);
+            ui.add_space(10.0);
+            findings_summary(ui, &doc.review);
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
         let review = &doc.review;
         let title = if review.title.trim().is_empty() { "Untitled review" } else { review.title.as_str() };
         ui.label(RichText::new(title).heading().strong());
         if !review.subject.is_empty() {
             ui.label(&review.subject);
         }
-        ui.add_space(6.0);
-        ui.columns(2, |cols| {
-            facts(&mut cols[0], review);
-            theme_matrix(&mut cols[1], doc);
-        });
-        ui.add_space(6.0);
-        findings_summary(ui, &doc.review);
-        ui.separator();
-        filters(ui, &doc.review, &mut doc.filter);
         ui.add_space(4.0);
+        filters(ui, &doc.review, &mut doc.filter);
+        ui.separator();
         let review = &doc.review;
         let filter = &doc.filter;
         let needle = filter.search.trim().to_lowercase();
-        ui.columns(2, |cols| {
-            for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
-                if let Some(a) = finding_column(col, review, filter, &needle, kind) {
-                    action = Some(a);
+        egui::ScrollArea::vertical().id_salt("dashboard_findings").auto_shrink(false).show(ui, |ui| {
+            ui.columns(2, |cols| {
+                for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
+                    if let Some(a) = finding_column(col, review, filter, &needle, kind) {
+                        action = Some(a);
+                    }
                 }
-            }
+            });
         });
     });
     action
@@ -73,39 +80,65 @@ fn theme_matrix(ui: &mut Ui, doc: &Editing) {
     ui.label(RichText::new("Findings by theme").strong());
     let review = &doc.review;
     let columns = [
-        (FindingKind::Strength, true, "Key strengths", "key strengths"),
-        (FindingKind::Strength, false, "All strengths", "strengths in all"),
-        (FindingKind::AreaForConsideration, true, "Key areas", "key areas for consideration"),
-        (FindingKind::AreaForConsideration, false, "All areas", "areas for consideration in all"),
+        (FindingKind::Strength, true, "key strengths"),
+        (FindingKind::Strength, false, "all strengths"),
+        (FindingKind::AreaForConsideration, true, "key areas for consideration"),
+        (FindingKind::AreaForConsideration, false, "all areas for consideration"),
     ];
-    egui::Grid::new("theme_matrix").num_columns(5).spacing([10.0, 4.0]).striped(true).show(ui, |ui| {
-        ui.label(RichText::new("Theme").strong());
-        for (_, _, header, _) in columns {
-            ui.label(RichText::new(header).strong());
+    // Fixed widths that fit the panel, so the grid never pushes the panel wider.
+    let number_width = 64.0;
+    let spacing = 8.0;
+    let theme_width = (ui.available_width() - 4.0 * (number_width + spacing) - 24.0).max(120.0);
+    let cell = |ui: &mut Ui, width: f32, add: &mut dyn FnMut(&mut Ui)| {
+        ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+            ui.set_width(width);
+            add(ui);
+        });
+    };
+    egui::Grid::new("theme_matrix").num_columns(5).spacing([spacing, 4.0]).striped(true).show(ui, |ui| {
+        cell(ui, theme_width, &mut |_| {});
+        for group in ["Strengths", "", "Areas", ""] {
+            cell(ui, number_width, &mut |ui| {
+                ui.label(RichText::new(group).strong());
+            });
+        }
+        ui.end_row();
+        cell(ui, theme_width, &mut |ui| {
+            ui.label(RichText::new("Theme").strong());
+        });
+        for header in ["Key", "All", "Key", "All"] {
+            cell(ui, number_width, &mut |ui| {
+                ui.label(RichText::new(header).strong());
+            });
         }
         ui.end_row();
         for theme in &review.themes {
             let name = if theme.label.trim().is_empty() { theme.id.as_str() } else { theme.label.as_str() };
-            ui.add(egui::Label::new(name).wrap());
-            for (kind, key_only, _, spoken) in columns {
-                count_cell(ui, doc.count(kind, &theme.id, key_only), &format!("{name}: {{}} {spoken}"));
+            cell(ui, theme_width, &mut |ui| {
+                ui.add(egui::Label::new(name).wrap());
+            });
+            for (kind, key_only, spoken) in columns {
+                let n = doc.count(kind, &theme.id, key_only);
+                cell(ui, number_width, &mut |ui| count_cell(ui, n, &format!("{name}, {spoken}")));
             }
             ui.end_row();
         }
-        ui.label(RichText::new("All themes").strong());
-        for (kind, key_only, _, spoken) in columns {
+        cell(ui, theme_width, &mut |ui| {
+            ui.label(RichText::new("All themes").strong());
+        });
+        for (kind, key_only, spoken) in columns {
             let n = review.findings_of(kind, key_only).count();
-            count_cell(ui, n, &format!("All themes: {{}} {spoken}"));
+            cell(ui, number_width, &mut |ui| count_cell(ui, n, &format!("All themes, {spoken}")));
         }
         ui.end_row();
     });
 }
 
-/// A number whose accessible name says what it counts ("Vision…: 2 key strengths"), so a
+/// A number whose accessible name says what it counts ("Vision…, key strengths: 2"), so a
 /// screen reader user gets the table's meaning without its layout.
-fn count_cell(ui: &mut Ui, n: usize, spoken: &str) {
+fn count_cell(ui: &mut Ui, n: usize, what: &str) {
     let r = ui.label(n.to_string());
-    let name = spoken.replacen("{}", &n.to_string(), 1);
+    let name = format!("{what}: {n}");
     r.widget_info(move || WidgetInfo::labeled(egui::Role::Label, true, &name));
 }
 

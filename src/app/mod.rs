@@ -185,7 +185,10 @@ impl PeerBriefApp {
         {
             *ctx = Some(cc.egui_ctx.clone());
         }
-        let (recovered, recovery_errors) = options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
+        let (mut recovered, recovery_errors) =
+            options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
+        // Files of another PeerBrief still running are its live work, not lost work.
+        recovered.retain(|r| !written_by_running_process(&r.file));
         let autosave = options.recovery_dir.map(|dir| {
             let ctx = cc.egui_ctx.clone();
             recovery::Autosave::start(dir, move || ctx.request_repaint())
@@ -1028,9 +1031,20 @@ impl PeerBriefApp {
         });
         if let Some(k) = restore {
             let r = self.recovered.remove(k);
-            let id = r.file.file_stem().map_or_else(|| self.new_id(), |s| s.to_string_lossy().into_owned());
             let name = recovered_name(&r);
-            let doc = Document::restored(id, r.entry.review, r.entry.original.clone(), r.file);
+            // The work moves to a recovery file of this session (written before the old one is
+            // removed: the writer runs jobs in order), so another PeerBrief started later does
+            // not offer it while it is open here.
+            let id = self.new_id();
+            let file = match &self.autosave {
+                Some(autosave) => {
+                    let file = autosave.write(&id, r.entry.original.clone(), &r.entry.review);
+                    autosave.remove(r.file.clone());
+                    file
+                }
+                None => r.file.clone(),
+            };
+            let doc = Document::restored(id, r.entry.review, r.entry.original.clone(), file);
             self.add_document(doc);
             if let Some(path) = &r.entry.original {
                 eprintln!("peerbrief: opened {} (tabs: {})", path.display(), self.docs.len());
@@ -1045,6 +1059,16 @@ impl PeerBriefApp {
             self.info(format!("Discarded the recovered changes to {}", recovered_name(&r)));
         }
     }
+}
+
+/// Whether a recovery file (named `<pid>-<session start>-<n>.recovery`) belongs to a PeerBrief
+/// that is still running (same process id, named `peerbrief`). Known on Linux (`/proc`);
+/// elsewhere every file is offered.
+fn written_by_running_process(file: &Path) -> bool {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(pid) = stem.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { return false };
+    let comm = std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("comm")).unwrap_or_default();
+    pid != std::process::id() && comm.trim() == "peerbrief"
 }
 
 fn recovered_name(r: &Recovered) -> String {

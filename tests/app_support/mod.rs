@@ -41,6 +41,8 @@ pub struct Setup {
     pub recovery_dir: Option<PathBuf>,
     pub autosave_delay: Duration,
     pub open_requests: Option<OpenRequests>,
+    /// Window size in points.
+    pub size: egui::Vec2,
 }
 
 impl Setup {
@@ -51,12 +53,13 @@ impl Setup {
             recovery_dir: Some(scratch.recovery_dir()),
             autosave_delay: Duration::from_secs(60),
             open_requests: None,
+            size: egui::vec2(1280.0, 800.0),
         }
     }
 
     pub fn build(self) -> Harness<'static, PeerBriefApp> {
-        let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests } = self;
-        let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
+        let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests, size } = self;
+        let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
             let options = AppOptions {
                 files,
                 dialogs: Box::new(dialogs),
