@@ -4,7 +4,7 @@
 mod app_support;
 
 use app_support::{Scratch, Setup, WORCESTERSHIRE, open};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use peerbrief::app::View;
 
 const KEY_STRENGTHS: [&str; 6] = [
@@ -60,9 +60,9 @@ fn theme_matrix_counts_are_text_with_spoken_names() {
 fn search_and_theme_filter_narrow_the_lists() {
     let scratch = Scratch::new();
     let mut harness = open(&scratch, &[WORCESTERSHIRE]);
-    harness.get_by_label("Search findings").focus();
+    harness.get_by_label("Search findings:").focus();
     harness.run();
-    harness.get_by_label("Search findings").type_text("financial");
+    harness.get_by_label("Search findings:").type_text("financial");
     harness.run();
     harness.get_by_label("Key strengths (1)");
     harness.get_by_label("Key areas for consideration (1)");
@@ -73,6 +73,18 @@ fn search_and_theme_filter_narrow_the_lists() {
     harness.get_by_label("All findings").click();
     harness.run();
     harness.get_by_label("Strengths (6)");
+    // Theme filter: only the theme's findings remain.
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    // The theme's name is in the matrix and in the open list; the list entry is a button.
+    let entry = harness
+        .get_all_by_label("Outcomes, impact and performance management")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the theme in the drop-down list");
+    entry.click();
+    harness.run();
+    harness.get_by_label("Strengths (1)");
+    harness.get_by_label("Areas for consideration (0)");
 }
 
 #[test]

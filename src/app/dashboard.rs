@@ -90,8 +90,9 @@ fn theme_matrix(ui: &mut Ui, doc: &Editing) {
     let spacing = 8.0;
     let theme_width = (ui.available_width() - 4.0 * (number_width + spacing) - 24.0).max(120.0);
     let cell = |ui: &mut Ui, width: f32, add: &mut dyn FnMut(&mut Ui)| {
-        ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
-            ui.set_width(width);
+        ui.vertical(|ui| {
+            ui.set_min_width(width);
+            ui.set_max_width(width);
             add(ui);
         });
     };
@@ -158,17 +159,20 @@ fn filters(ui: &mut Ui, review: &Review, filter: &mut DashboardFilter) {
         ui.label("Show:");
         ui.radio_value(&mut filter.key_only, true, "Key findings only");
         ui.radio_value(&mut filter.key_only, false, "All findings");
-        ui.add_space(12.0);
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Theme:");
         let selected = filter.theme.as_deref().map_or("Every theme", |id| review.theme_label(id)).to_owned();
-        egui::ComboBox::new("theme_filter", "Theme").selected_text(selected).width(260.0).show_ui(ui, |ui| {
+        let combo = egui::ComboBox::from_id_salt("theme_filter").selected_text(selected).width(240.0).show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.theme, None, "Every theme");
             for theme in &review.themes {
                 ui.selectable_value(&mut filter.theme, Some(theme.id.clone()), theme.label.as_str());
             }
         });
+        let _ = combo.response.labelled_by(label.id);
         ui.add_space(12.0);
-        let label = ui.label("Search findings");
-        ui.add(egui::TextEdit::singleline(&mut filter.search).hint_text("words in a finding").desired_width(220.0))
+        let label = ui.label("Search findings:");
+        ui.add(egui::TextEdit::singleline(&mut filter.search).hint_text("words in a finding").desired_width(200.0))
             .labelled_by(label.id);
         if !filter.search.is_empty() && ui.button("Clear search").clicked() {
             filter.search.clear();
@@ -220,7 +224,7 @@ fn finding_column(
             if let Some(a) = &finding.action {
                 note.push_str(&format!(" · action: {}", a.status.label()));
             }
-            ui.add(egui::Label::new(RichText::new(note).small().weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
         });
     }
     action
