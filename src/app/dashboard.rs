@@ -163,12 +163,13 @@ fn filters(ui: &mut Ui, review: &Review, filter: &mut DashboardFilter) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Theme:");
         let selected = filter.theme.as_deref().map_or("Every theme", |id| review.theme_label(id)).to_owned();
-        let combo = egui::ComboBox::from_id_salt("theme_filter").selected_text(selected).width(240.0).show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.theme, None, "Every theme");
-            for theme in &review.themes {
-                ui.selectable_value(&mut filter.theme, Some(theme.id.clone()), theme.label.as_str());
-            }
-        });
+        let combo =
+            egui::ComboBox::from_id_salt("theme_filter").selected_text(selected).width(240.0).show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.theme, None, "Every theme");
+                for theme in &review.themes {
+                    ui.selectable_value(&mut filter.theme, Some(theme.id.clone()), theme.label.as_str());
+                }
+            });
         let _ = combo.response.labelled_by(label.id);
         ui.add_space(12.0);
         let label = ui.label("Search findings:");
@@ -208,24 +209,38 @@ fn finding_column(
     for (i, finding) in shown {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let text = if finding.text.trim().is_empty() { "(no text yet)" } else { finding.text.as_str() };
-            let r = ui
-                .add(egui::Button::new(text).wrap().frame_when_inactive(false))
-                .on_hover_text("Open this finding in the editor");
-            if r.clicked() {
-                action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
-            }
-            let themes: Vec<&str> = finding.themes.iter().map(|id| review.theme_label(id)).collect();
-            let mut note =
-                if themes.is_empty() { "Theme: none".to_owned() } else { format!("Theme: {}", themes.join("; ")) };
-            if !filter.key_only && finding.key {
-                note.push_str(" · key finding");
-            }
-            if let Some(a) = &finding.action {
-                note.push_str(&format!(" · action: {}", a.status.label()));
-            }
-            ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
+            // Left-aligned, not justified: `columns` lays out justified, which stretches wrapped text.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                finding_item(ui, review, filter, i, finding, &mut action)
+            });
         });
     }
     action
+}
+
+/// One finding on the dashboard: its text (a button opening it in the editor) and its themes.
+fn finding_item(
+    ui: &mut Ui,
+    review: &Review,
+    filter: &DashboardFilter,
+    i: usize,
+    finding: &Finding,
+    action: &mut Option<Action>,
+) {
+    let text = if finding.text.trim().is_empty() { "(no text yet)" } else { finding.text.as_str() };
+    let r = ui
+        .add(egui::Button::new(text).wrap().frame_when_inactive(false))
+        .on_hover_text("Open this finding in the editor");
+    if r.clicked() {
+        *action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
+    }
+    let themes: Vec<&str> = finding.themes.iter().map(|id| review.theme_label(id)).collect();
+    let mut note = if themes.is_empty() { "Theme: none".to_owned() } else { format!("Theme: {}", themes.join("; ")) };
+    if !filter.key_only && finding.key {
+        note.push_str(" · key finding");
+    }
+    if let Some(a) = &finding.action {
+        note.push_str(&format!(" · action: {}", a.status.label()));
+    }
+    ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
 }

@@ -185,8 +185,7 @@ impl PeerBriefApp {
         {
             *ctx = Some(cc.egui_ctx.clone());
         }
-        let (mut recovered, recovery_errors) =
-            options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
+        let (mut recovered, recovery_errors) = options.recovery_dir.as_deref().map(list_recovery).unwrap_or_default();
         // Files of another PeerBrief still running are its live work, not lost work.
         recovered.retain(|r| !written_by_running_process(&r.file));
         let autosave = options.recovery_dir.map(|dir| {
@@ -1067,8 +1066,14 @@ impl PeerBriefApp {
 fn written_by_running_process(file: &Path) -> bool {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let Some(pid) = stem.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { return false };
-    let comm = std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("comm")).unwrap_or_default();
-    pid != std::process::id() && comm.trim() == "peerbrief"
+    if pid == std::process::id() {
+        return false;
+    }
+    // `/proc/<pid>/stat` is "pid (comm) state …"; a zombie (Z) or dead (X) process is not running.
+    let stat = std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("stat")).unwrap_or_default();
+    let Some((head, rest)) = stat.rsplit_once(')') else { return false };
+    let running = !matches!(rest.trim_start().chars().next(), Some('Z' | 'X') | None);
+    head.ends_with("(peerbrief") && running
 }
 
 fn recovered_name(r: &Recovered) -> String {

@@ -16,7 +16,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("finding_detail").auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(900.0);
+            ui.set_max_width(ui.available_width().min(900.0));
             match doc.selected_finding {
                 Some(i) if i < doc.review.findings.len() => {
                     if let Some(op) = detail(ui, form, &mut doc.review, i) {

@@ -118,7 +118,7 @@ impl Form {
         }
         let label = ui.label(label);
         let r = ui
-            .add(egui::TextEdit::singleline(&mut buffer).hint_text("YYYY-MM-DD or YYYY-MM").desired_width(160.0))
+            .add(egui::TextEdit::singleline(&mut buffer).hint_text("YYYY-MM-DD or YYYY-MM").desired_width(220.0))
             .labelled_by(label.id);
         self.target(&r, place);
         let parsed = if buffer.trim().is_empty() { Ok(None) } else { Date::parse(&buffer).map(Some) };
@@ -241,7 +241,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
         EditorPage::Findings => findings::show(ui, &mut form, doc),
         page => {
             egui::ScrollArea::vertical().id_salt(("editor_page", page_id(page))).auto_shrink(false).show(ui, |ui| {
-                ui.set_max_width(900.0);
+                ui.set_max_width(ui.available_width().min(900.0));
                 match page {
                     EditorPage::Report => report::show_report(ui, &mut form, &mut doc.review),
                     EditorPage::Text => report::show_text(ui, &mut form, &mut doc.review),
