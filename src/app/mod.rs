@@ -1209,8 +1209,20 @@ fn percent_decode(text: &str) -> Vec<u8> {
 
 /// Starts the window with these files (command-line arguments) and returns when it closes.
 pub fn run(files: &[String]) -> ExitCode {
-    let started = Instant::now();
-    let trace = std::env::var_os("PEERBRIEF_TRACE_STARTUP").is_some_and(|v| v == "1");
+    let files: Vec<PathBuf> = files.iter().map(|a| path_from_argument(a)).collect();
+    run_with(AppOptions { files, ..AppOptions::default() })
+}
+
+/// Starts the window with full control of the options: the single-instance hand-off passes
+/// `open_requests` here so a second `peerbrief FILE` opens tabs in this window.
+/// `PEERBRIEF_TRACE_STARTUP=1` prints the time to the first frame (from `options.trace_startup`,
+/// or from this call).
+pub fn run_with(mut options: AppOptions) -> ExitCode {
+    if std::env::var_os("PEERBRIEF_TRACE_STARTUP").is_some_and(|v| v == "1") {
+        options.trace_startup.get_or_insert_with(Instant::now);
+    } else {
+        options.trace_startup = None;
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("PeerBrief")
         .with_app_id(APP_ID)
@@ -1221,10 +1233,8 @@ pub fn run(files: &[String]) -> ExitCode {
         Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
         Err(e) => eprintln!("peerbrief: window icon not loaded: {e}"),
     }
-    let options = eframe::NativeOptions { viewport, ..Default::default() };
-    let files: Vec<PathBuf> = files.iter().map(|a| path_from_argument(a)).collect();
-    let app_options = AppOptions { files, trace_startup: trace.then_some(started), ..AppOptions::default() };
-    match eframe::run_native("PeerBrief", options, Box::new(|cc| Ok(Box::new(PeerBriefApp::new(cc, app_options))))) {
+    let native = eframe::NativeOptions { viewport, ..Default::default() };
+    match eframe::run_native("PeerBrief", native, Box::new(|cc| Ok(Box::new(PeerBriefApp::new(cc, options))))) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("peerbrief: could not open the window: {e}");
