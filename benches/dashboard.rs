@@ -1,8 +1,8 @@
 //! Frame time of the dashboard with a 1,000-finding review (CPU only: egui layout and
-//! tessellation, no GPU), in both filter modes.
+//! tessellation, no GPU), in both filter modes, and of the editor's findings page.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use peerbrief::app::{Editing, dashboard};
+use peerbrief::app::{Editing, EditorPage, View, dashboard, editor};
 use peerbrief::model::{Finding, FindingKind, Review};
 
 fn big_review(findings: usize) -> Review {
@@ -21,13 +21,18 @@ fn big_review(findings: usize) -> Review {
 }
 
 fn frame(ctx: &egui::Context, doc: &mut Editing) {
+    let view = doc.view;
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
         ..Default::default()
     };
     let output = ctx.run_ui(input, |ui| {
         egui::CentralPanel::default().show(ui, |ui| {
-            let _ = dashboard::show(ui, doc);
+            if view == View::Dashboard {
+                let _ = dashboard::show(ui, doc);
+            } else {
+                let _ = editor::show(ui, doc);
+            }
         });
     });
     // Include tessellation, as a real frame does.
@@ -42,6 +47,12 @@ fn bench(c: &mut Criterion) {
         frame(&ctx, &mut doc);
         c.bench_function(name, |b| b.iter(|| frame(&ctx, &mut doc)));
     }
+    // The editor's findings page: the list of 1,000 findings and one finding's form.
+    doc.view = View::Editor;
+    doc.page = EditorPage::Findings;
+    doc.selected_finding = Some(500);
+    frame(&ctx, &mut doc);
+    c.bench_function("editor_findings_page_1000_findings", |b| b.iter(|| frame(&ctx, &mut doc)));
 }
 
 criterion_group! {

@@ -611,7 +611,12 @@ impl PeerBriefApp {
             self.actions.push(Action::OpenPaths(dropped));
         }
         let typing = ctx.egui_wants_keyboard_input();
+        // While a question is on screen, its buttons are the only way on.
+        let asking = self.prompt.is_some() || !self.recovered.is_empty();
         for (shortcut, command) in UICommand::all_shortcuts() {
+            if asking {
+                break;
+            }
             if typing && command.text_box_owns_shortcut() {
                 continue;
             }
