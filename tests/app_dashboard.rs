@@ -118,3 +118,27 @@ fn the_dashboard_settles_at_small_and_large_window_sizes() {
         }
     }
 }
+
+#[test]
+fn keyboard_alone_reaches_a_finding_and_opens_it() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Search findings:").focus();
+    harness.run();
+    // Tab from the search box until the first key strength has focus, then press Enter.
+    let mut reached = false;
+    for _ in 0..12 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if harness.get_by_label(KEY_STRENGTHS[0]).is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the first key strength");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view, View::Editor);
+    assert_eq!(doc.selected_finding, Some(0));
+}
