@@ -1,8 +1,10 @@
 //! PeerBrief: peer review briefings and committee packs for UK councils.
 //!
-//! Rooms, with dependencies pointing down: `cli` → (`desktop`, `store`) → `model`.
-//! `model` is pure data and rules; `store` is the only code touching review files.
+//! Rooms, with dependencies pointing down: `cli` → `app` → `briefing` → `store` → `model`,
+//! plus `desktop` (platform glue for opening files). `model` is pure data and rules; `store` is
+//! the only code touching review and pack files.
 
+pub mod app;
 pub mod briefing;
 pub mod cli;
 pub mod desktop;

@@ -24,7 +24,12 @@ fn bytes_to_os(bytes: Vec<u8>) -> std::ffi::OsString {
 
 #[cfg(not(unix))]
 fn bytes_to_os(bytes: Vec<u8>) -> std::ffi::OsString {
-    String::from_utf8_lossy(&bytes).into_owned().into()
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    // `file:///C:/Users/…` on Windows.
+    match text.strip_prefix('/') {
+        Some(t) if t.as_bytes().get(1) == Some(&b':') => t.to_owned().into(),
+        _ => text.into(),
+    }
 }
 
 fn percent_decode(s: &str) -> std::ffi::OsString {

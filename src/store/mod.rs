@@ -9,6 +9,7 @@ mod format;
 mod load;
 mod migrate;
 mod pack;
+pub mod recovery;
 
 pub use atomic::{backup_path, write_atomically};
 pub use error::plain_io;

@@ -1,0 +1,246 @@
+//! The dashboard: the first thing a Director sees. Key strengths against key areas for
+//! consideration side by side, the balance per theme as numbers, and the review's headline facts.
+
+use egui::{RichText, Ui, WidgetInfo};
+
+use super::command::Action;
+use super::document::{DashboardFilter, Editing};
+use crate::model::{Finding, FindingKind, Place, Review, Section, paragraphs};
+
+/// Draws the dashboard; returns the action a click asked for (open a finding in the editor).
+pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
+    let mut action = None;
+    // Facts, the theme balance and the reviewers' summary on the right; the findings side by side
+    // in the middle, so the headline lists are the first thing on screen.
+    egui::Panel::right("dashboard_facts").resizable(true).default_size(520.0).min_size(400.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("dashboard_facts_scroll").auto_shrink(false).show(ui, |ui| {
+            ui.add_space(4.0);
+            facts(ui, &doc.review);
+            ui.add_space(10.0);
+            theme_matrix(ui, doc);
+            ui.add_space(10.0);
+            findings_summary(ui, &doc.review);
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let review = &doc.review;
+        let title = if review.title.trim().is_empty() { "Untitled review" } else { review.title.as_str() };
+        ui.label(RichText::new(title).heading().strong());
+        if !review.subject.is_empty() {
+            ui.label(&review.subject);
+        }
+        ui.add_space(4.0);
+        filters(ui, &doc.review, &mut doc.filter);
+        ui.separator();
+        let review = &doc.review;
+        let filter = &doc.filter;
+        let needle = filter.search.trim().to_lowercase();
+        egui::ScrollArea::vertical().id_salt("dashboard_findings").auto_shrink(false).show(ui, |ui| {
+            ui.columns(2, |cols| {
+                for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
+                    if let Some(a) = finding_column(col, review, filter, &needle, kind) {
+                        action = Some(a);
+                    }
+                }
+            });
+        });
+    });
+    action
+}
+
+fn facts(ui: &mut Ui, review: &Review) {
+    let or_not_set = |d: Option<crate::model::Date>| d.map_or_else(|| "not set".to_owned(), |d| d.to_string());
+    let review_date = match (review.review_start, review.review_end) {
+        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
+        (Some(a), _) => a.to_string(),
+        (None, Some(b)) => b.to_string(),
+        (None, None) => "not set".to_owned(),
+    };
+    let rows: [(&str, String); 7] = [
+        ("Council", review.council.clone()),
+        ("Facilitated by", review.facilitator.clone()),
+        ("Review date", review_date),
+        ("Previous review", or_not_set(review.previous_review)),
+        ("Review team", format!("{} members", review.team.len())),
+        ("Panel", review.meeting.panel.clone()),
+        ("Meeting date", or_not_set(review.meeting.date)),
+    ];
+    egui::Grid::new("headline_facts").num_columns(2).spacing([12.0, 4.0]).striped(true).show(ui, |ui| {
+        for (name, value) in rows {
+            ui.label(RichText::new(name).strong());
+            let value = if value.trim().is_empty() { "not set".to_owned() } else { value };
+            ui.add(egui::Label::new(value).wrap());
+            ui.end_row();
+        }
+    });
+}
+
+/// One row per theme: counts of strengths and areas, key and all, always as text.
+fn theme_matrix(ui: &mut Ui, doc: &Editing) {
+    ui.label(RichText::new("Findings by theme").strong());
+    let review = &doc.review;
+    let columns = [
+        (FindingKind::Strength, true, "key strengths"),
+        (FindingKind::Strength, false, "all strengths"),
+        (FindingKind::AreaForConsideration, true, "key areas for consideration"),
+        (FindingKind::AreaForConsideration, false, "all areas for consideration"),
+    ];
+    // Fixed widths that fit the panel, so the grid never pushes the panel wider.
+    let number_width = 64.0;
+    let spacing = 8.0;
+    let theme_width = (ui.available_width() - 4.0 * (number_width + spacing) - 24.0).max(120.0);
+    let cell = |ui: &mut Ui, width: f32, add: &mut dyn FnMut(&mut Ui)| {
+        ui.vertical(|ui| {
+            ui.set_min_width(width);
+            ui.set_max_width(width);
+            add(ui);
+        });
+    };
+    egui::Grid::new("theme_matrix").num_columns(5).spacing([spacing, 4.0]).striped(true).show(ui, |ui| {
+        cell(ui, theme_width, &mut |_| {});
+        for group in ["Strengths", "", "Areas", ""] {
+            cell(ui, number_width, &mut |ui| {
+                ui.label(RichText::new(group).strong());
+            });
+        }
+        ui.end_row();
+        cell(ui, theme_width, &mut |ui| {
+            ui.label(RichText::new("Theme").strong());
+        });
+        for header in ["Key", "All", "Key", "All"] {
+            cell(ui, number_width, &mut |ui| {
+                ui.label(RichText::new(header).strong());
+            });
+        }
+        ui.end_row();
+        for theme in &review.themes {
+            let name = if theme.label.trim().is_empty() { theme.id.as_str() } else { theme.label.as_str() };
+            cell(ui, theme_width, &mut |ui| {
+                ui.add(egui::Label::new(name).wrap());
+            });
+            for (kind, key_only, spoken) in columns {
+                let n = doc.count(kind, &theme.id, key_only);
+                cell(ui, number_width, &mut |ui| count_cell(ui, n, &format!("{name}, {spoken}")));
+            }
+            ui.end_row();
+        }
+        cell(ui, theme_width, &mut |ui| {
+            ui.label(RichText::new("All themes").strong());
+        });
+        for (kind, key_only, spoken) in columns {
+            let n = review.findings_of(kind, key_only).count();
+            cell(ui, number_width, &mut |ui| count_cell(ui, n, &format!("All themes, {spoken}")));
+        }
+        ui.end_row();
+    });
+}
+
+/// A number whose accessible name says what it counts ("Vision…, key strengths: 2"), so a
+/// screen reader user gets the table's meaning without its layout.
+fn count_cell(ui: &mut Ui, n: usize, what: &str) {
+    let r = ui.label(n.to_string());
+    let name = format!("{what}: {n}");
+    r.widget_info(move || WidgetInfo::labeled(egui::Role::Label, true, &name));
+}
+
+fn findings_summary(ui: &mut Ui, review: &Review) {
+    let summary = paragraphs(&review.findings_summary);
+    if summary.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("Findings summary").strong());
+    for p in summary {
+        ui.add(egui::Label::new(p).wrap());
+    }
+}
+
+fn filters(ui: &mut Ui, review: &Review, filter: &mut DashboardFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        ui.radio_value(&mut filter.key_only, true, "Key findings only");
+        ui.radio_value(&mut filter.key_only, false, "All findings");
+    });
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Theme:");
+        let selected = filter.theme.as_deref().map_or("Every theme", |id| review.theme_label(id)).to_owned();
+        let combo =
+            egui::ComboBox::from_id_salt("theme_filter").selected_text(selected).width(240.0).show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.theme, None, "Every theme");
+                for theme in &review.themes {
+                    ui.selectable_value(&mut filter.theme, Some(theme.id.clone()), theme.label.as_str());
+                }
+            });
+        let _ = combo.response.labelled_by(label.id);
+        ui.add_space(12.0);
+        let label = ui.label("Search findings:");
+        ui.add(egui::TextEdit::singleline(&mut filter.search).hint_text("words in a finding").desired_width(200.0))
+            .labelled_by(label.id);
+        if !filter.search.is_empty() && ui.button("Clear search").clicked() {
+            filter.search.clear();
+        }
+    });
+}
+
+fn matches(finding: &Finding, filter: &DashboardFilter, needle: &str) -> bool {
+    (!filter.key_only || finding.key)
+        && filter.theme.as_ref().is_none_or(|id| finding.themes.iter().any(|t| t == id))
+        && (needle.is_empty() || finding.text.to_lowercase().contains(needle))
+}
+
+fn finding_column(
+    ui: &mut Ui,
+    review: &Review,
+    filter: &DashboardFilter,
+    needle: &str,
+    kind: FindingKind,
+) -> Option<Action> {
+    let mut action = None;
+    let shown: Vec<(usize, &Finding)> =
+        review.findings.iter().enumerate().filter(|(_, f)| f.kind == kind && matches(f, filter, needle)).collect();
+    let heading = match (kind, filter.key_only) {
+        (k, true) => k.key_heading(),
+        (FindingKind::Strength, false) => "Strengths",
+        (FindingKind::AreaForConsideration, false) => "Areas for consideration",
+    };
+    ui.label(RichText::new(format!("{heading} ({})", shown.len())).heading());
+    if shown.is_empty() {
+        ui.weak("None match the filters.");
+    }
+    for (i, finding) in shown {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            // Left-aligned, not justified: `columns` lays out justified, which stretches wrapped text.
+            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                finding_item(ui, review, filter, i, finding, &mut action)
+            });
+        });
+    }
+    action
+}
+
+/// One finding on the dashboard: its text (a button opening it in the editor) and its themes.
+fn finding_item(
+    ui: &mut Ui,
+    review: &Review,
+    filter: &DashboardFilter,
+    i: usize,
+    finding: &Finding,
+    action: &mut Option<Action>,
+) {
+    let text = if finding.text.trim().is_empty() { "(no text yet)" } else { finding.text.as_str() };
+    let r = ui
+        .add(egui::Button::new(text).wrap().frame_when_inactive(false))
+        .on_hover_text("Open this finding in the editor");
+    if r.clicked() {
+        *action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
+    }
+    let themes: Vec<&str> = finding.themes.iter().map(|id| review.theme_label(id)).collect();
+    let mut note = if themes.is_empty() { "Theme: none".to_owned() } else { format!("Theme: {}", themes.join("; ")) };
+    if !filter.key_only && finding.key {
+        note.push_str(" · key finding");
+    }
+    if let Some(a) = &finding.action {
+        note.push_str(&format!(" · action: {}", a.status.label()));
+    }
+    ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
+}

@@ -1,0 +1,43 @@
+//! The review team.
+
+use egui::Ui;
+
+use super::{Form, heading};
+use crate::model::{Place, Review, Section, TeamMember};
+
+/// Page "Review team".
+pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
+    heading(ui, "Review team");
+    form.paragraphs(ui, "Lead-in to the team", &mut review.team_intro, Place::doc("team_intro"));
+    let len = review.team.len();
+    let mut op = None;
+    for i in 0..len {
+        let n = i + 1;
+        let s = Section::TeamMember(i);
+        let member = &mut review.team[i];
+        ui.group(|ui| {
+            ui.label(format!("Team member {n}"));
+            form.text(ui, &format!("Role of team member {n}"), &mut member.role, Place::new(s, "role"));
+            form.optional_text(
+                ui,
+                &format!("Name of team member {n} (optional)"),
+                &mut member.name,
+                Place::new(s, "name"),
+            );
+            form.text(ui, &format!("Position of team member {n}"), &mut member.position, Place::new(s, "position"));
+            form.text(
+                ui,
+                &format!("Organisation of team member {n}"),
+                &mut member.organisation,
+                Place::new(s, "organisation"),
+            );
+            op = form.row_buttons(ui, "team member", i, len).or(op);
+        });
+    }
+    if let Some(op) = op {
+        op.apply(&mut review.team);
+    }
+    if form.add_button(ui, "Add team member", Place::doc("team")) {
+        review.team.push(TeamMember::default());
+    }
+}

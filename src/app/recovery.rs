@@ -1,0 +1,90 @@
+//! Autosave of unsaved edits into recovery files, on a worker thread so typing never waits for
+//! the disk. Jobs run in order, so a removal after a save can never be overtaken by an older write.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::model::Review;
+use crate::store::recovery::{RecoveryEntry, recovery_path, remove_recovery, write_recovery};
+
+enum Job {
+    Write { id: String, entry: Box<RecoveryEntry> },
+    Remove(PathBuf),
+}
+
+/// A finished job, reported back so failures reach the status bar.
+#[derive(Debug)]
+pub enum Outcome {
+    Written(PathBuf),
+    Failed(String),
+}
+
+/// Writes recovery files for open documents into one folder.
+pub struct Autosave {
+    dir: PathBuf,
+    jobs: Option<Sender<Job>>,
+    outcomes: Receiver<Outcome>,
+}
+
+impl Autosave {
+    /// Starts the writer thread for `dir`. `wake` is called after each job (repaints the UI).
+    pub fn start(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Autosave {
+        let (jobs, job_rx) = channel::<Job>();
+        let (out_tx, outcomes) = channel();
+        let thread_dir = dir.clone();
+        let spawned = std::thread::Builder::new().name("peerbrief-autosave".into()).spawn(move || {
+            for job in job_rx {
+                let outcome = match job {
+                    Job::Write { id, entry } => match write_recovery(&thread_dir, &id, &entry) {
+                        Ok(path) => Outcome::Written(path),
+                        Err(e) => Outcome::Failed(format!("Could not keep a recovery copy: {e}")),
+                    },
+                    Job::Remove(path) => match remove_recovery(&path) {
+                        Ok(()) => continue,
+                        Err(e) => Outcome::Failed(format!("Could not remove an old recovery copy: {e}")),
+                    },
+                };
+                if out_tx.send(outcome).is_err() {
+                    break;
+                }
+                wake();
+            }
+        });
+        Autosave { dir, jobs: spawned.ok().map(|_| jobs), outcomes }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The recovery file document `id` uses.
+    pub fn file_for(&self, id: &str) -> PathBuf {
+        recovery_path(&self.dir, id)
+    }
+
+    /// Queues a write of the document's unsaved review; returns the file it will be in.
+    pub fn write(&self, id: &str, original: Option<PathBuf>, review: &Review) -> PathBuf {
+        let written_at = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let entry = Box::new(RecoveryEntry { original, written_at, review: review.clone() });
+        self.send(Job::Write { id: id.to_owned(), entry });
+        self.file_for(id)
+    }
+
+    /// Queues removal of a recovery file (after a save or a discard).
+    pub fn remove(&self, file: PathBuf) {
+        self.send(Job::Remove(file));
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(jobs) = &self.jobs {
+            // A dead writer thread only costs the recovery copy; the document itself is safe.
+            let _ = jobs.send(job);
+        }
+    }
+
+    /// Outcomes reported since the last call.
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        self.outcomes.try_iter().collect()
+    }
+}

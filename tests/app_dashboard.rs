@@ -1,0 +1,144 @@
+//! The dashboard on the Worcestershire sample: six key strengths against six key areas, the
+//! theme matrix as numbers, filters, and a click opening the finding in the editor.
+
+mod app_support;
+
+use app_support::{Scratch, Setup, WORCESTERSHIRE, open};
+use egui_kittest::kittest::{NodeT, Queryable};
+use peerbrief::app::View;
+
+const KEY_STRENGTHS: [&str; 6] = [
+    "We have a committed workforce, who are keen to make a difference to children and families.",
+    "We have an overall sound strategy and backing from the whole council to make any necessary changes within our service.",
+    "From observations made during their visit, timely decision making at the Access Centre was found and there is good evidence of the rationale of decision making.",
+    "There are many examples of how our work is having a good impact. For example, the POD social work model in our schools, our in-house social worker recruitment drive and the Stronger Families Programme.",
+    "We have strong and committed partners and tangible examples of partner engagement.",
+    "We have prioritised resources and there is a commitment within our financial strategy to address cost pressures within Children's Services.",
+];
+
+const KEY_AREAS: [&str; 6] = [
+    "Our social care practice is open to further improvement to help keep children safe moving forward.",
+    "Our Family Front Door needs simplifying and there needs to be a clearer understanding of where the Multi Agency Safeguarding Hub will fit in.",
+    "We need to look at the difference between the Worcestershire-wide early help strategy and the council commissioned early help services.",
+    "The Health and Well-being Board could do more to add a unique children's focus in their current strategy.",
+    "Worcestershire Safeguarding Children Board (WSCB) requires more pace and scrutiny, with some multi-agency areas slow to develop.",
+    "We need to further develop consistent financial projections based on forecast demand and complexity.",
+];
+
+#[test]
+fn shows_six_key_strengths_beside_six_key_areas_with_themes() {
+    let scratch = Scratch::new();
+    let harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Key strengths (6)");
+    harness.get_by_label("Key areas for consideration (6)");
+    let strength_x: Vec<f32> = KEY_STRENGTHS.iter().map(|t| harness.get_by_label(t).rect().min.x).collect();
+    let area_x: Vec<f32> = KEY_AREAS.iter().map(|t| harness.get_by_label(t).rect().min.x).collect();
+    // Side by side: every area sits to the right of every strength.
+    let right_edge_of_strengths = strength_x.iter().cloned().fold(f32::MIN, f32::max);
+    assert!(area_x.iter().all(|x| *x > right_edge_of_strengths + 100.0), "{strength_x:?} vs {area_x:?}");
+    // Each item carries its theme label.
+    assert!(!harness.get_all_by_label("Theme: Capacity and managing resources").collect::<Vec<_>>().is_empty());
+    // Headline facts.
+    harness.get_by_label("Local Government Association (LGA)");
+    harness.get_by_label("7 members");
+    harness.get_by_label("October 2011");
+}
+
+#[test]
+fn theme_matrix_counts_are_text_with_spoken_names() {
+    let scratch = Scratch::new();
+    let harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Capacity and managing resources, key strengths: 2");
+    harness.get_by_label(
+        "Working together (including LSCB and Health and Wellbeing Board), key areas for consideration: 3",
+    );
+    harness.get_by_label("All themes, key strengths: 6");
+    harness.get_by_label("All themes, key areas for consideration: 6");
+}
+
+#[test]
+fn search_and_theme_filter_narrow_the_lists() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Search findings:").focus();
+    harness.run();
+    harness.get_by_label("Search findings:").type_text("financial");
+    harness.run();
+    harness.get_by_label("Key strengths (1)");
+    harness.get_by_label("Key areas for consideration (1)");
+    assert!(harness.query_by_label(KEY_STRENGTHS[0]).is_none());
+    harness.get_by_label("Clear search").click();
+    harness.run();
+    harness.get_by_label("Key strengths (6)");
+    harness.get_by_label("All findings").click();
+    harness.run();
+    harness.get_by_label("Strengths (6)");
+    // Theme filter: only the theme's findings remain.
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    // The theme's name is in the matrix and in the open list; the list entry is a button.
+    let entry = harness
+        .get_all_by_label("Outcomes, impact and performance management")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the theme in the drop-down list");
+    entry.click();
+    harness.run();
+    harness.get_by_label("Strengths (1)");
+    harness.get_by_label("Areas for consideration (0)");
+}
+
+#[test]
+fn clicking_a_finding_opens_it_in_the_editor() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label(KEY_AREAS[1]).scroll_to_me();
+    harness.run();
+    harness.get_by_label(KEY_AREAS[1]).click();
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view, View::Editor);
+    assert_eq!(doc.selected_finding, Some(7));
+    let text = harness.get_by_label("Finding text");
+    assert!(text.is_focused(), "the finding's text box has focus");
+    assert_eq!(text.value().as_deref(), Some(KEY_AREAS[1]));
+}
+
+#[test]
+fn the_dashboard_settles_at_small_and_large_window_sizes() {
+    // `Harness::run` panics if the UI keeps asking for repaints (a layout that never settles
+    // would burn CPU in the real window).
+    let scratch = Scratch::new();
+    for size in [egui::vec2(720.0, 480.0), egui::vec2(1920.0, 1080.0)] {
+        for file in [WORCESTERSHIRE, "ambleshire-2024.peerreview", "afonwen-2025-action-plan.peerreview"] {
+            let mut setup = Setup::new(&scratch, &[file]);
+            setup.size = size;
+            let mut harness = setup.build();
+            harness.get_by_label("All findings").click();
+            harness.run();
+        }
+    }
+}
+
+#[test]
+fn keyboard_alone_reaches_a_finding_and_opens_it() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Search findings:").focus();
+    harness.run();
+    // Tab from the search box until the first key strength has focus, then press Enter.
+    let mut reached = false;
+    for _ in 0..12 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        if harness.get_by_label(KEY_STRENGTHS[0]).is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the first key strength");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view, View::Editor);
+    assert_eq!(doc.selected_finding, Some(0));
+}

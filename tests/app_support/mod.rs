@@ -1,0 +1,100 @@
+//! Shared set-up for the window tests: the real `PeerBriefApp` in a kittest harness, with
+//! scripted file dialogs, a recovery folder in a temp dir and sample files copied there first.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use peerbrief::app::{AppOptions, OpenRequests, PeerBriefApp, ScriptedDialogs};
+
+pub const WORCESTERSHIRE: &str = "worcestershire-2015.peerreview";
+
+/// A temp folder holding copies of the samples (tests never edit `samples/` itself).
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        for entry in std::fs::read_dir(samples).expect("samples folder") {
+            let path = entry.expect("entry").path();
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy sample");
+        }
+        Scratch { dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn recovery_dir(&self) -> PathBuf {
+        self.dir.path().join("recovery")
+    }
+}
+
+pub struct Setup {
+    pub files: Vec<PathBuf>,
+    pub dialogs: ScriptedDialogs,
+    pub recovery_dir: Option<PathBuf>,
+    pub autosave_delay: Duration,
+    pub open_requests: Option<OpenRequests>,
+    /// Window size in points.
+    pub size: egui::Vec2,
+}
+
+impl Setup {
+    pub fn new(scratch: &Scratch, files: &[&str]) -> Setup {
+        Setup {
+            files: files.iter().map(|f| scratch.path(f)).collect(),
+            dialogs: ScriptedDialogs::default(),
+            recovery_dir: Some(scratch.recovery_dir()),
+            autosave_delay: Duration::from_secs(60),
+            open_requests: None,
+            size: egui::vec2(1280.0, 800.0),
+        }
+    }
+
+    pub fn build(self) -> Harness<'static, PeerBriefApp> {
+        let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests, size } = self;
+        let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+            let options = AppOptions {
+                files,
+                dialogs: Box::new(dialogs),
+                recovery_dir,
+                autosave_delay,
+                open_requests,
+                trace_startup: None,
+            };
+            PeerBriefApp::new(cc, options)
+        });
+        harness.run();
+        harness
+    }
+}
+
+/// The harness with these sample copies open.
+pub fn open(scratch: &Scratch, files: &[&str]) -> Harness<'static, PeerBriefApp> {
+    Setup::new(scratch, files).build()
+}
+
+/// Commands the root viewport was sent in the last frame.
+pub fn viewport_commands(harness: &Harness<'_, PeerBriefApp>) -> Vec<egui::ViewportCommand> {
+    harness.output().viewport_output.get(&egui::ViewportId::ROOT).map(|v| v.commands.clone()).unwrap_or_default()
+}
+
+/// Polls `check` for up to five seconds, running frames, for work done on other threads.
+pub fn wait_for(
+    harness: &mut Harness<'_, PeerBriefApp>,
+    what: &str,
+    mut check: impl FnMut(&mut Harness<'_, PeerBriefApp>) -> bool,
+) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while !check(harness) {
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}
