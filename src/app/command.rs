@@ -22,11 +22,13 @@ pub enum UICommand {
     Redo,
     ShowDashboard,
     ShowEditor,
+    ShowPreview,
+    MakePack,
 }
 
 impl UICommand {
     /// In menu order.
-    pub const ALL: [UICommand; 11] = [
+    pub const ALL: [UICommand; 13] = [
         UICommand::New,
         UICommand::Open,
         UICommand::Save,
@@ -38,6 +40,8 @@ impl UICommand {
         UICommand::Redo,
         UICommand::ShowDashboard,
         UICommand::ShowEditor,
+        UICommand::ShowPreview,
+        UICommand::MakePack,
     ];
 
     /// Menu text, which is also the button's accessible name.
@@ -54,6 +58,8 @@ impl UICommand {
             UICommand::Redo => "Redo",
             UICommand::ShowDashboard => "Dashboard",
             UICommand::ShowEditor => "Editor",
+            UICommand::ShowPreview => "Preview",
+            UICommand::MakePack => "Make committee pack…",
         }
     }
 
@@ -71,6 +77,8 @@ impl UICommand {
             UICommand::Redo => "Redo the change you undid",
             UICommand::ShowDashboard => "Key strengths against areas for consideration, by theme",
             UICommand::ShowEditor => "Edit every part of the review",
+            UICommand::ShowPreview => "The panel briefing exactly as it will print",
+            UICommand::MakePack => "Print a committee pack (several reports, one PDF) from a .peerpack manifest",
         }
     }
 
@@ -90,6 +98,8 @@ impl UICommand {
             UICommand::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)),
             UICommand::ShowDashboard => cmd(Key::Num1),
             UICommand::ShowEditor => cmd(Key::Num2),
+            UICommand::ShowPreview => cmd(Key::Num3),
+            UICommand::MakePack => None,
         }
     }
 

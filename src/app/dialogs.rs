@@ -8,10 +8,41 @@ use std::sync::{Arc, Mutex};
 
 use crate::store::REVIEW_EXTENSIONS;
 
+/// What kind of file a dialog is for: it sets the filter and the title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Review,
+    Pdf,
+    Pack,
+}
+
+impl FileKind {
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FileKind::Review => ("Peer review", &REVIEW_EXTENSIONS),
+            FileKind::Pdf => ("PDF document", &["pdf"]),
+            FileKind::Pack => ("Committee pack manifest", &["peerpack"]),
+        }
+    }
+}
+
 /// Why a dialog was asked for, so its answer is routed back to the right action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogPurpose {
     Open,
+    /// Where to write the briefing PDF of document `id`.
+    PrintBriefing {
+        id: String,
+    },
+    /// Which pack manifest to print; the public/private choice was made first.
+    PackManifest {
+        private: bool,
+    },
+    /// Where to write the pack PDF.
+    PackOutput {
+        manifest: PathBuf,
+        private: bool,
+    },
     /// Save document `id` under a new name; then close it if `then_close`.
     SaveAs {
         id: String,
@@ -29,13 +60,21 @@ pub struct DialogAnswer {
 /// Shows file dialogs without blocking the UI: the answer arrives later on `reply`, and the
 /// implementation wakes the UI with `ctx.request_repaint()`.
 pub trait FileDialogs {
-    /// Ask for one or more review files to open.
-    fn pick_files(&self, ctx: &egui::Context, frame: &eframe::Frame, reply: Sender<DialogAnswer>);
-    /// Ask where to save; `suggested` is the file name offered.
+    /// Ask for files of `kind` to open (several for reviews, one for a pack).
+    fn pick_files(
+        &self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        kind: FileKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogAnswer>,
+    );
+    /// Ask where to save a file of `kind`; `suggested` is the file name offered.
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
         frame: &eframe::Frame,
+        kind: FileKind,
         suggested: &str,
         purpose: DialogPurpose,
         reply: Sender<DialogAnswer>,
@@ -47,11 +86,9 @@ pub trait FileDialogs {
 pub struct SystemDialogs;
 
 impl SystemDialogs {
-    fn dialog(frame: &eframe::Frame) -> rfd::AsyncFileDialog {
-        rfd::AsyncFileDialog::new()
-            .add_filter("Peer review", &REVIEW_EXTENSIONS)
-            .add_filter("All files", &["*"])
-            .set_parent(frame)
+    fn dialog(frame: &eframe::Frame, kind: FileKind) -> rfd::AsyncFileDialog {
+        let (name, extensions) = kind.filter();
+        rfd::AsyncFileDialog::new().add_filter(name, extensions).add_filter("All files", &["*"]).set_parent(frame)
     }
 }
 
@@ -73,23 +110,44 @@ fn deliver(
 }
 
 impl FileDialogs for SystemDialogs {
-    fn pick_files(&self, ctx: &egui::Context, frame: &eframe::Frame, reply: Sender<DialogAnswer>) {
-        let future = Self::dialog(frame).set_title("Open review").pick_files();
-        let paths = async move {
-            future.await.map(|files| files.iter().map(|f| f.path().to_owned()).collect()).unwrap_or_default()
+    fn pick_files(
+        &self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        kind: FileKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogAnswer>,
+    ) {
+        let dialog = Self::dialog(frame, kind);
+        let paths = match kind {
+            FileKind::Review => {
+                let future = dialog.set_title("Open review").pick_files();
+                Box::pin(async move {
+                    future.await.map(|files| files.iter().map(|f| f.path().to_owned()).collect()).unwrap_or_default()
+                }) as std::pin::Pin<Box<dyn Future<Output = Vec<PathBuf>> + Send>>
+            }
+            FileKind::Pdf | FileKind::Pack => {
+                let future = dialog.set_title("Choose the committee pack manifest").pick_file();
+                Box::pin(async move { future.await.map(|f| vec![f.path().to_owned()]).unwrap_or_default() })
+            }
         };
-        deliver(paths, ctx, DialogPurpose::Open, reply);
+        deliver(paths, ctx, purpose, reply);
     }
 
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
         frame: &eframe::Frame,
+        kind: FileKind,
         suggested: &str,
         purpose: DialogPurpose,
         reply: Sender<DialogAnswer>,
     ) {
-        let future = Self::dialog(frame).set_title("Save review as").set_file_name(suggested).save_file();
+        let title = match kind {
+            FileKind::Review => "Save review as",
+            FileKind::Pdf | FileKind::Pack => "Save the PDF as",
+        };
+        let future = Self::dialog(frame, kind).set_title(title).set_file_name(suggested).save_file();
         let paths = async move { future.await.map(|f| vec![f.path().to_owned()]).unwrap_or_default() };
         deliver(paths, ctx, purpose, reply);
     }
@@ -127,14 +185,22 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn pick_files(&self, ctx: &egui::Context, _frame: &eframe::Frame, reply: Sender<DialogAnswer>) {
-        self.respond(ctx, DialogPurpose::Open, reply);
+    fn pick_files(
+        &self,
+        ctx: &egui::Context,
+        _frame: &eframe::Frame,
+        _kind: FileKind,
+        purpose: DialogPurpose,
+        reply: Sender<DialogAnswer>,
+    ) {
+        self.respond(ctx, purpose, reply);
     }
 
     fn pick_save_path(
         &self,
         ctx: &egui::Context,
         _frame: &eframe::Frame,
+        _kind: FileKind,
         _suggested: &str,
         purpose: DialogPurpose,
         reply: Sender<DialogAnswer>,

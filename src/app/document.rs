@@ -15,6 +15,8 @@ const TYPING_MERGE: Duration = Duration::from_millis(1000);
 pub enum View {
     Dashboard,
     Editor,
+    /// The briefing as it will print.
+    Preview,
 }
 
 /// Groups of the editor, each a page of fields (see `editor/`).
@@ -102,6 +104,8 @@ pub struct Editing {
     pub jump: Option<Place>,
     /// The old format version, if the file was upgraded when loaded.
     pub migrated_from: Option<u32>,
+    /// The laid-out briefing for the Preview view, redone when `revision` changes.
+    pub preview: Option<super::preview::PreviewState>,
 }
 
 /// The contents of a tab.
@@ -143,6 +147,7 @@ impl Editing {
             filter: DashboardFilter::default(),
             jump: None,
             migrated_from: None,
+            preview: None,
         }
     }
 

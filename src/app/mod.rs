@@ -19,6 +19,8 @@ pub mod dashboard;
 pub mod dialogs;
 pub mod document;
 pub mod editor;
+pub mod preview;
+pub mod printing;
 pub mod recovery;
 pub mod warnings;
 
@@ -32,7 +34,7 @@ use egui::{RichText, Ui, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
 pub use command::{Action, UICommand};
-pub use dialogs::{DialogAnswer, DialogPurpose, FileDialogs, ScriptedDialogs, SystemDialogs};
+pub use dialogs::{DialogAnswer, DialogPurpose, FileDialogs, FileKind, ScriptedDialogs, SystemDialogs};
 pub use document::{Content, Document, Editing, EditorPage, View};
 
 use crate::store::recovery::{Recovered, list_recovery};
@@ -104,6 +106,8 @@ pub struct AppOptions {
     pub open_requests: Option<OpenRequests>,
     /// When the process started, to print the first-frame time (`PEERBRIEF_TRACE_STARTUP=1`).
     pub trace_startup: Option<Instant>,
+    /// The command that prints a PDF (the path is added last): `lp` (CUPS) by default.
+    pub print_command: Vec<String>,
 }
 
 impl Default for AppOptions {
@@ -115,6 +119,7 @@ impl Default for AppOptions {
             autosave_delay: Duration::from_secs(2),
             open_requests: None,
             trace_startup: None,
+            print_command: vec!["lp".to_owned()],
         }
     }
 }
@@ -126,6 +131,10 @@ enum Prompt {
     Unsaved { ids: Vec<String>, reason: CloseReason },
     /// The file changed on disk since it was opened: Overwrite / Save a copy / Reload / Cancel.
     ExternalChange { id: String, then_close: bool },
+    /// Public or private committee pack?
+    PackKind,
+    /// A PDF was made: Open PDF / Print / Close.
+    Printed(printing::Printed),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -172,6 +181,11 @@ pub struct PeerBriefApp {
     session: String,
     next_id: u64,
     trace_startup: Option<Instant>,
+    print_command: Vec<String>,
+    /// A briefing or pack being made on a worker thread.
+    printing: Option<printing::Running>,
+    /// What the printer said (sent by the thread running `lp`).
+    print_results: (Sender<PrinterAnswer>, Receiver<PrinterAnswer>),
 }
 
 impl PeerBriefApp {
@@ -217,7 +231,11 @@ impl PeerBriefApp {
             session,
             next_id: 0,
             trace_startup: options.trace_startup,
+            print_command: options.print_command,
+            printing: None,
+            print_results: channel(),
         };
+        crate::briefing::preview::install_fonts(&cc.egui_ctx);
         for path in options.files {
             app.open_path(&path);
         }
@@ -435,7 +453,7 @@ impl PeerBriefApp {
         let purpose = DialogPurpose::SaveAs { id: doc.id.clone(), then_close };
         self.dialog_open = true;
         self.info("Choose where to save…");
-        self.dialogs.pick_save_path(ctx, frame, &suggested, purpose, self.dialog_tx.clone());
+        self.dialogs.pick_save_path(ctx, frame, FileKind::Review, &suggested, purpose, self.dialog_tx.clone());
     }
 
     /// Writes tab `i` to `path` (atomically, keeping a backup) without further questions.
@@ -461,14 +479,152 @@ impl PeerBriefApp {
         }
     }
 
-    /// The Print briefing command. The briefing engine (PDF layout) is built separately; once it
-    /// is merged, it plugs in here: lay out `review`, write the PDF, open or print it.
-    fn print_briefing(&mut self) {
-        match self.current().and_then(Document::editing) {
-            Some(_) => {
-                self.info("Printing arrives with the briefing engine: this build cannot print or make the PDF yet.")
+    // ----- printing -----
+
+    /// File → Print briefing: ask where to save the PDF, then make it on a worker thread.
+    fn print_briefing(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let Some(doc) = self.current() else { return self.error("Open a review to print its briefing.") };
+        let Some(e) = doc.editing() else {
+            return self.error("This file could not be opened, so it cannot be printed.");
+        };
+        if self.printing.is_some() {
+            return self.info("Already making a PDF: wait for it to finish.");
+        }
+        let stem = if e.review.title.trim().is_empty() { doc.name() } else { e.review.title.clone() };
+        let purpose = DialogPurpose::PrintBriefing { id: doc.id.clone() };
+        if !self.dialog_open {
+            self.dialog_open = true;
+            let suggested = printing::suggested_pdf_name(&stem, "briefing");
+            self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.dialog_tx.clone());
+        }
+    }
+
+    fn start_printing(&mut self, job: printing::PrintJob, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        let running = printing::Running::start(job, move || ctx.request_repaint());
+        self.info(format!("Making the {}…", running.what));
+        self.printing = Some(running);
+    }
+
+    /// Picks up the worker's progress and results (once per frame).
+    fn poll_printing(&mut self, ctx: &egui::Context) {
+        if let Some(running) = &mut self.printing {
+            match running.poll() {
+                printing::Update::Working => {
+                    let text = format!("Making the {}: {}", running.what, running.stage);
+                    self.info(text);
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                }
+                printing::Update::Finished(result) => {
+                    self.printing = None;
+                    match result {
+                        Ok(printed) => {
+                            self.info(format!(
+                                "Saved the {} to {} ({} pages, {} ms)",
+                                printed.what,
+                                printed.path.display(),
+                                printed.pages,
+                                printed.millis
+                            ));
+                            self.prompt = Some(Prompt::Printed(printed));
+                        }
+                        Err(e) => self.error(format!("No PDF made: {e}")),
+                    }
+                }
             }
-            None => self.error("Open a review to print its briefing."),
+        }
+        while let Ok(result) = self.print_results.1.try_recv() {
+            match result {
+                Ok(text) => self.info(text),
+                Err(text) => self.error(text),
+            }
+        }
+    }
+
+    /// True while a PDF is being made (tests wait on it).
+    pub fn is_printing(&self) -> bool {
+        self.printing.is_some()
+    }
+
+    fn printed_prompt(&mut self, ctx: &egui::Context, printed: &printing::Printed) {
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("printed")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.label(RichText::new(format!("The {} is ready", printed.what)).heading());
+            ui.label(format!("{} ({} pages)", printed.path.display(), printed.pages));
+            if !printed.warnings.is_empty() {
+                ui.add_space(6.0);
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{} characters could not be printed and were replaced:", printed.warnings.len()),
+                );
+                for w in printed.warnings.iter().take(8) {
+                    ui.label(w);
+                }
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Open PDF").on_hover_text("Open it in your PDF viewer").clicked() {
+                    match open::that_detached(&printed.path) {
+                        Ok(()) => self.info(format!("Opened {}", printed.path.display())),
+                        Err(e) => self.error(format!("Could not open the PDF viewer: {e}")),
+                    }
+                    close = true;
+                }
+                if ui.button("Print").on_hover_text("Send it to your default printer").clicked() {
+                    let (command, path, tx) =
+                        (self.print_command.clone(), printed.path.clone(), self.print_results.0.clone());
+                    let ctx = ui.ctx().clone();
+                    std::thread::spawn(move || {
+                        let _ = tx.send(printing::send_to_printer(&command, &path));
+                        ctx.request_repaint();
+                    });
+                    self.info(format!("Sending {} to the printer…", printed.path.display()));
+                    close = true;
+                }
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.prompt = None;
+        }
+    }
+
+    fn pack_kind_prompt(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("pack_kind")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.label(RichText::new("Make a committee pack").heading());
+            ui.label(
+                "The public pack replaces exempt items (Schedule 12A) with a notice page; the private pack, \
+                 for members, includes them. Both have the same page numbers.",
+            );
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Public pack").on_hover_text("For publication: exempt items withheld").clicked() {
+                    choice = Some(Some(false));
+                }
+                if ui.button("Private pack").on_hover_text("For members: exempt items included").clicked() {
+                    choice = Some(Some(true));
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(None);
+                }
+            });
+        });
+        match choice {
+            Some(Some(private)) => {
+                self.prompt = None;
+                if !self.dialog_open {
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::PackManifest { private };
+                    self.dialogs.pick_files(ctx, frame, FileKind::Pack, purpose, self.dialog_tx.clone());
+                }
+            }
+            Some(None) => self.prompt = None,
+            None => {}
         }
     }
 
@@ -476,7 +632,12 @@ impl PeerBriefApp {
 
     /// Carries out the queued actions (once per frame, after drawing).
     fn handle(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
-        for action in std::mem::take(&mut self.actions) {
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What an action changed (a prompt, a view) is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for action in actions {
             self.handle_one(action, ctx, frame);
         }
     }
@@ -523,7 +684,7 @@ impl PeerBriefApp {
             UICommand::Open => {
                 if !self.dialog_open {
                     self.dialog_open = true;
-                    self.dialogs.pick_files(ctx, frame, self.dialog_tx.clone());
+                    self.dialogs.pick_files(ctx, frame, FileKind::Review, DialogPurpose::Open, self.dialog_tx.clone());
                 }
             }
             UICommand::Save => {
@@ -545,7 +706,14 @@ impl PeerBriefApp {
                     self.close_tab(i);
                 }
             }
-            UICommand::PrintBriefing => self.print_briefing(),
+            UICommand::PrintBriefing => self.print_briefing(ctx, frame),
+            UICommand::MakePack => {
+                if self.printing.is_some() {
+                    self.info("Already making a PDF: wait for it to finish.");
+                } else {
+                    self.prompt = Some(Prompt::PackKind);
+                }
+            }
             UICommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UICommand::Undo | UICommand::Redo => {
                 let Some(e) = self.current_mut().and_then(Document::editing_mut) else { return };
@@ -556,9 +724,13 @@ impl PeerBriefApp {
                     self.info(command.text());
                 }
             }
-            UICommand::ShowDashboard | UICommand::ShowEditor => {
+            UICommand::ShowDashboard | UICommand::ShowEditor | UICommand::ShowPreview => {
                 if let Some(e) = self.current_mut().and_then(Document::editing_mut) {
-                    e.view = if command == UICommand::ShowDashboard { View::Dashboard } else { View::Editor };
+                    e.view = match command {
+                        UICommand::ShowDashboard => View::Dashboard,
+                        UICommand::ShowEditor => View::Editor,
+                        _ => View::Preview,
+                    };
                 }
             }
         }
@@ -573,6 +745,42 @@ impl PeerBriefApp {
                     self.open_path(&path);
                 }
             }
+            DialogPurpose::PrintBriefing { id } => {
+                let review = self.index_of(&id).and_then(|i| self.docs[i].editing()).map(|e| e.review.clone());
+                match (answer.paths.into_iter().next(), review) {
+                    (None, _) => self.info("Printing cancelled (no file chosen)."),
+                    (Some(_), None) => self.error("That review was closed before its briefing could be made."),
+                    (Some(out), Some(review)) => self.start_printing(
+                        printing::PrintJob::Briefing { review: Box::new(review), out: with_pdf_extension(out) },
+                        ctx,
+                    ),
+                }
+            }
+            DialogPurpose::PackManifest { private } => match answer.paths.into_iter().next() {
+                None => self.info("Committee pack cancelled (no manifest chosen)."),
+                Some(manifest) => {
+                    let stem = manifest.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let suggested =
+                        printing::suggested_pdf_name(&stem, if private { "private pack" } else { "public pack" });
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::PackOutput { manifest, private };
+                    self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.dialog_tx.clone());
+                }
+            },
+            DialogPurpose::PackOutput { manifest, private } => match answer.paths.into_iter().next() {
+                None => self.info("Committee pack cancelled (no file chosen)."),
+                Some(out) => {
+                    let visibility = if private {
+                        crate::briefing::Visibility::Private
+                    } else {
+                        crate::briefing::Visibility::Public
+                    };
+                    self.start_printing(
+                        printing::PrintJob::Pack { manifest, visibility, out: with_pdf_extension(out) },
+                        ctx,
+                    )
+                }
+            },
             DialogPurpose::SaveAs { id, then_close } => {
                 let Some(i) = self.index_of(&id) else { return };
                 match answer.paths.into_iter().next() {
@@ -731,8 +939,11 @@ impl PeerBriefApp {
                     }
                 }
                 ui.separator();
-                if UICommand::PrintBriefing.menu_button(ui, has_doc) {
+                if UICommand::PrintBriefing.menu_button(ui, is_editing) {
                     self.actions.push(UICommand::PrintBriefing.into());
+                }
+                if UICommand::MakePack.menu_button(ui, true) {
+                    self.actions.push(UICommand::MakePack.into());
                 }
                 ui.separator();
                 if UICommand::Quit.menu_button(ui, true) {
@@ -748,7 +959,7 @@ impl PeerBriefApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                for c in [UICommand::ShowDashboard, UICommand::ShowEditor] {
+                for c in [UICommand::ShowDashboard, UICommand::ShowEditor, UICommand::ShowPreview] {
                     if c.menu_button(ui, is_editing) {
                         self.actions.push(c.into());
                     }
@@ -781,7 +992,11 @@ impl PeerBriefApp {
     fn view_switcher(&mut self, ui: &mut Ui) {
         let Some(e) = self.docs.get_mut(self.current).and_then(Document::editing_mut) else { return };
         ui.horizontal(|ui| {
-            for (view, c) in [(View::Dashboard, UICommand::ShowDashboard), (View::Editor, UICommand::ShowEditor)] {
+            for (view, c) in [
+                (View::Dashboard, UICommand::ShowDashboard),
+                (View::Editor, UICommand::ShowEditor),
+                (View::Preview, UICommand::ShowPreview),
+            ] {
                 let r = ui.selectable_label(e.view == view, c.text()).on_hover_text(c.tooltip());
                 if r.clicked() {
                     e.view = view;
@@ -802,6 +1017,9 @@ impl PeerBriefApp {
 
     fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            if self.printing.is_some() {
+                ui.spinner();
+            }
             if self.status.error {
                 ui.colored_label(ui.visuals().error_fg_color, RichText::new(&self.status.text).strong());
             } else {
@@ -865,6 +1083,10 @@ impl PeerBriefApp {
                         }
                     }
                     View::Editor => changed = editor::show(ui, e),
+                    View::Preview => {
+                        let revision = e.revision;
+                        preview::show(ui, preview::PreviewState::refresh(&mut e.preview, &e.review, revision));
+                    }
                 });
                 if changed {
                     e.note_change(typing);
@@ -889,6 +1111,8 @@ impl PeerBriefApp {
         match prompt {
             Prompt::Unsaved { ids, reason } => self.unsaved_prompt(ctx, frame, &ids, &reason),
             Prompt::ExternalChange { id, then_close } => self.external_change_prompt(ctx, frame, &id, then_close),
+            Prompt::PackKind => self.pack_kind_prompt(ctx, frame),
+            Prompt::Printed(printed) => self.printed_prompt(ctx, &printed),
         }
     }
 
@@ -1135,6 +1359,14 @@ fn with_review_extension(path: PathBuf) -> PathBuf {
     if known { path } else { path.with_extension("peerreview") }
 }
 
+/// The print command's outcome, as a sentence for the status bar.
+type PrinterAnswer = Result<String, String>;
+
+/// A PDF path always ends in `.pdf`.
+fn with_pdf_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) { path } else { path.with_extension("pdf") }
+}
+
 impl eframe::App for PeerBriefApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.autosave(ctx);
@@ -1146,6 +1378,7 @@ impl eframe::App for PeerBriefApp {
             eprintln!("peerbrief: first frame after {} ms", started.elapsed().as_millis());
         }
         self.drain_inputs(&ctx, frame);
+        self.poll_printing(&ctx);
         self.handle_close_request(&ctx);
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         if !self.docs.is_empty() {

@@ -43,6 +43,8 @@ pub struct Setup {
     pub open_requests: Option<OpenRequests>,
     /// Window size in points.
     pub size: egui::Vec2,
+    /// Stands in for `lp`: the PDF path is added last.
+    pub print_command: Vec<String>,
 }
 
 impl Setup {
@@ -54,11 +56,12 @@ impl Setup {
             autosave_delay: Duration::from_secs(60),
             open_requests: None,
             size: egui::vec2(1280.0, 800.0),
+            print_command: vec!["true".to_owned()],
         }
     }
 
     pub fn build(self) -> Harness<'static, PeerBriefApp> {
-        let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests, size } = self;
+        let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests, size, print_command } = self;
         let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
             let options = AppOptions {
                 files,
@@ -67,6 +70,7 @@ impl Setup {
                 autosave_delay,
                 open_requests,
                 trace_startup: None,
+                print_command,
             };
             PeerBriefApp::new(cc, options)
         });

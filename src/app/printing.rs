@@ -1,0 +1,168 @@
+//! Printing: the panel briefing of one review and committee packs, made on a worker thread so
+//! the window keeps painting, with the stage shown in the status bar. When the PDF is written
+//! the user is offered **Open PDF** (the system viewer) and **Print** (`lp`, CUPS).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::Instant;
+
+use crate::briefing::{Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
+use crate::model::Review;
+use crate::store::{load_pack, write_atomically};
+
+/// What to make.
+#[derive(Clone, Debug)]
+pub enum PrintJob {
+    Briefing { review: Box<Review>, out: PathBuf },
+    Pack { manifest: PathBuf, visibility: Visibility, out: PathBuf },
+}
+
+impl PrintJob {
+    fn what(&self) -> &'static str {
+        match self {
+            PrintJob::Briefing { .. } => "briefing",
+            PrintJob::Pack { visibility: Visibility::Public, .. } => "public committee pack",
+            PrintJob::Pack { .. } => "private committee pack",
+        }
+    }
+}
+
+/// A finished PDF, for the "Open PDF / Print" question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Printed {
+    pub path: PathBuf,
+    pub what: &'static str,
+    pub pages: usize,
+    pub warnings: Vec<String>,
+    pub millis: u128,
+}
+
+/// Messages from the worker.
+enum Progress {
+    Stage(String),
+    Done(Result<Printed, String>),
+}
+
+/// A job under way.
+pub struct Running {
+    rx: Receiver<Progress>,
+    pub what: &'static str,
+    pub stage: String,
+    pub started: Instant,
+}
+
+/// What the app hears from a running job this frame.
+pub enum Update {
+    Working,
+    Finished(Result<Printed, String>),
+}
+
+impl Running {
+    /// Starts `job` on a worker thread; `wake` repaints the window when there is news.
+    pub fn start(job: PrintJob, wake: impl Fn() + Send + 'static) -> Running {
+        let (tx, rx) = channel();
+        let what = job.what();
+        let started = Instant::now();
+        std::thread::Builder::new()
+            .name("peerbrief-print".into())
+            .spawn(move || {
+                let result = make_pdf(&job, &tx, &wake, started);
+                let _ = tx.send(Progress::Done(result));
+                wake();
+            })
+            .map(|_| ())
+            .unwrap_or_else(|e| eprintln!("peerbrief: could not start printing: {e}"));
+        Running { rx, what, stage: "Starting…".into(), started }
+    }
+
+    /// Takes the worker's news; call once per frame.
+    pub fn poll(&mut self) -> Update {
+        let mut finished = None;
+        for message in self.rx.try_iter() {
+            match message {
+                Progress::Stage(s) => self.stage = s,
+                Progress::Done(result) => finished = Some(result),
+            }
+        }
+        match finished {
+            Some(result) => Update::Finished(result),
+            None => Update::Working,
+        }
+    }
+}
+
+fn make_pdf(job: &PrintJob, tx: &Sender<Progress>, wake: &dyn Fn(), started: Instant) -> Result<Printed, String> {
+    let stage = |s: String| {
+        let _ = tx.send(Progress::Stage(s));
+        wake();
+    };
+    let (layout, out): (Layout, &Path) = match job {
+        PrintJob::Briefing { review, out } => {
+            stage("Laying out the briefing…".into());
+            (lay_out_briefing(review, &super::preview::briefing_options(review)), out)
+        }
+        PrintJob::Pack { manifest, visibility, out } => {
+            stage(format!("Reading {} and its reports…", manifest.display()));
+            let loaded = load_pack(manifest).map_err(|e| e.to_string())?;
+            stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
+            (lay_out_pack(&loaded.pack, &loaded.reviews, *visibility), out)
+        }
+    };
+    stage(format!("Writing {} pages…", layout.pages.len()));
+    let bytes = write_pdf(&layout).map_err(|e| format!("Could not make the PDF: {e}"))?;
+    write_atomically(out, &bytes).map_err(|e| e.to_string())?;
+    Ok(Printed {
+        path: out.to_owned(),
+        what: job.what(),
+        pages: layout.pages.len(),
+        warnings: layout.warnings.iter().map(ToString::to_string).collect(),
+        millis: started.elapsed().as_millis(),
+    })
+}
+
+/// Gives `pdf` to the printing command (`lp` by default; tests use their own), returning what
+/// to tell the user.
+pub fn send_to_printer(command: &[String], pdf: &Path) -> Result<String, String> {
+    let Some((program, args)) = command.split_first() else { return Err("No print command is set.".into()) };
+    match Command::new(program).args(args).arg(pdf).output() {
+        Ok(out) if out.status.success() => {
+            let said = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+            Ok(if said.is_empty() { format!("Sent {} to the printer", pdf.display()) } else { said })
+        }
+        Ok(out) => Err(format!("The printer refused the PDF: {}", String::from_utf8_lossy(&out.stderr).trim())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
+            "Printing needs `{program}` (CUPS), which is not installed: open the PDF and print it from your PDF viewer."
+        )),
+        Err(e) => Err(format!("Could not run `{program}`: {e}")),
+    }
+}
+
+/// "Worcestershire Safeguarding Peer Review — briefing.pdf" from the review's title or file.
+pub fn suggested_pdf_name(stem: &str, suffix: &str) -> String {
+    let clean: String = stem
+        .chars()
+        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '-' } else { c })
+        .collect();
+    let clean = clean.trim();
+    format!("{} — {suffix}.pdf", if clean.is_empty() { "Review" } else { clean })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_names_are_safe_file_names() {
+        assert_eq!(suggested_pdf_name("A/B: review", "briefing"), "A-B- review — briefing.pdf");
+        assert_eq!(suggested_pdf_name("  ", "briefing"), "Review — briefing.pdf");
+    }
+
+    #[test]
+    fn a_missing_print_command_says_what_to_do() {
+        let err = send_to_printer(&["peerbrief-no-such-lp".into()], Path::new("/tmp/x.pdf")).unwrap_err();
+        assert!(err.contains("not installed") && err.contains("PDF viewer"), "{err}");
+        assert!(send_to_printer(&["true".into()], Path::new("/tmp/x.pdf")).unwrap().starts_with("Sent"));
+        assert!(send_to_printer(&["false".into()], Path::new("/tmp/x.pdf")).is_err());
+    }
+}
