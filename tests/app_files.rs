@@ -288,16 +288,6 @@ fn recent_files_are_kept_in_eframe_storage() {
 }
 
 #[test]
-fn print_briefing_says_it_arrives_with_the_briefing_engine() {
-    let scratch = Scratch::new();
-    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
-    harness.run();
-    assert!(harness.state().status_text().contains("arrives with the briefing engine"));
-    harness.get_by_label_contains("arrives with the briefing engine");
-}
-
-#[test]
 fn file_menu_shows_the_shortcuts() {
     let scratch = Scratch::new();
     let mut harness = open(&scratch, &[WORCESTERSHIRE]);
