@@ -3,7 +3,7 @@
 # or with sudo). Safe to run again: it installs only what is missing.
 #
 #   window under X11/Wayland: libgl1-mesa-dri libegl1 libxkbcommon-x11-0 (loaded at run time)
-#   UI smoke tests:            xvfb openbox xdotool imagemagick
+#   UI smoke tests:            xvfb openbox xdotool x11-utils imagemagick
 #   PDF checks:                poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) qpdf
 #   desktop integration:       desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 #   permission tests as root:  util-linux (setpriv); double-click test: libglib2.0-bin (gio)
@@ -11,7 +11,7 @@ set -euo pipefail
 
 packages=(
   libgl1-mesa-dri libegl1 libxkbcommon-x11-0
-  xvfb openbox xdotool imagemagick
+  xvfb openbox xdotool x11-utils imagemagick
   poppler-utils qpdf
   desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
   util-linux libglib2.0-bin

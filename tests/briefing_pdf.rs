@@ -122,6 +122,8 @@ fn pdfinfo_shows_title_author_page_count_and_a_real_creation_date() {
     assert!(info.contains(&format!("Author:          {}", r.council)), "{info}");
     assert!(info.contains(&format!("Pages:           {}", layout.pages.len())), "{info}");
     assert!(!info.contains("1970"), "{info}");
+    // printpdf's empty GTS_PDFXVersion made readers claim PDF/X conformance: removed.
+    assert!(!info.contains("PDF/X") && !info.contains("PDF subtype"), "{info}");
     let catalog = tool("qpdf", &["--show-object=trailer", &path]);
     assert!(catalog.contains("/Root"), "{catalog}");
     let qdf = dir.path().join("qdf.pdf");

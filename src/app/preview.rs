@@ -63,7 +63,8 @@ fn step_zoom(current: f32, up: bool) -> f32 {
 /// Draws the preview: a toolbar (pages, zoom, warnings), a strip of thumbnails, and the pages.
 pub fn show(ui: &mut Ui, state: &mut PreviewState) {
     let pages = state.layout.pages.len();
-    let fit = zoom_to_fit(Vec2::new((ui.available_width() - THUMB_WIDTH - 48.0).max(200.0), f32::INFINITY));
+    // Leave room for the thumbnail strip, the page margins and the scroll bar.
+    let fit = zoom_to_fit(Vec2::new((ui.available_width() - THUMB_WIDTH - 72.0).max(200.0), f32::INFINITY));
     let zoom = state.zoom.unwrap_or(fit);
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Briefing: {pages} pages")).strong());

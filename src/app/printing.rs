@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use crate::briefing::{Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
 use crate::model::Review;
-use crate::store::{load_pack, write_atomically};
+use crate::store::{load_pack, write_export};
 
 /// What to make.
 #[derive(Clone, Debug)]
@@ -111,7 +111,7 @@ fn make_pdf(job: &PrintJob, tx: &Sender<Progress>, wake: &dyn Fn(), started: Ins
     };
     stage(format!("Writing {} pages…", layout.pages.len()));
     let bytes = write_pdf(&layout).map_err(|e| format!("Could not make the PDF: {e}"))?;
-    write_atomically(out, &bytes).map_err(|e| e.to_string())?;
+    write_export(out, &bytes).map_err(|e| e.to_string())?;
     Ok(Printed {
         path: out.to_owned(),
         what: job.what(),

@@ -146,8 +146,16 @@ fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<O
 }
 
 /// Adds what accessibility rules ask for and printpdf cannot write: `/Lang`, DisplayDocTitle,
-/// `/PageMode /UseOutlines` (a name) and the nested outline.
+/// `/PageMode /UseOutlines` (a name) and the nested outline. Also removes printpdf's empty
+/// `GTS_PDFXVersion` and `Trapped` keys, which made readers report a PDF/X subtype the file
+/// does not conform to.
 fn finish_with_lopdf(doc: &mut lopdf::Document, outline: &[OutlineEntry]) -> lopdf::Result<()> {
+    if let Ok(info_id) = doc.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(info) = doc.get_dictionary_mut(info_id)
+    {
+        info.remove(b"GTS_PDFXVersion");
+        info.remove(b"Trapped");
+    }
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
     let outlines_id = if outline.is_empty() { None } else { Some(build_outline(doc, outline, &pages)) };
     let catalog = doc.catalog_mut()?;

@@ -7,7 +7,7 @@ use clap::ValueEnum;
 
 use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
 use crate::model::ProtectiveMarking;
-use crate::store::{load_pack, load_review, write_atomically};
+use crate::store::{load_pack, load_review, write_export};
 
 /// `--marking` values, in the words printed on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -57,7 +57,7 @@ fn write(layout: &Layout, out: &Path) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(&format!("{}: {e}", out.display())),
     };
-    if let Err(e) = write_atomically(out, &bytes) {
+    if let Err(e) = write_export(out, &bytes) {
         return fail(&e.to_string());
     }
     println!("{}: {} pages", out.display(), layout.pages.len());

@@ -28,8 +28,18 @@ fn temp_in(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
 }
 
 /// Replaces `path` with `bytes` so that, whatever happens, the file holds either the old or the
-/// new content in full.
+/// new content in full, keeping the previous version as `name~`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace(path, bytes, true)
+}
+
+/// Writes an export (a PDF) atomically but keeps no backup: it can always be made again, and a
+/// `briefing.pdf~` beside every PDF would only clutter the folder.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], keep_previous: bool) -> Result<(), StoreError> {
     let write_err = |source| StoreError::Write { path: path.to_owned(), source };
     // Save through symlinks to the real file rather than replacing the link.
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
@@ -61,7 +71,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     tmp.as_file().sync_all().map_err(write_err)?;
 
-    if existing.is_some() {
+    if existing.is_some() && keep_previous {
         keep_backup(&target, &dir, &name).map_err(write_err)?;
     }
     tmp.persist(&target).map_err(|e| write_err(e.error))?;
@@ -170,6 +180,16 @@ mod tests {
         assert!(!old.exists() && !old_backup.exists(), "stale temps kept");
         assert!(fresh.exists(), "a fresh temp may belong to a save in progress");
         assert!(other.exists(), "another file's temps are not ours");
+    }
+
+    #[test]
+    fn exports_are_replaced_without_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("briefing.pdf");
+        write_export(&path, b"one").unwrap();
+        write_export(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no backup, no temp files");
     }
 
     #[test]

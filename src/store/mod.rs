@@ -11,7 +11,7 @@ mod migrate;
 mod pack;
 pub mod recovery;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, write_atomically, write_export};
 pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};

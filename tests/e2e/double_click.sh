@@ -15,7 +15,7 @@ bin="$(realpath "$bin")"
 artefacts="$(realpath -m "${E2E_ARTEFACTS:-$target_dir/e2e}")"
 mkdir -p "$artefacts"
 
-for tool in Xvfb openbox xdotool gio import; do
+for tool in Xvfb openbox xdotool xprop gio import; do
   command -v "$tool" >/dev/null || { echo "double_click: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
 done
 
@@ -47,10 +47,18 @@ cp samples/worcestershire-2015.peerreview samples/ambleshire-2024.peerreview "$t
 log="$artefacts/app.log"
 : >"$log"
 
-wait_for_window() { # title-regex seconds
-  local deadline=$(( SECONDS + $2 ))
+# The UTF-8 title as the window manager shows it (_NET_WM_NAME; xdotool's --name looks at the
+# legacy WM_NAME, which winit fills with mangled Latin-1, so it cannot match the em dash).
+utf8_title() { xprop -id "$1" _NET_WM_NAME 2>/dev/null | sed -n 's/^_NET_WM_NAME(UTF8_STRING) = "\(.*\)"$/\1/p'; }
+
+wait_for_window() { # exact-title seconds
+  local deadline=$(( SECONDS + $2 )) id
   while [ $SECONDS -lt $deadline ]; do
-    if id=$(xdotool search --name "$1" 2>/dev/null | head -n1) && [ -n "$id" ]; then echo "$id"; return 0; fi
+    for id in $(xdotool search --name 'PeerBrief' 2>/dev/null); do
+      case "$(utf8_title "$id")" in
+        "$1" | "• $1") echo "$id"; return 0 ;;
+      esac
+    done
     sleep 0.2
   done
   return 1
@@ -58,25 +66,26 @@ wait_for_window() { # title-regex seconds
 
 # 1. Double-click the first review.
 gio open "$tmp/worcestershire-2015.peerreview" 2>>"$log"
-if ! win=$(wait_for_window 'worcestershire-2015\.peerreview — PeerBrief' 60); then
+if ! win=$(wait_for_window 'worcestershire-2015.peerreview — PeerBrief' 60); then
   echo "double_click: no window titled 'worcestershire-2015.peerreview — PeerBrief' within 60 s" >&2
   cat "$log" >&2
   exit 1
 fi
 sleep 1
 import -window root "$artefacts/double_click_1.png"
-echo "double_click: window $win is up: $(xdotool getwindowname "$win")"
+echo "double_click: window $win is up: $(utf8_title "$win")"
 
 # 2. Double-click a second review: it must open as a tab of the same window.
 gio open "$tmp/ambleshire-2024.peerreview" 2>>"$log"
-if ! wait_for_window 'ambleshire-2024\.peerreview — PeerBrief' 30 >/dev/null; then
+if ! win2=$(wait_for_window 'ambleshire-2024.peerreview — PeerBrief' 30); then
   echo "double_click: the second file did not reach the window" >&2
   cat "$log" >&2
   exit 1
 fi
 sleep 1
 import -window root "$artefacts/double_click_2.png"
-count=$(pgrep -c -f -- "$bin" || true)
+# Live peerbrief processes (a finished second launch may linger as a zombie in containers).
+count=$(ps -eo stat=,comm= | awk '$2 == "peerbrief" && $1 !~ /^Z/' | wc -l)
 if [ "$count" != 1 ]; then
   echo "double_click: expected one PeerBrief process, found $count" >&2
   exit 1
@@ -86,5 +95,5 @@ if ! grep -q "(tabs: 2)" "$log"; then
   cat "$log" >&2
   exit 1
 fi
-[ "$(xdotool search --name ' — PeerBrief' | wc -l)" = 1 ] || { echo "double_click: more than one window" >&2; exit 1; }
+[ "$win2" = "$win" ] || { echo "double_click: the second file opened a new window ($win2, not $win)" >&2; exit 1; }
 echo "double_click: passed (one process, one window, two tabs); screenshots in $artefacts"
