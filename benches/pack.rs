@@ -1,10 +1,12 @@
-//! Committee packs of 10 and 50 reports: layout plus PDF writing should grow linearly.
+//! The sample's panel briefing, and committee packs of 10, 50 and 100 reports: layout plus PDF
+//! writing should grow linearly with pages. Targets (README "Performance"): briefing < 50 ms,
+//! a 200-page pack < 300 ms.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use peerbrief::briefing::{Visibility, lay_out_pack, write_pdf};
+use peerbrief::briefing::{BriefingOptions, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
 use peerbrief::model::{AgendaContent, AgendaItem, CommitteePack, Date, ProtectiveMarking, Review};
 use peerbrief::store::load_review;
 
@@ -42,10 +44,18 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
 
 fn bench(c: &mut Criterion) {
     let samples = samples();
+    let worcestershire = &samples[0];
+    c.bench_function("briefing of the sample (layout + PDF)", |b| {
+        b.iter(|| {
+            write_pdf(&lay_out_briefing(black_box(worcestershire), &BriefingOptions::default())).expect("PDF").len()
+        })
+    });
     let mut group = c.benchmark_group("pack");
     group.sample_size(10);
-    for n in [10, 50] {
+    for n in [10, 50, 100] {
         let (pack, reviews) = pack_of(n, &samples);
+        let pages = lay_out_pack(&pack, &reviews, Visibility::Public).pages.len();
+        eprintln!("pack of {n} reports: {pages} pages");
         group.bench_with_input(BenchmarkId::new("layout_and_pdf", n), &n, |b, _| {
             b.iter(|| {
                 let layout = lay_out_pack(black_box(&pack), &reviews, Visibility::Public);
