@@ -318,6 +318,25 @@ impl Composer {
         }
     }
 
+    /// Places lines that must stay on one page together (headings, title blocks).
+    pub fn place_together(&mut self, lines: Vec<Line>) {
+        let keep = lines.len();
+        self.place(Block { lines, keep_first: keep, ..Block::default() });
+    }
+
+    /// A full-width 1 pt rule at the current position (under title blocks).
+    pub fn full_width_rule(&mut self) {
+        let y = self.y;
+        self.push(Item::Rule {
+            x1: MARGIN_LEFT,
+            y1: y,
+            x2: MARGIN_LEFT + CONTENT_WIDTH,
+            y2: y,
+            width: 1.0,
+            colour: Colour::TEXT,
+        });
+    }
+
     /// Vertical space, dropped at the top of a page.
     pub fn gap(&mut self, points: f32) {
         if !self.at_top() {

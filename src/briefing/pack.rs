@@ -3,7 +3,7 @@
 
 use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Running, Style, run};
 use super::fonts::Fonts;
-use super::page::{Colour, Item, Layout, MM, PAGE_WIDTH};
+use super::page::{Item, Layout, MM, PAGE_WIDTH};
 use super::report::{BriefingOptions, Visibility, Writer, exempt_notice, write_report};
 use crate::model::{AgendaContent, CommitteePack, Review, paragraphs};
 
@@ -144,8 +144,7 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
 
 fn heading(c: &mut Composer, title: &str) {
     let lines = c.wrap(title, Style::BOLD.sized(14.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-    let keep = lines.len();
-    c.place(Block { lines, keep_first: keep, ..Block::default() });
+    c.place_together(lines);
     c.gap(2.0 * MM);
 }
 
@@ -155,18 +154,9 @@ fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility) {
     c.y = c.y.max(40.0 * MM);
     let mut lines = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     lines.extend(c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
-    let keep = lines.len();
-    c.place(Block { lines, keep_first: keep, ..Block::default() });
+    c.place_together(lines);
     c.gap(8.0 * MM);
-    let y = c.y;
-    c.push(Item::Rule {
-        x1: MARGIN_LEFT,
-        y1: y,
-        x2: MARGIN_LEFT + CONTENT_WIDTH,
-        y2: y,
-        width: 1.0,
-        colour: Colour::TEXT,
-    });
+    c.full_width_rule();
     c.gap(6.0 * MM);
     let detail = |label: &str, value: &str| format!("{label}: {value}");
     let mut details = vec![detail("Date", &pack.date.to_string())];

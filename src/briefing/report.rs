@@ -5,7 +5,7 @@ use super::compose::{
     Style, TEXT_WIDTH, TEXT_X, run, wrap_clean,
 };
 use super::fonts::FontStyle;
-use super::page::{Colour, Item, Layout, MM};
+use super::page::{Colour, Layout, MM};
 use crate::model::{Appendix, ExemptParagraph, FindingKind, ProtectiveMarking, Review, paragraphs};
 
 /// Whether exempt information (Schedule 12A) is printed or withheld.
@@ -84,8 +84,7 @@ impl Writer<'_> {
                 0.0,
             ));
         }
-        let keep = lines.len();
-        c.place(Block { lines, keep_first: keep, ..Block::default() });
+        c.place_together(lines);
         c.gap(6.0 * MM);
         let title = review.title.to_uppercase();
         let mut lines = c.wrap(&title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
@@ -99,18 +98,9 @@ impl Writer<'_> {
                 0.0,
             ));
         }
-        let keep = lines.len();
-        c.place(Block { lines, keep_first: keep, ..Block::default() });
+        c.place_together(lines);
         c.gap(3.0 * MM);
-        let y = c.y;
-        c.push(Item::Rule {
-            x1: MARGIN_LEFT,
-            y1: y,
-            x2: MARGIN_LEFT + CONTENT_WIDTH,
-            y2: y,
-            width: 1.0,
-            colour: Colour::TEXT,
-        });
+        c.full_width_rule();
         c.gap(5.0 * MM);
     }
 
