@@ -20,6 +20,34 @@ fn check_of_good_samples_exits_0() {
 }
 
 #[test]
+fn check_of_every_sample_file_including_the_pack_exits_0() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut files: Vec<String> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    files.sort();
+    assert!(files.iter().any(|f| f.ends_with(".peerpack")), "{files:?}");
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let out = peerbrief(&args);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(!stdout.contains("error"), "{stdout}");
+}
+
+#[test]
+fn check_of_a_pack_names_the_broken_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("p.peerpack");
+    fs::write(&pack, "CommitteePack(committee: \"Panel\", date: \"2026-03-17\", items: [AgendaItem(content: Review(\"missing.peerreview\"))])").unwrap();
+    let out = peerbrief(&["check", &pack.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with(&format!("{}: error: ", pack.display())) && stdout.contains("missing.peerreview"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn check_prints_file_line_col_error_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.peerreview");

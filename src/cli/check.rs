@@ -5,13 +5,30 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::model::{Date, validate};
-use crate::store::{load_review, save_review};
+use crate::store::{PACK_EXTENSION, load_pack, load_review, save_review};
 
-/// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines.
+/// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines. Pack manifests
+/// (`.peerpack`) are checked with every review they list.
 pub fn check(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
     let today = Date::today();
     let mut failed = false;
     for path in files {
+        if path.extension().is_some_and(|e| e == PACK_EXTENSION) {
+            match load_pack(path) {
+                Ok(loaded) => {
+                    for (i, review) in loaded.reviews.iter().enumerate() {
+                        for warning in review.iter().flat_map(|r| validate(r, today)) {
+                            let _ = writeln!(out, "{}: warning: agenda item {}: {warning}", path.display(), i + 1);
+                        }
+                    }
+                }
+                Err(e) => {
+                    failed = true;
+                    let _ = writeln!(out, "{}", with_severity(&e.to_string()));
+                }
+            }
+            continue;
+        }
         match load_review(path) {
             Ok(loaded) => {
                 if let Some(v) = loaded.migrated_from {
