@@ -109,3 +109,33 @@ fn undoing_back_to_the_saved_state_or_discarding_a_tab_removes_the_recovery_file
     assert!(harness.state().documents().is_empty());
     wait_for(&mut harness, "the recovery file to go", |_| recovery_files(&rdir).is_empty());
 }
+
+#[test]
+fn a_failed_save_keeps_the_edits_in_memory_and_in_the_recovery_file() {
+    let scratch = Scratch::new();
+    let path = scratch.path(WORCESTERSHIRE);
+    let rdir = scratch.recovery_dir();
+    let mut setup = Setup::new(&scratch, &[WORCESTERSHIRE]);
+    setup.autosave_delay = Duration::from_millis(200);
+    let mut harness = setup.build();
+    edit_council(&mut harness, " (edited)");
+    wait_for(&mut harness, "the recovery file", |_| !recovery_files(&rdir).is_empty());
+
+    // The file becomes read-only behind the app's back (refused even for root).
+    let original = std::fs::read(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let status = harness.state().status_text().to_owned();
+    assert!(status.starts_with("Not saved") && status.contains("read-only"), "{status}");
+    assert_eq!(std::fs::read(&path).unwrap(), original, "the file on disk is untouched");
+    let doc = harness.state().current().unwrap();
+    assert!(doc.is_dirty(), "the edits are still unsaved in the window");
+    assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council (edited)");
+    let (found, _) = list_recovery(&rdir);
+    assert_eq!(found.len(), 1, "the recovery copy stays until a save succeeds");
+    assert_eq!(found[0].entry.review.council, "Worcestershire County Council (edited)");
+}
