@@ -4,6 +4,7 @@
 //! plus `desktop` (platform glue for opening files). `model` is pure data and rules; `store` is
 //! the only code touching review and pack files.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod briefing;
 pub mod cli;

@@ -9,6 +9,7 @@ pub mod fonts;
 mod pack;
 mod page;
 pub mod pdf;
+#[cfg(feature = "gui")]
 pub mod preview;
 mod report;
 

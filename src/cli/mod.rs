@@ -5,6 +5,7 @@
 
 mod check;
 mod desktop;
+#[cfg(feature = "gui")]
 mod open;
 mod print;
 
@@ -108,6 +109,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Pack { manifest, output, public: _, private }) => print::pack(&manifest, &output, private),
         Some(Command::InstallDesktop { system, .. }) => desktop::install(system),
         Some(Command::UninstallDesktop { system, .. }) => desktop::uninstall(system),
+        #[cfg(feature = "gui")]
         None => open::open_window(&cli.files, cli.new_window),
+        #[cfg(not(feature = "gui"))]
+        None => {
+            eprintln!("peerbrief {}: this build has no window (built without the `gui` feature)", crate::BUILD_INFO);
+            if cli.files.is_empty() && !cli.new_window { ExitCode::SUCCESS } else { ExitCode::from(2) }
+        }
     }
 }
