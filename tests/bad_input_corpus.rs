@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use peerbrief::store::{StoreError, load_review};
+use peerbrief::store::{PACK_EXTENSION, StoreError, load_pack, load_review};
 
 enum Expect {
     Loads,
@@ -44,6 +44,16 @@ const CORPUS: &[(&str, Expect)] = &[
     ("integer_overflow.peerreview", Expect::ErrorAt("")),
     ("control_chars.peerreview", Expect::Loads),
     ("old_format_1.peerreview", Expect::Loads),
+    // Committee pack manifests.
+    ("pack_good.peerpack", Expect::Loads),
+    ("pack_outside_folder.peerpack", Expect::Error("no `..`")),
+    ("pack_absolute_path.peerpack", Expect::Error("no absolute paths")),
+    ("pack_itself.peerpack", Expect::Error("the pack manifest itself")),
+    ("pack_missing_item.peerpack", Expect::Error("no-such-review.peerreview")),
+    ("pack_broken_item.peerpack", Expect::Error("truncated.peerreview")),
+    ("pack_no_items.peerpack", Expect::ErrorAt("no agenda items")),
+    ("pack_standard_without_title.peerpack", Expect::Error("needs a `title`")),
+    ("pack_truncated.peerpack", Expect::ErrorAt("")),
 ];
 
 fn corpus_dir() -> PathBuf {
@@ -52,7 +62,11 @@ fn corpus_dir() -> PathBuf {
 
 fn check(path: &Path, expect: &Expect) {
     let started = Instant::now();
-    let result = load_review(path);
+    let result = if path.extension().is_some_and(|e| e == PACK_EXTENSION) {
+        load_pack(path).map(|_| ())
+    } else {
+        load_review(path).map(|_| ())
+    };
     let elapsed = started.elapsed();
     assert!(elapsed < Duration::from_secs(3), "{}: took {elapsed:?}", path.display());
     match (expect, result) {
@@ -78,7 +92,7 @@ fn every_corpus_file_has_an_expectation_and_meets_it() {
     let mut on_disk: Vec<String> = fs::read_dir(corpus_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".peerreview"))
+        .filter(|n| n.ends_with(".peerreview") || n.ends_with(".peerpack"))
         .collect();
     on_disk.sort();
     let mut listed: Vec<String> = CORPUS.iter().map(|(n, _)| (*n).to_owned()).collect();

@@ -1,12 +1,14 @@
 //! Briefing and pack PDFs checked with the tools a council's IT team would use: qpdf, pdffonts,
 //! pdftotext, pdfinfo. Built through the library so the checks do not depend on a shared binary.
 
-use std::fs;
+mod pdf_support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use pdf_support::{pdf, raw_uncompressed, squash, text, tool, words};
 
 use peerbrief::briefing::{
-    BODY_LEFT, BODY_RIGHT, BriefingOptions, Layout, PAGE_HEIGHT, Visibility, lay_out_briefing, lay_out_pack, write_pdf,
+    BODY_LEFT, BODY_RIGHT, BriefingOptions, Layout, PAGE_HEIGHT, Visibility, lay_out_briefing, lay_out_pack,
 };
 use peerbrief::model::{Finding, FindingKind, Review};
 use peerbrief::store::{load_pack, load_review};
@@ -17,28 +19,6 @@ fn sample(name: &str) -> PathBuf {
 
 fn review(name: &str) -> Review {
     load_review(&sample(name)).expect("sample loads").review
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} not runnable: {e}"));
-    assert!(out.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-/// Writes the layout as a PDF into `dir` and returns its path.
-fn pdf(layout: &Layout, dir: &Path, name: &str) -> String {
-    let bytes = write_pdf(layout).expect("PDF written");
-    let path = dir.join(name);
-    fs::write(&path, bytes).expect("write PDF");
-    path.display().to_string()
-}
-
-fn text(path: &str) -> String {
-    tool("pdftotext", &["-enc", "UTF-8", path, "-"])
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn briefing(r: &Review) -> Layout {
@@ -126,9 +106,7 @@ fn pdfinfo_shows_title_author_page_count_and_a_real_creation_date() {
     assert!(!info.contains("PDF/X") && !info.contains("PDF subtype"), "{info}");
     let catalog = tool("qpdf", &["--show-object=trailer", &path]);
     assert!(catalog.contains("/Root"), "{catalog}");
-    let qdf = dir.path().join("qdf.pdf");
-    tool("qpdf", &["--qdf", "--object-streams=disable", &path, &qdf.display().to_string()]);
-    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
+    let raw = raw_uncompressed(&path, dir.path());
     assert!(raw.contains("/Lang (en-GB)"), "no /Lang");
     assert!(raw.contains("/PageMode /UseOutlines"), "PageMode must be a name");
     assert!(raw.contains("/DisplayDocTitle true"), "no DisplayDocTitle");
@@ -161,22 +139,6 @@ fn characters_the_font_cannot_draw_are_reported_and_replaced_visibly() {
     let all: String = layout.pages.iter().flat_map(|p| p.texts().map(|t| t.text.clone())).collect();
     assert!(!all.contains('\u{1F600}') && !all.contains('\u{7}'));
     assert!(all.contains("Smile \u{FFFD} and bell and \u{FFFD}") || all.contains("Smile ? and bell and ?"), "{all}");
-}
-
-/// Words from `pdftotext -bbox`: (xMin, yMin, xMax, yMax, word).
-fn words(path: &str) -> Vec<(f32, f32, f32, f32, String)> {
-    let html = tool("pdftotext", &["-bbox", "-enc", "UTF-8", path, "-"]);
-    let num = |line: &str, key: &str| -> f32 {
-        let at = line.find(&format!("{key}=\"")).expect(key) + key.len() + 2;
-        line[at..].split('"').next().unwrap().parse().unwrap()
-    };
-    html.lines()
-        .filter(|l| l.trim_start().starts_with("<word"))
-        .map(|l| {
-            let w = l.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").to_owned();
-            (num(l, "xMin"), num(l, "yMin"), num(l, "xMax"), num(l, "yMax"), w)
-        })
-        .collect()
 }
 
 #[test]
@@ -378,13 +340,7 @@ fn public_pack_has_no_exempt_text_and_the_same_page_numbers_as_the_private_pack(
     assert!(secrets.len() >= 3, "the sample has exempt text to withhold: {secrets:?}");
     let public_text = squash(&text(&public));
     let private_text = squash(&text(&private));
-    let qdf = dir.path().join("public-qdf.pdf");
-    let status = Command::new("qpdf")
-        .args(["--qdf", "--object-streams=disable", &public, &qdf.display().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
+    let raw = raw_uncompressed(&public, dir.path());
     for s in &secrets {
         let s = squash(s);
         assert!(private_text.contains(&s), "private pack lacks: {s}");

@@ -79,7 +79,13 @@ fn read_bytes(path: &Path) -> Result<(Vec<u8>, Metadata), StoreError> {
 pub fn read_text(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     let (bytes, meta) = read_bytes(path)?;
     let fp = Fingerprint::of_bytes(&bytes, Some(meta));
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Ok((decode_text(path, &bytes)?, fp))
+}
+
+/// The text of a file's bytes: UTF-8 (a BOM is dropped), not blank, and CRLF turned into LF when
+/// the file went through a Windows editor. `path` is only for messages. No I/O: fuzzed directly.
+pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, StoreError> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => {
@@ -98,8 +104,7 @@ pub fn read_text(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     // including those inside paragraphs, became CRLF. PeerBrief itself always writes LF, so text
     // that really contains CR is left alone.
     let first_line_crlf = text.split('\n').next().is_some_and(|l| l.ends_with('\r'));
-    let text = if first_line_crlf { text.replace("\r\n", "\n") } else { text.to_owned() };
-    Ok((text, fp))
+    Ok(if first_line_crlf { text.replace("\r\n", "\n") } else { text.to_owned() })
 }
 
 /// Loads and, if needed, upgrades a review file.

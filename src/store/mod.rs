@@ -15,8 +15,8 @@ pub use atomic::{backup_path, write_atomically, write_export};
 pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
-pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, fingerprint, load_review, read_text};
-pub use pack::{LoadedPack, PACK_EXTENSION, load_pack};
+pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
+pub use pack::{LoadedPack, PACK_EXTENSION, load_pack, parse_pack};
 
 use std::path::Path;
 

@@ -17,12 +17,10 @@ pub struct LoadedPack {
     pub reviews: Vec<Option<Review>>,
 }
 
-/// Loads a manifest and the reviews it lists. Item paths are relative to the manifest's folder
-/// and may not leave it (a shared drive pack must not pull in files from elsewhere).
-pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
-    let (text, _) = read_text(path)?;
+/// Parses manifest text (already decoded by `read_text`); `path` is for messages. No I/O.
+pub fn parse_pack(text: &str, path: &Path) -> Result<CommitteePack, StoreError> {
     let pack: CommitteePack =
-        ron::Options::default().with_recursion_limit(32).from_str(&text).map_err(|e| StoreError::from_ron(path, &e))?;
+        ron::Options::default().with_recursion_limit(32).from_str(text).map_err(|e| StoreError::from_ron(path, &e))?;
     if pack.items.is_empty() {
         return Err(StoreError::Parse {
             path: path.to_owned(),
@@ -31,6 +29,14 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
             message: "the pack has no agenda items; add at least one to `items: [ … ]`".into(),
         });
     }
+    Ok(pack)
+}
+
+/// Loads a manifest and the reviews it lists. Item paths are relative to the manifest's folder
+/// and may not leave it (a shared drive pack must not pull in files from elsewhere).
+pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
+    let (text, _) = read_text(path)?;
+    let pack = parse_pack(&text, path)?;
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
