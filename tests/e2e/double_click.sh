@@ -29,8 +29,16 @@ display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY="$display"
+# Only processes running this very binary (matching the command line would also match this
+# script, whose arguments name the binary).
+kill_app() {
+  local p
+  for p in $(pgrep -x peerbrief || true); do
+    [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$bin" ] && kill "$p" 2>/dev/null || true
+  done
+}
 cleanup() {
-  pkill -f -- "$bin" 2>/dev/null || true
+  kill_app
   kill "$openbox_pid" "$xvfb_pid" 2>/dev/null || true
   rm -rf "$tmp"
 }
