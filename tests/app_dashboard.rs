@@ -142,3 +142,42 @@ fn keyboard_alone_reaches_a_finding_and_opens_it() {
     assert_eq!(doc.view, View::Editor);
     assert_eq!(doc.selected_finding, Some(0));
 }
+
+#[test]
+fn a_long_list_lays_out_only_what_is_near_the_screen_and_tab_still_walks_it() {
+    // 400 findings: over the virtualising threshold, so cards far below the window are left out
+    // of the frame (and the accessibility tree) until they come near.
+    let scratch = Scratch::new();
+    let mut review = peerbrief::store::load_review(&scratch.path(WORCESTERSHIRE)).expect("sample").review;
+    review.findings.clear();
+    for i in 0..400 {
+        let kind = if i % 2 == 0 {
+            peerbrief::model::FindingKind::Strength
+        } else {
+            peerbrief::model::FindingKind::AreaForConsideration
+        };
+        let text = format!("Long list finding {i}: supervision is regular and reflective in most teams visited.");
+        review.findings.push(peerbrief::model::Finding::new(kind, &text, "practice", false));
+    }
+    peerbrief::store::save_review(&scratch.path("long.peerreview"), &review).expect("save");
+    let mut harness = open(&scratch, &["long.peerreview"]);
+    harness.get_by_label("All findings").click();
+    harness.run();
+    harness.get_by_label("Strengths (200)");
+    harness.get_by_label("Areas for consideration (200)");
+    harness.get_by_label_contains("Long list finding 0:");
+    assert!(harness.query_by_label_contains("Long list finding 398:").is_none(), "the far end is not laid out");
+    // Tab from the first strength walks down the column, scrolling as it goes.
+    harness.get_by_label_contains("Long list finding 0:").focus();
+    harness.run();
+    for _ in 0..60 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+    }
+    assert!(harness.get_by_label_contains("Long list finding 120:").is_focused(), "Tab reached the 61st strength");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view, View::Editor);
+    assert_eq!(doc.selected_finding, Some(120));
+}

@@ -35,15 +35,23 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
         let review = &doc.review;
         let filter = &doc.filter;
         let needle = filter.search.trim().to_lowercase();
-        egui::ScrollArea::vertical().id_salt("dashboard_findings").auto_shrink(false).show(ui, |ui| {
-            ui.columns(2, |cols| {
-                for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
-                    if let Some(a) = finding_column(col, review, filter, &needle, kind) {
-                        action = Some(a);
+        let revision = doc.revision;
+        egui::ScrollArea::vertical().id_salt("dashboard_findings").auto_shrink(false).show_viewport(
+            ui,
+            |ui, viewport| {
+                // The visible part of the content, in screen coordinates.
+                let top = ui.max_rect().top();
+                let visible = egui::Rangef::new(top + viewport.min.y, top + viewport.max.y);
+                ui.columns(2, |cols| {
+                    for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
+                        let list = Column { review, filter, needle: &needle, kind, revision, visible };
+                        if let Some(a) = list.show(col) {
+                            action = Some(a);
+                        }
                     }
-                }
-            });
-        });
+                });
+            },
+        );
     });
     action
 }
@@ -187,35 +195,102 @@ fn matches(finding: &Finding, filter: &DashboardFilter, needle: &str) -> bool {
         && (needle.is_empty() || finding.text.to_lowercase().contains(needle))
 }
 
-fn finding_column(
-    ui: &mut Ui,
-    review: &Review,
-    filter: &DashboardFilter,
-    needle: &str,
+/// Lists longer than this are virtualised: only the cards near the visible part are laid out,
+/// the rest take their measured height as empty space. Shorter lists (every real review so far)
+/// are laid out whole, so every card stays in the accessibility tree.
+const VIRTUALISE_ABOVE: usize = 60;
+
+/// The cards' measured heights (cursor advance, spacing included) for one column, valid while
+/// the document revision, the filters and the column width are unchanged.
+#[derive(Clone, Default)]
+struct CardHeights {
+    key: u64,
+    heights: Vec<f32>,
+}
+
+/// One column of finding cards.
+struct Column<'a> {
+    review: &'a Review,
+    filter: &'a DashboardFilter,
+    needle: &'a str,
     kind: FindingKind,
-) -> Option<Action> {
-    let mut action = None;
-    let shown: Vec<(usize, &Finding)> =
-        review.findings.iter().enumerate().filter(|(_, f)| f.kind == kind && matches(f, filter, needle)).collect();
-    let heading = match (kind, filter.key_only) {
-        (k, true) => k.key_heading(),
-        (FindingKind::Strength, false) => "Strengths",
-        (FindingKind::AreaForConsideration, false) => "Areas for consideration",
-    };
-    ui.label(RichText::new(format!("{heading} ({})", shown.len())).heading());
-    if shown.is_empty() {
-        ui.weak("None match the filters.");
-    }
-    for (i, finding) in shown {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            // Left-aligned, not justified: `columns` lays out justified, which stretches wrapped text.
-            ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                finding_item(ui, review, filter, i, finding, &mut action)
+    revision: u64,
+    /// The visible part of the scroll area, in screen coordinates.
+    visible: egui::Rangef,
+}
+
+impl Column<'_> {
+    fn show(&self, ui: &mut Ui) -> Option<Action> {
+        let (review, filter) = (self.review, self.filter);
+        let mut action = None;
+        let shown: Vec<(usize, &Finding)> = review
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == self.kind && matches(f, filter, self.needle))
+            .collect();
+        let heading = match (self.kind, filter.key_only) {
+            (k, true) => k.key_heading(),
+            (FindingKind::Strength, false) => "Strengths",
+            (FindingKind::AreaForConsideration, false) => "Areas for consideration",
+        };
+        ui.label(RichText::new(format!("{heading} ({})", shown.len())).heading());
+        if shown.is_empty() {
+            ui.weak("None match the filters.");
+        }
+        // Both columns share a scope id, so the kind goes into these ids.
+        let cache_id = ui.scope_id().with(("card_heights", self.kind));
+        let card_ids = ui.scope_id().with(("finding_card", self.kind));
+        let key = egui::util::hash((
+            self.revision,
+            filter.key_only,
+            &filter.theme,
+            self.needle,
+            ui.available_width().to_bits(),
+            shown.len(),
+        ));
+        let mut cache = ui.data_mut(|d| d.remove_temp::<CardHeights>(cache_id)).unwrap_or_default();
+        let measured = cache.key == key && cache.heights.len() == shown.len();
+        if !measured {
+            cache = CardHeights { key, heights: vec![0.0; shown.len()] };
+        }
+        let virtualise = measured && shown.len() > VIRTUALISE_ABOVE;
+        // Lay out one screen above and below the visible part too, so Tab and the arrow keys
+        // always find the next card (which then scrolls into view).
+        let margin = self.visible.span();
+        let near = egui::Rangef::new(self.visible.min - margin, self.visible.max + margin);
+        let spacing = ui.spacing().item_spacing.y;
+        let mut skipped = 0.0;
+        for (n, (i, finding)) in shown.into_iter().enumerate() {
+            let top = ui.cursor().top() + skipped;
+            if virtualise && !near.intersects(egui::Rangef::new(top, top + cache.heights[n])) {
+                skipped += cache.heights[n];
+                continue;
+            }
+            if skipped > 0.0 {
+                ui.allocate_space(egui::vec2(0.0, skipped - spacing));
+                skipped = 0.0;
+            }
+            let before = ui.cursor().top();
+            // An explicit id per finding: with `push_id` the ids inside would still depend on how
+            // many cards before it were skipped, and focus would be lost while scrolling.
+            ui.scope_builder(egui::UiBuilder::new().scope_id(card_ids.with(i)), |ui| {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    // Left-aligned, not justified: `columns` lays out justified, which stretches wrapped text.
+                    ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                        finding_item(ui, review, filter, i, finding, &mut action)
+                    });
+                });
             });
-        });
+            cache.heights[n] = ui.cursor().top() - before;
+        }
+        if skipped > 0.0 {
+            ui.allocate_space(egui::vec2(0.0, skipped - spacing));
+        }
+        ui.data_mut(|d| d.insert_temp(cache_id, cache));
+        action
     }
-    action
 }
 
 /// One finding on the dashboard: its text (a button opening it in the editor) and its themes.
@@ -231,6 +306,11 @@ fn finding_item(
     let r = ui
         .add(egui::Button::new(text).wrap().frame_when_inactive(false))
         .on_hover_text("Open this finding in the editor");
+    // Keep the keyboard focus on screen (egui does not scroll to a focused button by itself); in
+    // a virtualised list this also brings the next cards near enough to be laid out.
+    if r.gained_focus() {
+        r.scroll_to_me(None);
+    }
     if r.clicked() {
         *action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
     }

@@ -1400,13 +1400,21 @@ impl eframe::App for PeerBriefApp {
     }
 }
 
+/// When `main` started, for the first-frame time (`PEERBRIEF_TRACE_STARTUP=1`).
+static PROCESS_START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// Records the process start; `main` calls this first thing. Later calls change nothing.
+pub fn note_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
 /// Starts the window with full control of the options: the single-instance hand-off passes
 /// `open_requests` here so a second `peerbrief FILE` opens tabs in this window.
-/// `PEERBRIEF_TRACE_STARTUP=1` prints the time to the first frame (from `options.trace_startup`,
-/// or from this call).
+/// `PEERBRIEF_TRACE_STARTUP=1` prints the time to the first frame from `options.trace_startup`,
+/// else from the process start ([`note_process_start`]), else from this call.
 pub fn run_with(mut options: AppOptions) -> ExitCode {
     if std::env::var_os("PEERBRIEF_TRACE_STARTUP").is_some_and(|v| v == "1") {
-        options.trace_startup.get_or_insert_with(Instant::now);
+        options.trace_startup.get_or_insert_with(|| PROCESS_START.get().copied().unwrap_or_else(Instant::now));
     } else {
         options.trace_startup = None;
     }

@@ -59,10 +59,34 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     finish_with_lopdf(&mut lo, &layout.outline).map_err(|e| PdfError::Finish(e.to_string()))?;
     // printpdf compresses only in its own `save`; the lopdf route needs it done here.
-    lo.compress();
+    compress_streams(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError::Finish(e.to_string()))?;
     Ok(out)
+}
+
+/// zlib level for the PDF's streams. lopdf's own `compress` uses 9 (best): deflate was ~42 % of
+/// a 202-page pack's time in `perf`. Measured on that pack (CPU time, median of 9): level 9
+/// 220 ms, 604 kB; level 6 (zlib's default) 190 ms, 608 kB; level 1 140 ms, 835 kB.
+const PDF_FLATE_LEVEL: u32 = 6;
+
+/// Flate-compresses every stream that may be compressed and has no filter yet (as
+/// `lopdf::Document::compress`, at [`PDF_FLATE_LEVEL`]); keeps a stream as it is when
+/// compression does not make it smaller.
+fn compress_streams(doc: &mut lopdf::Document) {
+    use std::io::Write;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else { continue };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(PDF_FLATE_LEVEL));
+        let Ok(compressed) = encoder.write_all(&stream.content).and_then(|()| encoder.finish()) else { continue };
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
 }
 
 fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<Op> {
