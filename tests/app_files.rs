@@ -6,27 +6,13 @@ mod app_support;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE, open, viewport_commands};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, open, viewport_commands};
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use peerbrief::app::{DialogPurpose, PeerBriefApp, open_request_channel};
 
 type H = Harness<'static, PeerBriefApp>;
-
-/// Types into the Council field (the editor's first field) so the document has unsaved changes.
-fn edit_council(harness: &mut H, text: &str) {
-    harness.get_by_label("Editor").click();
-    harness.run();
-    harness.get_by_label("Report and meeting").click();
-    harness.run();
-    harness.get_by_label("Council").focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness.get_by_label("Council").type_text(text);
-    harness.run();
-    assert!(harness.state().current().unwrap().is_dirty());
-}
 
 fn request_close(harness: &mut H) {
     harness.input_mut().viewports.entry(ViewportId::ROOT).or_default().events.push(ViewportEvent::Close);

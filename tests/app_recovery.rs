@@ -6,23 +6,13 @@ mod app_support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE, wait_for};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, wait_for};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use peerbrief::store::recovery::list_recovery;
 
 fn recovery_files(dir: &std::path::Path) -> Vec<PathBuf> {
     list_recovery(dir).0.into_iter().map(|r| r.file).collect()
-}
-
-fn edit_council(harness: &mut egui_kittest::Harness<'_, peerbrief::app::PeerBriefApp>, text: &str) {
-    harness.get_by_label("Editor").click();
-    harness.run();
-    harness.get_by_label("Council").focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness.get_by_label("Council").type_text(text);
-    harness.run();
 }
 
 #[test]

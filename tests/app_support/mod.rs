@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use peerbrief::app::{AppOptions, OpenRequests, PeerBriefApp, ScriptedDialogs};
 
 pub const WORCESTERSHIRE: &str = "worcestershire-2015.peerreview";
@@ -101,4 +102,18 @@ pub fn wait_for(
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
+}
+
+/// Types into the Council field (the editor's first field) so the document has unsaved changes.
+pub fn edit_council(harness: &mut Harness<'static, PeerBriefApp>, text: &str) {
+    harness.get_by_label("Editor").click();
+    harness.run();
+    harness.get_by_label("Report and meeting").click();
+    harness.run();
+    harness.get_by_label("Council").focus();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.get_by_label("Council").type_text(text);
+    harness.run();
+    assert!(harness.state().current().unwrap().is_dirty());
 }
