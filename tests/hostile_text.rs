@@ -102,6 +102,26 @@ fn hostile_text_is_drawn_or_reported_and_stays_on_the_page() {
     }
 }
 
+/// Found by the `lay_out_briefing` fuzz target: the council's name becomes the side heading
+/// "<name> themes", and a name longer than a page ran that heading off the foot of page 1.
+#[test]
+fn a_side_heading_longer_than_a_page_is_cut_and_reported_not_drawn_off_the_page() {
+    let mut review = Review { council: "Afonwen County Borough Council ".repeat(120), ..Review::default() };
+    review.themes_intro = "The themes were:".into();
+    review.focus_intro = "We asked about:".into();
+    review.focus_questions = vec!["One question?".into()];
+    let layout = lay_out_briefing(&review, &BriefingOptions::default());
+    check_layout(&layout, "long side heading");
+    assert!(layout.warnings.iter().any(|w| w.message.contains("side heading is too long")), "{:?}", layout.warnings);
+    let crash = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/fuzz-crash-long-council.bin"),
+    )
+    .unwrap();
+    let text = String::from_utf8_lossy(&crash);
+    let review = Review { council: text.split('\u{1e}').next().unwrap_or("").to_owned(), ..Review::default() };
+    check_layout(&lay_out_briefing(&review, &BriefingOptions::default()), "fuzz crash");
+}
+
 #[test]
 fn an_empty_review_prints() {
     let empty = Review { themes: vec![], ..Review::default() };

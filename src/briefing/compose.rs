@@ -288,11 +288,21 @@ impl Composer {
                 }
                 let top = self.y;
                 let mut y = top;
+                let mut cut = false;
                 for l in &side {
+                    // A side heading longer than a whole page (a runaway title) is cut at the
+                    // foot of the page rather than drawn off it, and reported.
+                    if y + l.height > BODY_BOTTOM + 0.01 {
+                        cut = true;
+                        break;
+                    }
                     for item in l.shifted(y) {
                         self.push(item);
                     }
                     y += l.height;
+                }
+                if cut {
+                    self.warn("a side heading is too long for the page and was cut short; shorten it".into());
                 }
                 first = false;
             }
