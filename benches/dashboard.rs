@@ -21,7 +21,7 @@ fn big_review(findings: usize) -> Review {
 }
 
 fn frame(ctx: &egui::Context, doc: &mut Editing) {
-    let view = doc.view;
+    let view = doc.view.current;
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
         ..Default::default()
@@ -43,14 +43,14 @@ fn bench(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut doc = Editing::new(big_review(1000), None, None);
     for (name, key_only) in [("dashboard_1000_findings_key_only", true), ("dashboard_1000_findings_all", false)] {
-        doc.filter.key_only = key_only;
+        doc.view.filter.key_only = key_only;
         frame(&ctx, &mut doc);
         c.bench_function(name, |b| b.iter(|| frame(&ctx, &mut doc)));
     }
     // The editor's findings page: the list of 1,000 findings and one finding's form.
-    doc.view = View::Editor;
-    doc.page = EditorPage::Findings;
-    doc.selected_finding = Some(500);
+    doc.view.current = View::Editor;
+    doc.view.page = EditorPage::Findings;
+    doc.view.selected_finding = Some(500);
     frame(&ctx, &mut doc);
     c.bench_function("editor_findings_page_1000_findings", |b| b.iter(|| frame(&ctx, &mut doc)));
 }

@@ -96,8 +96,8 @@ fn clicking_a_finding_opens_it_in_the_editor() {
     harness.get_by_label(KEY_AREAS[1]).click();
     harness.run();
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
-    assert_eq!(doc.view, View::Editor);
-    assert_eq!(doc.selected_finding, Some(7));
+    assert_eq!(doc.view.current, View::Editor);
+    assert_eq!(doc.view.selected_finding, Some(7));
     let text = harness.get_by_label("Finding text");
     assert!(text.is_focused(), "the finding's text box has focus");
     assert_eq!(text.value().as_deref(), Some(KEY_AREAS[1]));
@@ -139,8 +139,8 @@ fn keyboard_alone_reaches_a_finding_and_opens_it() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
-    assert_eq!(doc.view, View::Editor);
-    assert_eq!(doc.selected_finding, Some(0));
+    assert_eq!(doc.view.current, View::Editor);
+    assert_eq!(doc.view.selected_finding, Some(0));
 }
 
 #[test]
@@ -178,6 +178,6 @@ fn a_long_list_lays_out_only_what_is_near_the_screen_and_tab_still_walks_it() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
-    assert_eq!(doc.view, View::Editor);
-    assert_eq!(doc.selected_finding, Some(120));
+    assert_eq!(doc.view.current, View::Editor);
+    assert_eq!(doc.view.selected_finding, Some(120));
 }

@@ -6,7 +6,7 @@ mod app_support;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, open, viewport_commands};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, finish_saving, open, viewport_commands, wait_for};
 use egui::{Key, Modifiers, ViewportCommand, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -19,7 +19,7 @@ fn request_close(harness: &mut H) {
     harness.step();
 }
 
-fn titles(harness: &H) -> Vec<String> {
+fn titles(harness: &Harness<'_, PeerBriefApp>) -> Vec<String> {
     viewport_commands(harness)
         .into_iter()
         .filter_map(|c| if let ViewportCommand::Title(t) = c { Some(t) } else { None })
@@ -44,9 +44,17 @@ fn ctrl_s_saves_to_disk_and_the_title_loses_its_dot() {
     };
     harness.event(key(true));
     harness.step();
-    assert_eq!(titles(&harness), vec!["worcestershire-2015.peerreview — PeerBrief".to_owned()]);
+    assert!(harness.state().is_saving() || !harness.state().current().unwrap().is_dirty());
     harness.event(key(false));
-    harness.run();
+    // Saving runs on its own thread; the window keeps painting meanwhile.
+    let mut seen = Vec::new();
+    wait_for(&mut harness, "the save", |h| {
+        seen.extend(titles(h));
+        !h.state().is_saving()
+    });
+    harness.step();
+    seen.extend(titles(&harness));
+    assert_eq!(seen, vec!["worcestershire-2015.peerreview — PeerBrief".to_owned()]);
     let on_disk = std::fs::read_to_string(&path).unwrap();
     assert!(on_disk.contains("council: \"Worcestershire County Council (edited)\""), "{on_disk}");
     assert!(!harness.state().current().unwrap().is_dirty());
@@ -87,10 +95,8 @@ fn quitting_with_save_saves_then_closes() {
     request_close(&mut harness);
     harness.run();
     harness.get_by_label("Save").click();
-    harness.step();
+    wait_for(&mut harness, "the window to close", |h| viewport_commands(h).contains(&ViewportCommand::Close));
     assert!(std::fs::read_to_string(&path).unwrap().contains("(quit)"));
-    let commands: Vec<ViewportCommand> = viewport_commands(&harness);
-    assert!(commands.contains(&ViewportCommand::Close), "{commands:?}");
 }
 
 #[test]
@@ -105,7 +111,7 @@ fn closing_a_dirty_tab_asks_and_save_saves_and_closes() {
     harness.run();
     harness.get_by_label("Save your changes before closing?");
     harness.get_by_label("Save").click();
-    harness.run();
+    finish_saving(&mut harness);
     assert_eq!(harness.state().documents().len(), 1);
     assert!(std::fs::read_to_string(&path).unwrap().contains("(tab)"));
 }
@@ -165,7 +171,7 @@ fn the_shared_drive_guard_asks_before_overwriting_a_changed_file() {
     let theirs = std::fs::read_to_string(&path).unwrap().replace("Worcestershire County Council", "Their Council");
     std::fs::write(&path, &theirs).unwrap();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     harness.get_by_label("The file changed on disk");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "not overwritten silently");
     harness.get_by_label("Reload").click();
@@ -177,9 +183,9 @@ fn the_shared_drive_guard_asks_before_overwriting_a_changed_file() {
     std::fs::write(&path, theirs.replace("Their Council", "Another Council")).unwrap();
     edit_council(&mut harness, " (mine)");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     harness.get_by_label("Overwrite").click();
-    harness.run();
+    finish_saving(&mut harness);
     assert!(std::fs::read_to_string(&path).unwrap().contains("Their Council (mine)"));
 }
 
@@ -194,9 +200,9 @@ fn save_as_a_copy_when_the_file_changed_on_disk() {
     edit_council(&mut harness, " (mine)");
     std::fs::write(&path, "changed by someone else").unwrap();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     harness.get_by_label("Save as a copy…").click();
-    harness.run();
+    finish_saving(&mut harness);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "changed by someone else");
     let saved = scratch.path("my-copy.peerreview");
     assert!(std::fs::read_to_string(&saved).unwrap().contains("(mine)"));
@@ -234,7 +240,7 @@ fn new_review_saved_through_the_save_dialog_and_opened_through_the_open_dialog()
     harness.run();
     edit_council(&mut harness, "Newshire Council");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     assert!(matches!(dialogs.asked().first(), Some(DialogPurpose::SaveAs { .. })));
     let loaded = peerbrief::store::load_review(&target).unwrap();
     assert_eq!(loaded.review.council, "Newshire Council");
@@ -315,4 +321,54 @@ fn opening_a_file_whose_tab_has_unsaved_changes_asks_first() {
     let doc = harness.state().current().unwrap();
     assert!(!doc.is_dirty());
     assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council", "read again from disk");
+}
+
+#[test]
+fn reload_after_a_change_on_disk_keeps_the_edits_one_undo_away() {
+    let scratch = Scratch::new();
+    let path = scratch.path(WORCESTERSHIRE);
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    edit_council(&mut harness, " (mine)");
+    let theirs = std::fs::read_to_string(&path).unwrap().replace("Worcestershire County Council", "Their Council");
+    std::fs::write(&path, &theirs).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    harness.get_by_label("Reload").click();
+    harness.run();
+    let status = harness.state().status_text().to_owned();
+    assert!(status.contains("Reloaded") && status.contains("Undo"), "the status says the edits were kept: {status}");
+    let doc = harness.state().current().unwrap();
+    assert_eq!(doc.editing().unwrap().review.council, "Their Council");
+    assert!(!doc.is_dirty(), "the tab now shows the file as it is on disk");
+
+    // Before the fix Ctrl+Z said "Nothing to undo" and the edits were gone.
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let doc = harness.state().current().unwrap();
+    assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council (mine)");
+    assert!(doc.is_dirty());
+    // Saving now is the user's choice to put their version back, without a second warning.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    assert!(harness.query_by_label("The file changed on disk").is_none());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Worcestershire County Council (mine)"));
+}
+
+#[test]
+fn save_as_suggests_a_name_from_the_council_and_title() {
+    let scratch = Scratch::new();
+    let setup = Setup::new(&scratch, &[]);
+    setup.dialogs.answer(vec![]);
+    let dialogs = setup.dialogs.clone();
+    let mut harness = setup.build();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    edit_council(&mut harness, "Newshire Council");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(dialogs.suggested().first().map(String::as_str), Some("Newshire Council peer review.peerreview"));
+    assert_eq!(harness.state().status_text(), "Not saved: no file name was chosen.");
+    assert!(harness.state().current().unwrap().is_dirty());
 }

@@ -12,6 +12,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use peerbrief::app::{DialogPurpose, PeerBriefApp, UICommand};
+use peerbrief::briefing::Visibility;
 use peerbrief::model::{Finding, FindingKind};
 
 /// Steps frames (the window stays live) until the PDF is made or has failed.
@@ -55,17 +56,22 @@ fn ctrl_p_makes_the_briefing_pdf_then_print_sends_it_to_the_printer() {
     let mut harness = setup.build();
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
-    wait_for_printing(&mut harness, "briefing");
-    assert!(matches!(dialogs.asked().first(), Some(DialogPurpose::PrintBriefing { .. })));
+    wait_for_printing(&mut harness, "public briefing");
+    // Nothing in the Worcestershire review is exempt: no question, the public version.
+    assert!(matches!(
+        dialogs.asked().first(),
+        Some(DialogPurpose::PrintBriefing { visibility: Visibility::Public, .. })
+    ));
     let pdf = scratch.path("panel briefing.pdf");
     assert!(is_pdf(&pdf), "no PDF at {}", pdf.display());
     let status = harness.state().status_text().to_owned();
-    assert!(status.starts_with("Saved the briefing to") && status.contains("pages"), "{status}");
-    harness.get_by_label("The briefing is ready");
+    assert!(status.starts_with("Saved the public briefing to") && status.contains("pages"), "{status}");
+    harness.get_by_label("The public briefing is ready");
     harness.get_by_label("Open PDF");
 
     harness.get_by_label("Print").click();
-    harness.run();
+    // The box shows a spinner while the printer is asked: step, do not wait for it to settle.
+    harness.step();
     wait_for_file(&printed, &mut harness);
     assert_eq!(std::fs::read(&printed).unwrap(), std::fs::read(&pdf).unwrap());
     let started = Instant::now();
@@ -84,7 +90,7 @@ fn a_missing_printer_is_explained_not_hidden() {
     setup.print_command = vec!["peerbrief-test-no-such-lp".into()];
     let mut harness = setup.build();
     harness.state_mut().send(UICommand::PrintBriefing);
-    wait_for_printing(&mut harness, "briefing");
+    wait_for_printing(&mut harness, "public briefing");
     harness.get_by_label("Print").click();
     let started = Instant::now();
     while !harness.state().status_text().contains("not installed") {
@@ -92,6 +98,18 @@ fn a_missing_printer_is_explained_not_hidden() {
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
     }
+    harness.run();
+    // The box stays, with the reason, and still offers Open PDF.
+    harness.get_by_label("The public briefing is ready");
+    assert_eq!(
+        harness.query_all_by_label_contains("which is not installed").count(),
+        2,
+        "in the box and the status bar"
+    );
+    harness.get_by_label("Open PDF");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("The public briefing is ready").is_none());
 }
 
 #[test]
@@ -114,11 +132,12 @@ fn preview_shows_the_briefing_pages_and_follows_edits() {
     harness.run();
     let pages = |h: &Harness<'static, PeerBriefApp>| {
         let review = &h.state().current().unwrap().editing().unwrap().review;
-        peerbrief::briefing::lay_out_briefing(review, &peerbrief::app::preview::briefing_options(review)).pages.len()
+        let options = peerbrief::app::printing::briefing_options(review, Visibility::Public);
+        peerbrief::briefing::lay_out_briefing(review, &options).pages.len()
     };
     let n = pages(&harness);
     assert!(n >= 4, "{n}");
-    harness.get_by_label(&format!("Briefing: {n} pages"));
+    harness.get_by_label(&format!("Public briefing: {n} pages"));
     harness.get_by_label(&format!("Page {n} of {n}")).click();
     harness.run();
     harness.get_by_label("Zoom in").click();
@@ -142,7 +161,7 @@ fn preview_shows_the_briefing_pages_and_follows_edits() {
     harness.run();
     let more = pages(&harness);
     assert!(more > n, "{more} pages after adding findings, {n} before");
-    harness.get_by_label(&format!("Briefing: {more} pages"));
+    harness.get_by_label(&format!("Public briefing: {more} pages"));
 }
 
 fn pdf_pages(path: &Path) -> Option<usize> {
@@ -163,10 +182,15 @@ fn make_committee_pack_public_and_private_with_the_same_page_count() {
     }
     let dialogs = setup.dialogs.clone();
     let mut harness = setup.build();
-    for (button, what) in [("Public pack", "public"), ("Private pack", "private")] {
+    for (choice, button, what) in [
+        ("Public pack, for publication", "Public version: choose where to save…", "public"),
+        ("Private pack, for members", "Private version: choose where to save…", "private"),
+    ] {
         harness.state_mut().send(UICommand::MakePack);
         harness.run();
         harness.get_by_label("Make a committee pack");
+        harness.get_by_label(choice).click();
+        harness.run();
         harness.get_by_label(button).click();
         wait_for_printing(&mut harness, &format!("{what} committee pack"));
         let status = harness.state().status_text().to_owned();
@@ -202,9 +226,82 @@ fn a_pack_with_a_missing_report_fails_with_a_clear_message() {
     let mut harness = setup.build();
     harness.state_mut().send(UICommand::MakePack);
     harness.run();
-    harness.get_by_label("Public pack").click();
+    // Public is already chosen: Enter goes on with it.
+    harness.key_press(Key::Enter);
     wait_for_printing(&mut harness, "public committee pack");
     let status = harness.state().status_text().to_owned();
     assert!(status.starts_with("No PDF made:") && status.contains("ambleshire-2024.peerreview"), "{status}");
     assert!(!scratch.path("pack.pdf").exists());
+}
+
+const AMBLESHIRE: &str = "ambleshire-2024.peerreview";
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn print_briefing_is_public_unless_the_private_version_is_chosen() {
+    let scratch = Scratch::new();
+    let setup = Setup::new(&scratch, &[AMBLESHIRE]);
+    setup.dialogs.answer(vec![scratch.path("public")]);
+    setup.dialogs.answer(vec![scratch.path("private")]);
+    let dialogs = setup.dialogs.clone();
+    let mut harness = setup.build();
+    let exempt = "Case A (aged 9)";
+    let review = &harness.state().current().unwrap().editing().unwrap().review;
+    assert!(
+        review.appendices.iter().any(|a| a.exempt.is_some() && a.body.contains(exempt)),
+        "the sample's exempt text"
+    );
+
+    // Ctrl+P asks, with the public version chosen; Enter takes it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    harness.get_by_label("Print the briefing");
+    harness.get_by_label_contains("Every page is marked NOT FOR PUBLICATION");
+    harness.key_press(Key::Enter);
+    wait_for_printing(&mut harness, "public briefing");
+    assert!(matches!(
+        dialogs.asked().first(),
+        Some(DialogPurpose::PrintBriefing { visibility: Visibility::Public, .. })
+    ));
+    assert_eq!(dialogs.suggested().first().map(|s| s.ends_with("briefing.pdf")), Some(true));
+    let public = pdf_text(&scratch.path("public.pdf"));
+    assert!(!public.contains(exempt), "the public briefing holds no exempt text");
+    harness.get_by_label("Close").click();
+    harness.run();
+
+    // The private version only when chosen.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    harness.get_by_label("Private version, for members and officers only").click();
+    harness.run();
+    harness.get_by_label("Private version: choose where to save…").click();
+    wait_for_printing(&mut harness, "private briefing");
+    assert!(dialogs.suggested()[1].contains("private"), "{:?}", dialogs.suggested());
+    let private = pdf_text(&scratch.path("private.pdf"));
+    assert!(private.contains(exempt), "the private briefing includes the exempt appendix");
+}
+
+#[test]
+fn the_preview_shows_the_public_version_and_says_so() {
+    let scratch = Scratch::new();
+    let mut harness = Setup::new(&scratch, &[AMBLESHIRE]).build();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    harness.get_by_label_contains("Public briefing:");
+    harness.get_by_label("exempt appendices withheld");
+    let shown = |h: &Harness<'static, PeerBriefApp>| {
+        let e = h.state().current().unwrap().editing().unwrap();
+        let layout = &e.view.preview.as_ref().unwrap().layout;
+        layout.pages.iter().flat_map(|p| p.texts()).any(|t| t.text.contains("Case A (aged 9)"))
+    };
+    assert!(!shown(&harness));
+    harness.get_by_label("Private version").click();
+    harness.run();
+    harness.get_by_label_contains("Private briefing:");
+    harness.get_by_label("NOT FOR PUBLICATION: includes exempt appendices");
+    assert!(shown(&harness));
 }

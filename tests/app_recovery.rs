@@ -6,7 +6,7 @@ mod app_support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, wait_for};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, edit_council, finish_saving, wait_for};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use peerbrief::store::recovery::list_recovery;
@@ -49,7 +49,7 @@ fn unsaved_edits_are_recovered_by_a_new_instance_and_the_file_goes_once_saved() 
     assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council (unsaved)");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     assert!(std::fs::read_to_string(&path).unwrap().contains("(unsaved)"));
     wait_for(&mut harness, "the recovery file to go", |_| recovery_files(&rdir).is_empty());
 }
@@ -118,7 +118,7 @@ fn a_failed_save_keeps_the_edits_in_memory_and_in_the_recovery_file() {
     std::fs::set_permissions(&path, perms).unwrap();
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     let status = harness.state().status_text().to_owned();
     assert!(status.starts_with("Not saved") && status.contains("read-only"), "{status}");
     assert_eq!(std::fs::read(&path).unwrap(), original, "the file on disk is untouched");
@@ -128,4 +128,37 @@ fn a_failed_save_keeps_the_edits_in_memory_and_in_the_recovery_file() {
     let (found, _) = list_recovery(&rdir);
     assert_eq!(found.len(), 1, "the recovery copy stays until a save succeeds");
     assert_eq!(found[0].entry.review.council, "Worcestershire County Council (edited)");
+}
+
+#[test]
+fn restoring_after_a_crash_lands_in_the_tab_of_the_same_file() {
+    let scratch = Scratch::new();
+    let path = scratch.path(WORCESTERSHIRE);
+    let rdir = scratch.recovery_dir();
+    let mut setup = Setup::new(&scratch, &[WORCESTERSHIRE]);
+    setup.autosave_delay = Duration::from_millis(200);
+    let mut harness = setup.build();
+    edit_council(&mut harness, " (unsaved)");
+    wait_for(&mut harness, "the recovery file", |_| !recovery_files(&rdir).is_empty());
+    drop(harness); // the crash
+
+    // Restarted on the same file, as a double-click would.
+    let mut setup = Setup::new(&scratch, &[WORCESTERSHIRE]);
+    setup.autosave_delay = Duration::from_millis(200);
+    let mut harness = setup.build();
+    harness.get_by_label(&format!("Restore {}", path.display())).click();
+    harness.run();
+    assert_eq!(harness.state().documents().len(), 1, "one tab for the file, not a second stale one");
+    let doc = harness.state().current().unwrap();
+    assert_eq!(doc.path(), Some(path.as_path()));
+    assert!(doc.is_dirty());
+    assert_eq!(doc.editing().unwrap().review.council, "Worcestershire County Council (unsaved)");
+
+    // Saving it is an ordinary save: no "changed by someone else" about our own file.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    assert!(harness.query_by_label("The file changed on disk").is_none());
+    assert!(std::fs::read_to_string(&path).unwrap().contains("(unsaved)"));
+    assert!(!harness.state().current().unwrap().is_dirty());
+    wait_for(&mut harness, "the recovery file to go", |_| recovery_files(&rdir).is_empty());
 }

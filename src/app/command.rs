@@ -1,11 +1,13 @@
 //! Every user action, once: menus, buttons and keyboard shortcuts are all built from
 //! [`UICommand`], so they never disagree (rerun's pattern). UI code only *sends* commands; the app
-//! carries them out once per frame in `PeerBriefApp::handle`.
+//! carries them out once per frame (`handle.rs`).
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::document::DocId;
+use super::prompts::Answer;
 use crate::model::Place;
 
 /// An action a user can pick from a menu or trigger with a shortcut.
@@ -134,13 +136,15 @@ pub enum Action {
     Command(UICommand),
     /// Open these files as tabs (dropped, recent, command line, another instance).
     OpenPaths(Vec<PathBuf>),
-    SelectTab(usize),
-    /// Close tab N (asks first if it has unsaved changes).
-    CloseTab(usize),
+    SelectTab(DocId),
+    /// Close this tab (asks first if it has unsaved changes).
+    CloseTab(DocId),
     /// Show the editor at this field of the current document and focus it.
     JumpTo(Place),
     /// Reload the current document from disk (error pages: "Try again").
     Reload,
+    /// The user answered the question on screen.
+    Answer(Answer),
 }
 
 impl From<UICommand> for Action {

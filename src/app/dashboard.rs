@@ -30,10 +30,10 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
             ui.label(&review.subject);
         }
         ui.add_space(4.0);
-        filters(ui, &doc.review, &mut doc.filter);
+        filters(ui, &doc.review, &mut doc.view.filter);
         ui.separator();
         let review = &doc.review;
-        let filter = &doc.filter;
+        let filter = &doc.view.filter;
         let needle = filter.search.trim().to_lowercase();
         let revision = doc.revision;
         egui::ScrollArea::vertical().id_salt("dashboard_findings").auto_shrink(false).show_viewport(

@@ -3,9 +3,10 @@
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
+use super::document::DocId;
+use super::inbox::EventSender;
 use crate::store::REVIEW_EXTENSIONS;
 
 /// What kind of file a dialog is for: it sets the filter and the title.
@@ -32,7 +33,8 @@ pub enum DialogPurpose {
     Open,
     /// Where to write the briefing PDF of document `id`.
     PrintBriefing {
-        id: String,
+        id: DocId,
+        visibility: crate::briefing::Visibility,
     },
     /// Which pack manifest to print; the public/private choice was made first.
     PackManifest {
@@ -45,7 +47,7 @@ pub enum DialogPurpose {
     },
     /// Save document `id` under a new name; then close it if `then_close`.
     SaveAs {
-        id: String,
+        id: DocId,
         then_close: bool,
     },
 }
@@ -67,7 +69,7 @@ pub trait FileDialogs {
         frame: &eframe::Frame,
         kind: FileKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     );
     /// Ask where to save a file of `kind`; `suggested` is the file name offered.
     fn pick_save_path(
@@ -77,7 +79,7 @@ pub trait FileDialogs {
         kind: FileKind,
         suggested: &str,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     );
 }
 
@@ -98,7 +100,7 @@ fn deliver(
     future: impl Future<Output = Vec<PathBuf>> + Send + 'static,
     ctx: &egui::Context,
     purpose: DialogPurpose,
-    reply: Sender<DialogAnswer>,
+    reply: EventSender,
 ) {
     let ctx = ctx.clone();
     std::thread::spawn(move || {
@@ -116,7 +118,7 @@ impl FileDialogs for SystemDialogs {
         frame: &eframe::Frame,
         kind: FileKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     ) {
         let dialog = Self::dialog(frame, kind);
         let paths = match kind {
@@ -141,7 +143,7 @@ impl FileDialogs for SystemDialogs {
         kind: FileKind,
         suggested: &str,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     ) {
         let title = match kind {
             FileKind::Review => "Save review as",
@@ -159,6 +161,7 @@ impl FileDialogs for SystemDialogs {
 pub struct ScriptedDialogs {
     answers: Arc<Mutex<VecDeque<Vec<PathBuf>>>>,
     asked: Arc<Mutex<Vec<DialogPurpose>>>,
+    suggested: Arc<Mutex<Vec<String>>>,
 }
 
 impl ScriptedDialogs {
@@ -169,12 +172,17 @@ impl ScriptedDialogs {
         }
     }
 
+    /// The file names save dialogs offered so far.
+    pub fn suggested(&self) -> Vec<String> {
+        self.suggested.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
     /// The dialogs shown so far.
     pub fn asked(&self) -> Vec<DialogPurpose> {
         self.asked.lock().map(|a| a.clone()).unwrap_or_default()
     }
 
-    fn respond(&self, ctx: &egui::Context, purpose: DialogPurpose, reply: Sender<DialogAnswer>) {
+    fn respond(&self, ctx: &egui::Context, purpose: DialogPurpose, reply: EventSender) {
         let paths = self.answers.lock().ok().and_then(|mut a| a.pop_front()).unwrap_or_default();
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(purpose.clone());
@@ -191,7 +199,7 @@ impl FileDialogs for ScriptedDialogs {
         _frame: &eframe::Frame,
         _kind: FileKind,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     ) {
         self.respond(ctx, purpose, reply);
     }
@@ -201,10 +209,13 @@ impl FileDialogs for ScriptedDialogs {
         ctx: &egui::Context,
         _frame: &eframe::Frame,
         _kind: FileKind,
-        _suggested: &str,
+        suggested: &str,
         purpose: DialogPurpose,
-        reply: Sender<DialogAnswer>,
+        reply: EventSender,
     ) {
+        if let Ok(mut s) = self.suggested.lock() {
+            s.push(suggested.to_owned());
+        }
         self.respond(ctx, purpose, reply);
     }
 }

@@ -1,71 +1,18 @@
-//! One open document (a tab): the review being edited with its file, undo history and the
-//! state of its views — or, for a file that failed to load, the error page.
+//! One open document (a tab): the review being edited, its file, its undo history and its view
+//! state — or, for a file that failed to load, the error page.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use crate::model::{FindingKind, Place, Review, Warning, validate};
+use super::history::History;
+pub use super::view_state::{DashboardFilter, EditorPage, View, ViewState};
+use crate::model::{FindingKind, Review, Warning, validate};
 use crate::store::{Fingerprint, LoadedReview, StoreError};
 
-/// How long typing into one text box is merged into one undo step.
-const TYPING_MERGE: Duration = Duration::from_millis(1000);
-
-/// Which view of a review is showing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Dashboard,
-    Editor,
-    /// The briefing as it will print.
-    Preview,
-}
-
-/// Groups of the editor, each a page of fields (see `editor/`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EditorPage {
-    Report,
-    Text,
-    Themes,
-    Team,
-    Findings,
-    Closing,
-}
-
-impl EditorPage {
-    pub const ALL: [EditorPage; 6] = [
-        EditorPage::Report,
-        EditorPage::Text,
-        EditorPage::Themes,
-        EditorPage::Team,
-        EditorPage::Findings,
-        EditorPage::Closing,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EditorPage::Report => "Report and meeting",
-            EditorPage::Text => "Report text",
-            EditorPage::Themes => "Themes and focus",
-            EditorPage::Team => "Review team",
-            EditorPage::Findings => "Findings and actions",
-            EditorPage::Closing => "Appendices and contacts",
-        }
-    }
-}
-
-/// Dashboard filters.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DashboardFilter {
-    pub key_only: bool,
-    /// A theme id, or `None` for every theme.
-    pub theme: Option<String>,
-    pub search: String,
-}
-
-impl Default for DashboardFilter {
-    fn default() -> Self {
-        DashboardFilter { key_only: true, theme: None, search: String::new() }
-    }
-}
+/// Names a tab for as long as it is open; actions and answers carry it instead of a tab index,
+/// so closing or reordering tabs can never send an answer to the wrong document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(pub u64);
 
 /// A file that could not be opened: shown as a page naming file, line and column.
 #[derive(Clone, Debug)]
@@ -85,27 +32,16 @@ pub struct Editing {
     /// The review as last saved or loaded; the document is dirty when it differs. `None` for
     /// restored work that was never saved: always dirty.
     saved: Option<Review>,
-    /// The last undo checkpoint: `review` differs from it while an edit is being merged.
-    committed: Review,
-    undo: Vec<Review>,
-    redo: Vec<Review>,
+    history: History,
     dirty: bool,
-    /// Bumped on every change; views cache derived data (warnings) by it.
+    /// Bumped on every change; views cache derived data (warnings, the preview) by it.
     pub revision: u64,
-    pending_since: Option<Instant>,
     /// When the last change happened, for autosave; `None` once the recovery copy is current.
     pub unsaved_since: Option<Instant>,
     warnings: (u64, Vec<Warning>),
-    pub view: View,
-    pub page: EditorPage,
-    pub selected_finding: Option<usize>,
-    pub filter: DashboardFilter,
-    /// A field to scroll to and focus on the next frame.
-    pub jump: Option<Place>,
+    pub view: ViewState,
     /// The old format version, if the file was upgraded when loaded.
     pub migrated_from: Option<u32>,
-    /// The laid-out briefing for the Preview view, redone when `revision` changes.
-    pub preview: Option<super::preview::PreviewState>,
 }
 
 /// The contents of a tab.
@@ -118,11 +54,12 @@ pub enum Content {
 /// One tab.
 #[derive(Debug)]
 pub struct Document {
-    /// Unique in this session; names the recovery file.
-    pub id: String,
+    pub id: DocId,
     pub content: Content,
     /// Set when this document's recovery file exists (so it is removed once saved or discarded).
     pub recovery_file: Option<PathBuf>,
+    /// True while a save of this document is being written on the save thread.
+    pub saving: bool,
 }
 
 impl Editing {
@@ -130,24 +67,16 @@ impl Editing {
     pub fn new(review: Review, path: Option<PathBuf>, fingerprint: Option<Fingerprint>) -> Editing {
         Editing {
             saved: Some(review.clone()),
-            committed: review.clone(),
+            history: History::new(&review),
             review,
             path,
             fingerprint,
-            undo: Vec::new(),
-            redo: Vec::new(),
             dirty: false,
             revision: 0,
-            pending_since: None,
             unsaved_since: None,
             warnings: (u64::MAX, Vec::new()),
-            view: View::Dashboard,
-            page: EditorPage::Report,
-            selected_finding: None,
-            filter: DashboardFilter::default(),
-            jump: None,
+            view: ViewState::default(),
             migrated_from: None,
-            preview: None,
         }
     }
 
@@ -156,89 +85,68 @@ impl Editing {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty() || self.review != self.committed
+        self.history.can_undo(&self.review)
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     /// Records that the UI changed `review` this frame. While the user types in a text box the
     /// changes merge into one undo step; any other change is its own step.
     pub fn note_change(&mut self, typing: bool) {
-        let now = Instant::now();
-        self.revision += 1;
-        self.dirty = self.saved.as_ref() != Some(&self.review);
-        self.unsaved_since = self.dirty.then_some(now);
-        if typing {
-            self.pending_since.get_or_insert(now);
-        } else {
-            self.checkpoint();
-        }
+        self.history.note_change(&self.review, typing);
+        self.after_change();
     }
 
     /// Closes a merged typing step once the user stops typing or leaves the text box.
     pub fn settle(&mut self, typing: bool) {
-        if let Some(since) = self.pending_since
-            && (!typing || since.elapsed() >= TYPING_MERGE)
-        {
-            self.checkpoint();
-        }
+        self.history.settle(&self.review, typing);
     }
 
     /// Whether a merged typing step is still open (the app repaints later to close it).
     pub fn is_pending(&self) -> bool {
-        self.pending_since.is_some()
-    }
-
-    fn checkpoint(&mut self) {
-        self.pending_since = None;
-        if self.review != self.committed {
-            let previous = std::mem::replace(&mut self.committed, self.review.clone());
-            self.undo.push(previous);
-            self.redo.clear();
-        }
+        self.history.is_pending()
     }
 
     pub fn undo(&mut self) -> bool {
-        self.checkpoint();
-        let Some(previous) = self.undo.pop() else { return false };
-        let current = std::mem::replace(&mut self.review, previous.clone());
-        self.redo.push(current);
-        self.committed = previous;
-        self.after_history_move();
-        true
+        let done = self.history.undo(&mut self.review);
+        if done {
+            self.after_change();
+        }
+        done
     }
 
     pub fn redo(&mut self) -> bool {
-        self.checkpoint();
-        let Some(next) = self.redo.pop() else { return false };
-        let current = std::mem::replace(&mut self.review, next.clone());
-        self.undo.push(current);
-        self.committed = next;
-        self.after_history_move();
-        true
+        let done = self.history.redo(&mut self.review);
+        if done {
+            self.after_change();
+        }
+        done
     }
 
-    fn after_history_move(&mut self) {
+    fn after_change(&mut self) {
         self.revision += 1;
         self.dirty = self.saved.as_ref() != Some(&self.review);
         self.unsaved_since = self.dirty.then(Instant::now);
-        if let Some(i) = self.selected_finding
+        if let Some(i) = self.view.selected_finding
             && i >= self.review.findings.len()
         {
-            self.selected_finding = None;
+            self.view.selected_finding = None;
         }
     }
 
-    /// Records a successful save to `path`.
-    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint) {
-        self.checkpoint();
+    /// Records a successful save of `written` (the review as it was when the save began: the
+    /// user may have gone on editing while it was written).
+    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint, written: Review) {
+        self.history.checkpoint(&self.review);
         self.path = Some(path);
         self.fingerprint = Some(fingerprint);
-        self.saved = Some(self.review.clone());
-        self.dirty = false;
-        self.unsaved_since = None;
+        self.dirty = written != self.review;
+        self.saved = Some(written);
+        if !self.dirty {
+            self.unsaved_since = None;
+        }
     }
 
     /// Marks restored (recovered) work as unsaved against the file as it now is.
@@ -247,6 +155,23 @@ impl Editing {
         self.dirty = self.saved.as_ref() != Some(&self.review);
         self.unsaved_since = None;
         self.revision += 1;
+    }
+
+    /// Replaces the review with `review` (the file as read again, or recovered work) while
+    /// keeping what was on screen one Ctrl+Z away. Returns true if that kept unsaved edits.
+    pub fn replace_keeping_undo(
+        &mut self,
+        review: Review,
+        saved: Option<Review>,
+        fingerprint: Option<Fingerprint>,
+    ) -> bool {
+        let had_edits = self.dirty;
+        let previous = std::mem::replace(&mut self.review, review);
+        self.history.replaced(previous, &self.review);
+        self.saved = saved;
+        self.fingerprint = fingerprint;
+        self.after_change();
+        had_edits
     }
 
     /// Validation warnings, recomputed only when the review changed.
@@ -261,40 +186,34 @@ impl Editing {
     pub fn count(&self, kind: FindingKind, theme: &str, key_only: bool) -> usize {
         self.review.findings_of(kind, key_only).filter(|(_, f)| f.themes.iter().any(|t| t == theme)).count()
     }
+
+    /// A new blank document nobody has touched can be replaced by an opened file.
+    fn is_untouched(&self) -> bool {
+        self.path.is_none() && !self.dirty && self.history.is_empty() && self.revision == 0
+    }
 }
 
 impl Document {
+    fn with(id: DocId, content: Content) -> Document {
+        Document { id, content, recovery_file: None, saving: false }
+    }
+
     /// A blank review (File → New).
-    pub fn new_blank(id: String) -> Document {
-        Document {
-            id,
-            content: Content::Editing(Box::new(Editing::new(Review::default(), None, None))),
-            recovery_file: None,
-        }
+    pub fn new_blank(id: DocId) -> Document {
+        Document::with(id, Content::Editing(Box::new(Editing::new(Review::default(), None, None))))
     }
 
     /// A document from a load attempt: the review, or the error page.
-    pub fn from_load(id: String, path: &Path, result: Result<LoadedReview, StoreError>) -> Document {
-        let content = match result {
-            Ok(loaded) => {
-                let mut editing = Editing::new(loaded.review, Some(loaded.path), Some(loaded.fingerprint));
-                editing.migrated_from = loaded.migrated_from;
-                Content::Editing(Box::new(editing))
-            }
-            Err(e) => {
-                Content::Failed(LoadFailure { path: path.to_owned(), message: e.to_string(), position: e.position() })
-            }
-        };
-        Document { id, content, recovery_file: None }
+    pub fn from_load(id: DocId, path: &Path, result: Result<LoadedReview, StoreError>) -> Document {
+        Document::with(id, content_from_load(path, result))
     }
 
     /// A document restored from a recovery file.
-    pub fn restored(id: String, review: Review, original: Option<PathBuf>, recovery_file: PathBuf) -> Document {
-        let on_disk = original.as_deref().and_then(|p| crate::store::load_review(p).ok());
-        let fingerprint = on_disk.as_ref().map(|l| l.fingerprint);
+    pub fn restored(id: DocId, review: Review, original: Option<PathBuf>, recovery_file: PathBuf) -> Document {
+        let (saved, fingerprint) = on_disk(original.as_deref());
         let mut editing = Editing::new(review, original, fingerprint);
-        editing.mark_restored(on_disk.map(|l| l.review));
-        Document { id, content: Content::Editing(Box::new(editing)), recovery_file: Some(recovery_file) }
+        editing.mark_restored(saved);
+        Document { recovery_file: Some(recovery_file), ..Document::with(id, Content::Editing(Box::new(editing))) }
     }
 
     pub fn editing(&self) -> Option<&Editing> {
@@ -336,7 +255,29 @@ impl Document {
 
     /// A new blank document nobody has touched can be replaced by an opened file.
     pub fn is_untouched_blank(&self) -> bool {
-        self.editing().is_some_and(|e| e.path.is_none() && !e.dirty && e.undo.is_empty() && e.revision == 0)
+        self.editing().is_some_and(Editing::is_untouched)
+    }
+}
+
+/// The review and fingerprint of a file as it is on disk now, if it can be read.
+pub fn on_disk(path: Option<&Path>) -> (Option<Review>, Option<Fingerprint>) {
+    match path.map(crate::store::load_review) {
+        Some(Ok(loaded)) => (Some(loaded.review), Some(loaded.fingerprint)),
+        _ => (None, None),
+    }
+}
+
+/// A tab's content from a load attempt.
+pub fn content_from_load(path: &Path, result: Result<LoadedReview, StoreError>) -> Content {
+    match result {
+        Ok(loaded) => {
+            let mut editing = Editing::new(loaded.review, Some(loaded.path), Some(loaded.fingerprint));
+            editing.migrated_from = loaded.migrated_from;
+            Content::Editing(Box::new(editing))
+        }
+        Err(e) => {
+            Content::Failed(LoadFailure { path: path.to_owned(), message: e.to_string(), position: e.position() })
+        }
     }
 }
 
@@ -384,5 +325,17 @@ mod tests {
         e.review.title = "B".into();
         e.note_change(false);
         assert!(!e.can_redo());
+    }
+
+    #[test]
+    fn edits_made_while_a_save_was_written_stay_unsaved() {
+        let mut e = doc();
+        e.review.title = "Saved version".into();
+        e.note_change(false);
+        let written = e.review.clone();
+        e.review.title = "Typed during the save".into();
+        e.note_change(false);
+        e.mark_saved("/tmp/x.peerreview".into(), Fingerprint::of_bytes(b"x", None), written);
+        assert!(e.is_dirty());
     }
 }

@@ -3,18 +3,21 @@
 
 use egui::{Rect, RichText, Sense, Ui, Vec2};
 
+use super::document::{DocId, Editing};
+use super::printing::briefing_options;
 use crate::briefing::preview::{page_size, paint_caption, paint_page, zoom_to_fit};
-use crate::briefing::{BriefingOptions, Layout, PAGE_WIDTH, Visibility, lay_out_briefing};
+use crate::briefing::{Layout, PAGE_WIDTH, Visibility, lay_out_briefing};
 use crate::model::Review;
 
 /// Zoom steps offered by the − and + buttons.
 const ZOOMS: [f32; 9] = [0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0];
 const THUMB_WIDTH: f32 = 96.0;
 
-/// The laid-out briefing of one document, kept until the review changes.
+/// The laid-out briefing of one document, kept until the review or the version changes.
 #[derive(Debug)]
 pub struct PreviewState {
     revision: u64,
+    pub visibility: Visibility,
     pub layout: Layout,
     /// `None` fits the page width to the view.
     pub zoom: Option<f32>,
@@ -22,34 +25,74 @@ pub struct PreviewState {
     scroll_to: Option<usize>,
 }
 
-/// The options the preview and File → Print briefing share, so they never disagree: the full
-/// report (exempt appendices printed with their notice), with the action plan when there is one.
-pub fn briefing_options(review: &Review) -> BriefingOptions {
-    BriefingOptions {
-        action_plan: review.findings.iter().any(|f| f.action.is_some()),
-        visibility: Visibility::Private,
-        ..BriefingOptions::default()
-    }
-}
-
 impl PreviewState {
-    fn new(review: &Review, revision: u64) -> PreviewState {
+    fn new(review: &Review, revision: u64, visibility: Visibility) -> PreviewState {
         PreviewState {
             revision,
-            layout: lay_out_briefing(review, &briefing_options(review)),
+            visibility,
+            layout: lay_out_briefing(review, &briefing_options(review, visibility)),
             zoom: None,
             scroll_to: None,
         }
     }
 
-    /// Lays the briefing out again if the review changed since the last frame (a few ms).
-    pub fn refresh<'a>(state: &'a mut Option<PreviewState>, review: &Review, revision: u64) -> &'a mut PreviewState {
-        if state.as_ref().is_none_or(|s| s.revision != revision) {
-            let zoom = state.as_ref().and_then(|s| s.zoom);
-            *state = Some(PreviewState { zoom, ..PreviewState::new(review, revision) });
+    /// Lays the briefing out again if the review or the version changed since the last frame
+    /// (a few ms). A preview opened afresh starts at the page of the selected finding, or page 1
+    /// (never at a scroll offset left over from an earlier session).
+    pub fn refresh<'a>(
+        state: &'a mut Option<PreviewState>,
+        review: &Review,
+        revision: u64,
+        visibility: Visibility,
+        selected_finding: Option<usize>,
+    ) -> &'a mut PreviewState {
+        match state {
+            Some(s) if s.revision == revision && s.visibility == visibility => {}
+            Some(s) => {
+                let zoom = s.zoom;
+                *s = PreviewState { zoom, ..PreviewState::new(review, revision, visibility) };
+            }
+            None => {
+                let mut fresh = PreviewState::new(review, revision, visibility);
+                let text = selected_finding.and_then(|i| review.findings.get(i)).map(|f| f.text.as_str());
+                fresh.scroll_to = Some(text.and_then(|t| page_showing(&fresh.layout, t)).unwrap_or(0));
+                *state = Some(fresh);
+            }
         }
-        state.get_or_insert_with(|| PreviewState::new(review, revision))
+        state.get_or_insert_with(|| PreviewState::new(review, revision, visibility))
     }
+}
+
+/// The first page printing the opening words of `text` (a finding), if any.
+fn page_showing(layout: &Layout, text: &str) -> Option<usize> {
+    let opening: Vec<&str> = text.split_whitespace().take(4).collect();
+    if opening.is_empty() {
+        return None;
+    }
+    let opening = opening.join(" ");
+    layout.pages.iter().position(|page| page.texts().any(|run| run.text.contains(&opening)))
+}
+
+/// The Preview view of one document: the version switch, then the pages.
+pub fn show_for(ui: &mut Ui, e: &mut Editing, id: DocId) {
+    ui.horizontal(|ui| {
+        ui.label("Showing:");
+        let view = &mut e.view;
+        ui.selectable_value(&mut view.preview_visibility, Visibility::Public, "Public version")
+            .on_hover_text("As published: exempt appendices are replaced by a notice");
+        ui.selectable_value(&mut view.preview_visibility, Visibility::Private, "Private version").on_hover_text(
+            "For members and officers: includes exempt appendices; every page marked NOT FOR PUBLICATION",
+        );
+        match view.preview_visibility {
+            Visibility::Public => ui.weak("exempt appendices withheld"),
+            Visibility::Private => {
+                ui.colored_label(ui.visuals().warn_fg_color, "NOT FOR PUBLICATION: includes exempt appendices")
+            }
+        };
+    });
+    let (revision, visibility, selected) = (e.revision, e.view.preview_visibility, e.view.selected_finding);
+    let state = PreviewState::refresh(&mut e.view.preview, &e.review, revision, visibility, selected);
+    ui.push_id(id, |ui| show(ui, state));
 }
 
 fn step_zoom(current: f32, up: bool) -> f32 {
@@ -67,7 +110,11 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
     let fit = zoom_to_fit(Vec2::new((ui.available_width() - THUMB_WIDTH - 72.0).max(200.0), f32::INFINITY));
     let zoom = state.zoom.unwrap_or(fit);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Briefing: {pages} pages")).strong());
+        let version = match state.visibility {
+            Visibility::Public => "Public briefing",
+            Visibility::Private => "Private briefing",
+        };
+        ui.label(RichText::new(format!("{version}: {pages} pages")).strong());
         ui.separator();
         if ui.button("Zoom out").clicked() {
             state.zoom = Some(step_zoom(zoom, false));
@@ -142,6 +189,30 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample() -> Review {
+        let text = include_str!("../../samples/worcestershire-2015.peerreview");
+        crate::store::parse_review(text, std::path::Path::new("w.peerreview")).expect("sample").0
+    }
+
+    #[test]
+    fn a_new_preview_opens_at_page_one_or_at_the_selected_finding() {
+        let review = sample();
+        let mut state = None;
+        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, None);
+        assert_eq!(fresh.scroll_to, Some(0), "never at an offset left over from an earlier session");
+        let last = review.findings.len() - 1;
+        let mut state = None;
+        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, Some(last));
+        let page = fresh.scroll_to.expect("a page");
+        assert!(page > 0, "the last finding is not on the first page");
+        let opening: Vec<&str> = review.findings[last].text.split_whitespace().take(4).collect();
+        assert!(fresh.layout.pages[page].texts().any(|t| t.text.contains(&opening.join(" "))));
+        // Edits lay the pages out again but leave the scroll where the user put it.
+        fresh.scroll_to = None;
+        let again = PreviewState::refresh(&mut state, &review, 1, Visibility::Public, Some(last));
+        assert_eq!(again.scroll_to, None);
+    }
 
     #[test]
     fn zoom_steps_stay_in_range() {

@@ -4,24 +4,25 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
-use crate::briefing::{Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
+use super::inbox::{Event, EventSender};
+use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
 use crate::model::Review;
 use crate::store::{load_pack, write_export};
 
 /// What to make.
 #[derive(Clone, Debug)]
 pub enum PrintJob {
-    Briefing { review: Box<Review>, out: PathBuf },
+    Briefing { review: Box<Review>, visibility: Visibility, out: PathBuf },
     Pack { manifest: PathBuf, visibility: Visibility, out: PathBuf },
 }
 
 impl PrintJob {
-    fn what(&self) -> &'static str {
+    pub fn what(&self) -> &'static str {
         match self {
-            PrintJob::Briefing { .. } => "briefing",
+            PrintJob::Briefing { visibility: Visibility::Public, .. } => "public briefing",
+            PrintJob::Briefing { .. } => "private briefing",
             PrintJob::Pack { visibility: Visibility::Public, .. } => "public committee pack",
             PrintJob::Pack { .. } => "private committee pack",
         }
@@ -38,69 +39,56 @@ pub struct Printed {
     pub millis: u128,
 }
 
-/// Messages from the worker.
-enum Progress {
+/// Messages from the worker, through the window's inbox.
+#[derive(Debug)]
+pub enum Progress {
     Stage(String),
     Done(Result<Printed, String>),
 }
 
-/// A job under way.
+/// A job under way, as the status bar shows it.
+#[derive(Debug)]
 pub struct Running {
-    rx: Receiver<Progress>,
     pub what: &'static str,
     pub stage: String,
     pub started: Instant,
 }
 
-/// What the app hears from a running job this frame.
-pub enum Update {
-    Working,
-    Finished(Result<Printed, String>),
-}
-
 impl Running {
-    /// Starts `job` on a worker thread; `wake` repaints the window when there is news.
-    pub fn start(job: PrintJob, wake: impl Fn() + Send + 'static) -> Running {
-        let (tx, rx) = channel();
+    /// Starts `job` on a worker thread; its progress arrives as [`Event::Printing`].
+    pub fn start(job: PrintJob, events: EventSender) -> Running {
         let what = job.what();
         let started = Instant::now();
-        std::thread::Builder::new()
-            .name("peerbrief-print".into())
-            .spawn(move || {
-                let result = make_pdf(&job, &tx, &wake, started);
-                let _ = tx.send(Progress::Done(result));
-                wake();
-            })
-            .map(|_| ())
-            .unwrap_or_else(|e| eprintln!("peerbrief: could not start printing: {e}"));
-        Running { rx, what, stage: "Starting…".into(), started }
-    }
-
-    /// Takes the worker's news; call once per frame.
-    pub fn poll(&mut self) -> Update {
-        let mut finished = None;
-        for message in self.rx.try_iter() {
-            match message {
-                Progress::Stage(s) => self.stage = s,
-                Progress::Done(result) => finished = Some(result),
-            }
+        let thread_events = events.clone();
+        let spawned = std::thread::Builder::new().name("peerbrief-print".into()).spawn(move || {
+            let result = make_pdf(&job, &thread_events, started);
+            thread_events.send(Event::Printing(Progress::Done(result)));
+        });
+        if let Err(e) = spawned {
+            events.send(Event::Printing(Progress::Done(Err(format!("could not start printing: {e}")))));
         }
-        match finished {
-            Some(result) => Update::Finished(result),
-            None => Update::Working,
-        }
+        Running { what, stage: "Starting…".into(), started }
     }
 }
 
-fn make_pdf(job: &PrintJob, tx: &Sender<Progress>, wake: &dyn Fn(), started: Instant) -> Result<Printed, String> {
+/// The briefing options the preview and File → Print briefing share, so they never disagree:
+/// the action plan is printed when there is one; exempt text only in the private version.
+pub fn briefing_options(review: &Review, visibility: Visibility) -> BriefingOptions {
+    BriefingOptions {
+        action_plan: review.findings.iter().any(|f| f.action.is_some()),
+        visibility,
+        ..BriefingOptions::default()
+    }
+}
+
+fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Printed, String> {
     let stage = |s: String| {
-        let _ = tx.send(Progress::Stage(s));
-        wake();
+        events.send(Event::Printing(Progress::Stage(s)));
     };
     let (layout, out): (Layout, &Path) = match job {
-        PrintJob::Briefing { review, out } => {
+        PrintJob::Briefing { review, visibility, out } => {
             stage("Laying out the briefing…".into());
-            (lay_out_briefing(review, &super::preview::briefing_options(review)), out)
+            (lay_out_briefing(review, &briefing_options(review, *visibility)), out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its reports…", manifest.display()));

@@ -2,9 +2,10 @@
 //! the disk. Jobs run in order, so a removal after a save can never be overtaken by an older write.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::inbox::{Event, EventSender};
 use crate::model::Review;
 use crate::store::recovery::{RecoveryEntry, recovery_path, remove_recovery, write_recovery};
 
@@ -13,45 +14,36 @@ enum Job {
     Remove(PathBuf),
 }
 
-/// A finished job, reported back so failures reach the status bar.
-#[derive(Debug)]
-pub enum Outcome {
-    Written(PathBuf),
-    Failed(String),
-}
-
 /// Writes recovery files for open documents into one folder.
 pub struct Autosave {
     dir: PathBuf,
     jobs: Option<Sender<Job>>,
-    outcomes: Receiver<Outcome>,
 }
 
 impl Autosave {
-    /// Starts the writer thread for `dir`. `wake` is called after each job (repaints the UI).
-    pub fn start(dir: PathBuf, wake: impl Fn() + Send + 'static) -> Autosave {
+    /// Starts the writer thread for `dir`; failures are posted to `events`.
+    pub fn start(dir: PathBuf, events: EventSender) -> Autosave {
         let (jobs, job_rx) = channel::<Job>();
-        let (out_tx, outcomes) = channel();
         let thread_dir = dir.clone();
         let spawned = std::thread::Builder::new().name("peerbrief-autosave".into()).spawn(move || {
             for job in job_rx {
-                let outcome = match job {
-                    Job::Write { id, entry } => match write_recovery(&thread_dir, &id, &entry) {
-                        Ok(path) => Outcome::Written(path),
-                        Err(e) => Outcome::Failed(format!("Could not keep a recovery copy: {e}")),
-                    },
-                    Job::Remove(path) => match remove_recovery(&path) {
-                        Ok(()) => continue,
-                        Err(e) => Outcome::Failed(format!("Could not remove an old recovery copy: {e}")),
-                    },
+                // Only failures are news: a written copy needs no repaint.
+                let failure = match job {
+                    Job::Write { id, entry } => write_recovery(&thread_dir, &id, &entry)
+                        .err()
+                        .map(|e| format!("Could not keep a recovery copy: {e}")),
+                    Job::Remove(path) => {
+                        remove_recovery(&path).err().map(|e| format!("Could not remove an old recovery copy: {e}"))
+                    }
                 };
-                if out_tx.send(outcome).is_err() {
+                if let Some(message) = failure
+                    && !events.send(Event::RecoveryFailed(message))
+                {
                     break;
                 }
-                wake();
             }
         });
-        Autosave { dir, jobs: spawned.ok().map(|_| jobs), outcomes }
+        Autosave { dir, jobs: spawned.ok().map(|_| jobs) }
     }
 
     pub fn dir(&self) -> &Path {
@@ -81,10 +73,5 @@ impl Autosave {
             // A dead writer thread only costs the recovery copy; the document itself is safe.
             let _ = jobs.send(job);
         }
-    }
-
-    /// Outcomes reported since the last call.
-    pub fn outcomes(&self) -> Vec<Outcome> {
-        self.outcomes.try_iter().collect()
     }
 }

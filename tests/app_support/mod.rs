@@ -117,3 +117,10 @@ pub fn edit_council(harness: &mut Harness<'static, PeerBriefApp>, text: &str) {
     harness.run();
     assert!(harness.state().current().unwrap().is_dirty());
 }
+
+/// Saving runs on a worker thread: waits until every save has been written and answered.
+pub fn finish_saving(harness: &mut Harness<'static, PeerBriefApp>) {
+    harness.run();
+    wait_for(harness, "the save to finish", |h| !h.state().is_saving());
+    harness.run();
+}

@@ -17,10 +17,10 @@ pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("finding_detail").auto_shrink(false).show(ui, |ui| {
             ui.set_max_width(ui.available_width().min(900.0));
-            match doc.selected_finding {
+            match doc.view.selected_finding {
                 Some(i) if i < doc.review.findings.len() => {
                     if let Some(op) = detail(ui, form, &mut doc.review, i) {
-                        doc.selected_finding = op.apply(&mut doc.review.findings);
+                        doc.view.selected_finding = op.apply(&mut doc.review.findings);
                     }
                 }
                 _ => {
@@ -42,7 +42,7 @@ fn list(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
                     finding.themes.clear();
                 }
                 doc.review.findings.push(finding);
-                doc.selected_finding = Some(doc.review.findings.len() - 1);
+                doc.view.selected_finding = Some(doc.review.findings.len() - 1);
                 form.jump = Some(Place::new(Section::Finding(doc.review.findings.len() - 1), "text"));
             }
         }
@@ -59,11 +59,11 @@ fn list(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
             }
             let key = if finding.key { ", key" } else { "" };
             let label = format!("{} {}{key}: {text}", finding.kind.label(), i + 1);
-            let r = ui.add(egui::Button::selectable(doc.selected_finding == Some(i), label).wrap());
+            let r = ui.add(egui::Button::selectable(doc.view.selected_finding == Some(i), label).wrap());
             if r.clicked() {
-                doc.selected_finding = Some(i);
+                doc.view.selected_finding = Some(i);
             }
-            if doc.selected_finding == Some(i) && form.jump.is_some_and(|j| section_index(j.section) == Some(i)) {
+            if doc.view.selected_finding == Some(i) && form.jump.is_some_and(|j| section_index(j.section) == Some(i)) {
                 r.scroll_to_me(None);
             }
         }

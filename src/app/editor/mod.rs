@@ -217,14 +217,14 @@ pub fn heading(ui: &mut Ui, text: &str) {
 
 /// Draws the editor for `doc`; returns true if the review changed.
 pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
-    let jump = doc.jump.take();
+    let jump = doc.view.jump.take();
     if let Some(place) = jump {
-        doc.page = page_of(place);
+        doc.view.page = page_of(place);
         if let crate::model::Section::Finding(i)
         | crate::model::Section::Action(i)
         | crate::model::Section::DueDateChange(i, _) = place.section
         {
-            doc.selected_finding = Some(i);
+            doc.view.selected_finding = Some(i);
         }
     }
     let mut form = Form::new(jump);
@@ -232,12 +232,12 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
         ui.add_space(4.0);
         ui.label(RichText::new("Sections").strong());
         for page in EditorPage::ALL {
-            if ui.selectable_label(doc.page == page, page.label()).clicked() {
-                doc.page = page;
+            if ui.selectable_label(doc.view.page == page, page.label()).clicked() {
+                doc.view.page = page;
             }
         }
     });
-    egui::CentralPanel::default().show(ui, |ui| match doc.page {
+    egui::CentralPanel::default().show(ui, |ui| match doc.view.page {
         EditorPage::Findings => findings::show(ui, &mut form, doc),
         page => {
             egui::ScrollArea::vertical().id_salt(("editor_page", page_id(page))).auto_shrink(false).show(ui, |ui| {
@@ -254,7 +254,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     });
     if form.jump.is_some() && !form.jumped {
         // The target is on a page not drawn until this frame: try again next frame.
-        doc.jump = form.jump;
+        doc.view.jump = form.jump;
         ui.ctx().request_repaint();
     }
     form.changed

@@ -1,0 +1,419 @@
+//! Carrying out what the user asked: actions from the UI, commands from menus and shortcuts,
+//! answers to prompts and dialogs, and the events other threads post to the inbox.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use egui::ViewportCommand;
+
+use super::dialogs::{DialogAnswer, DialogPurpose, FileKind};
+use super::document::{Document, View};
+use super::files::{with_pdf_extension, with_review_extension};
+use super::inbox::Event;
+use super::printing::{self, PrintJob, Progress};
+use super::prompts::{
+    Answer, CloseReason, ExternalChoice, PrintedChoice, PrinterState, Prompt, RecoveryChoice, UnsavedChoice,
+    exempt_appendices,
+};
+use super::saving::Guard;
+use super::{Action, PeerBriefApp, UICommand};
+use crate::briefing::Visibility;
+
+impl PeerBriefApp {
+    /// Carries out the queued actions (once per frame, after drawing).
+    pub(super) fn handle(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What an action changed (a prompt, a view) is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.handle_one(action, ctx, frame);
+        }
+    }
+
+    fn handle_one(&mut self, action: Action, ctx: &egui::Context, frame: &eframe::Frame) {
+        match action {
+            Action::Command(c) => self.command(c, ctx, frame),
+            Action::OpenPaths(paths) => {
+                for path in paths {
+                    self.open_path(&path);
+                }
+            }
+            Action::SelectTab(id) => {
+                if let Some(i) = self.index_of(id) {
+                    self.current = i;
+                }
+            }
+            Action::CloseTab(id) => {
+                if let Some(i) = self.index_of(id) {
+                    self.close_tab(i);
+                }
+            }
+            Action::JumpTo(place) => {
+                if let Some(e) = self.current_mut().and_then(Document::editing_mut) {
+                    e.view.current = View::Editor;
+                    e.view.jump = Some(place);
+                }
+            }
+            Action::Reload => {
+                if self.current < self.docs.len() {
+                    if self.docs[self.current].is_dirty() {
+                        let id = self.docs[self.current].id;
+                        self.prompt = Some(Prompt::Unsaved { docs: vec![id], reason: CloseReason::Reopen });
+                    } else {
+                        self.reload(self.current);
+                    }
+                }
+            }
+            Action::Answer(answer) => self.answer(answer, ctx, frame),
+        }
+    }
+
+    fn command(&mut self, command: UICommand, ctx: &egui::Context, frame: &eframe::Frame) {
+        let current = (self.current < self.docs.len()).then_some(self.current);
+        match command {
+            UICommand::New => self.new_review(),
+            UICommand::Open => {
+                if !self.dialog_open {
+                    self.dialog_open = true;
+                    self.dialogs.pick_files(ctx, frame, FileKind::Review, DialogPurpose::Open, self.inbox.sender());
+                }
+            }
+            UICommand::Save => {
+                if let Some(i) = current {
+                    self.save(i, false, frame, ctx);
+                }
+            }
+            UICommand::SaveAs => {
+                if let Some(i) = current {
+                    if self.docs[i].editing().is_some() {
+                        self.ask_save_path(i, false, frame, ctx);
+                    } else {
+                        self.save(i, false, frame, ctx);
+                    }
+                }
+            }
+            UICommand::Close => {
+                if let Some(i) = current {
+                    self.close_tab(i);
+                }
+            }
+            UICommand::PrintBriefing => self.print_briefing(ctx, frame),
+            UICommand::MakePack => {
+                if self.printing.is_some() {
+                    self.info("Already making a PDF: wait for it to finish.");
+                } else {
+                    self.prompt = Some(Prompt::PackVersion { choice: Visibility::Public });
+                }
+            }
+            UICommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            UICommand::Undo | UICommand::Redo => {
+                let Some(e) = self.current_mut().and_then(Document::editing_mut) else { return };
+                let done = if command == UICommand::Undo { e.undo() } else { e.redo() };
+                if !done {
+                    self.info(format!("Nothing to {}", command.text().to_lowercase()));
+                } else {
+                    self.info(command.text());
+                }
+            }
+            UICommand::ShowDashboard | UICommand::ShowEditor | UICommand::ShowPreview => {
+                if let Some(e) = self.current_mut().and_then(Document::editing_mut) {
+                    e.view.current = match command {
+                        UICommand::ShowDashboard => View::Dashboard,
+                        UICommand::ShowEditor => View::Editor,
+                        _ => View::Preview,
+                    };
+                }
+            }
+        }
+    }
+
+    // ----- printing -----
+
+    /// File → Print briefing: public or private (asked only when something is exempt), then
+    /// where to save the PDF, then it is made on a worker thread.
+    fn print_briefing(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let Some(doc) = self.current() else { return self.error("Open a review to print its briefing.") };
+        let Some(e) = doc.editing() else {
+            return self.error("This file could not be opened, so it cannot be printed.");
+        };
+        if self.printing.is_some() {
+            return self.info("Already making a PDF: wait for it to finish.");
+        }
+        let id = doc.id;
+        if exempt_appendices(&e.review).is_empty() {
+            // Nothing is exempt: the public version is the whole briefing.
+            self.ask_briefing_path(id, Visibility::Public, ctx, frame);
+        } else {
+            self.prompt = Some(Prompt::BriefingVersion { doc: id, choice: Visibility::Public });
+        }
+    }
+
+    fn ask_briefing_path(
+        &mut self,
+        id: super::DocId,
+        visibility: Visibility,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+    ) {
+        let Some(doc) = self.index_of(id).map(|i| &self.docs[i]) else { return };
+        let Some(e) = doc.editing() else { return };
+        if self.dialog_open {
+            return;
+        }
+        let stem = if e.review.title.trim().is_empty() { doc.name() } else { e.review.title.clone() };
+        let suffix = match visibility {
+            Visibility::Public => "briefing",
+            Visibility::Private => "briefing (private, not for publication)",
+        };
+        let suggested = printing::suggested_pdf_name(&stem, suffix);
+        self.dialog_open = true;
+        let purpose = DialogPurpose::PrintBriefing { id, visibility };
+        self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
+    }
+
+    fn start_printing(&mut self, job: PrintJob) {
+        let running = printing::Running::start(job, self.inbox.sender());
+        self.info(format!("Making the {}…", running.what));
+        self.printing = Some(running);
+    }
+
+    // ----- answers -----
+
+    fn answer(&mut self, answer: Answer, ctx: &egui::Context, frame: &eframe::Frame) {
+        if let Answer::Recovery(k, choice) = answer {
+            if k < self.recovered.len() {
+                let r = self.recovered.remove(k);
+                match choice {
+                    RecoveryChoice::Restore => self.restore(r),
+                    RecoveryChoice::Discard => self.discard_recovered(r),
+                }
+            }
+            return;
+        }
+        let Some(prompt) = self.prompt.take() else { return };
+        match (prompt, answer) {
+            (Prompt::Unsaved { docs, reason }, Answer::Unsaved(choice)) => {
+                let first = docs.first().and_then(|id| self.index_of(*id));
+                match (choice, reason) {
+                    (UnsavedChoice::Cancel, _) => {
+                        self.quitting = false;
+                        self.info("Cancelled: nothing was closed.");
+                    }
+                    (UnsavedChoice::Save, CloseReason::Quit) => {
+                        self.quitting = true;
+                        self.continue_quit(ctx, frame);
+                    }
+                    (UnsavedChoice::Save, reason) => {
+                        if let Some(i) = first {
+                            self.save(i, reason == CloseReason::CloseTab, frame, ctx);
+                        }
+                    }
+                    (UnsavedChoice::Discard, CloseReason::Quit) => self.quit_discarding(&docs, ctx),
+                    (UnsavedChoice::Discard, CloseReason::CloseTab) => {
+                        if let Some(i) = first {
+                            self.remove_document(i);
+                        }
+                    }
+                    (UnsavedChoice::Discard, CloseReason::Reopen) => {
+                        if let Some(i) = first {
+                            self.discard_and_reload(i);
+                        }
+                    }
+                }
+            }
+            (Prompt::ExternalChange { doc, then_close }, Answer::ExternalChange(choice)) => {
+                let Some(i) = self.index_of(doc) else { return };
+                match choice {
+                    ExternalChoice::Overwrite => {
+                        if let Some(path) = self.docs[i].path().map(PathBuf::from) {
+                            self.write(i, &path, then_close, Guard::Overwrite);
+                        }
+                    }
+                    ExternalChoice::SaveCopy => self.ask_save_path(i, then_close, frame, ctx),
+                    ExternalChoice::Reload => {
+                        self.quitting = false;
+                        self.reload(i);
+                    }
+                    ExternalChoice::Cancel => {
+                        self.quitting = false;
+                        self.info("Not saved: the file on disk was left as it is.");
+                    }
+                }
+            }
+            (Prompt::BriefingVersion { doc, .. }, Answer::BriefingVersion(choice)) => match choice {
+                Some(visibility) => self.ask_briefing_path(doc, visibility, ctx, frame),
+                None => self.info("Printing cancelled."),
+            },
+            (Prompt::PackVersion { .. }, Answer::PackVersion(choice)) => match choice {
+                Some(visibility) if !self.dialog_open => {
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::PackManifest { private: visibility == Visibility::Private };
+                    self.dialogs.pick_files(ctx, frame, FileKind::Pack, purpose, self.inbox.sender());
+                }
+                Some(_) => {}
+                None => self.info("Committee pack cancelled."),
+            },
+            (Prompt::Printed { printed, .. }, Answer::Printed(choice)) => match choice {
+                PrintedChoice::OpenPdf => match open::that_detached(&printed.path) {
+                    Ok(()) => self.info(format!("Opened {}", printed.path.display())),
+                    Err(e) => {
+                        let message = format!("Could not open the PDF viewer: {e}");
+                        self.error(message.clone());
+                        self.prompt = Some(Prompt::Printed { printed, printer: PrinterState::Failed(message) });
+                    }
+                },
+                PrintedChoice::Print => {
+                    let (command, path, events) =
+                        (self.print_command.clone(), printed.path.clone(), self.inbox.sender());
+                    std::thread::spawn(move || {
+                        events.send(Event::Printer(printing::send_to_printer(&command, &path)));
+                    });
+                    self.info(format!("Sending {} to the printer…", printed.path.display()));
+                    self.prompt = Some(Prompt::Printed { printed, printer: PrinterState::Sending });
+                }
+                PrintedChoice::Close => {}
+            },
+            // An answer to a question no longer on screen: keep the question.
+            (prompt, _) => self.prompt = Some(prompt),
+        }
+    }
+
+    fn dialog_answer(&mut self, answer: DialogAnswer, ctx: &egui::Context, frame: &eframe::Frame) {
+        self.dialog_open = false;
+        let chosen = answer.paths.into_iter().next();
+        match answer.purpose {
+            DialogPurpose::Open if chosen.is_none() => self.info("Open cancelled (no file chosen)."),
+            DialogPurpose::Open => {
+                if let Some(path) = chosen {
+                    self.open_path(&path);
+                }
+            }
+            DialogPurpose::PrintBriefing { id, visibility } => {
+                let review = self.index_of(id).and_then(|i| self.docs[i].editing()).map(|e| e.review.clone());
+                match (chosen, review) {
+                    (None, _) => self.info("Printing cancelled (no file chosen)."),
+                    (Some(_), None) => self.error("That review was closed before its briefing could be made."),
+                    (Some(out), Some(review)) => self.start_printing(PrintJob::Briefing {
+                        review: Box::new(review),
+                        visibility,
+                        out: with_pdf_extension(out),
+                    }),
+                }
+            }
+            DialogPurpose::PackManifest { private } => match chosen {
+                None => self.info("Committee pack cancelled (no manifest chosen)."),
+                Some(manifest) => {
+                    let stem = manifest.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let suffix = if private { "private pack, not for publication" } else { "public pack" };
+                    let suggested = printing::suggested_pdf_name(&stem, suffix);
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::PackOutput { manifest, private };
+                    self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
+                }
+            },
+            DialogPurpose::PackOutput { manifest, private } => match chosen {
+                None => self.info("Committee pack cancelled (no file chosen)."),
+                Some(out) => {
+                    let visibility = if private { Visibility::Private } else { Visibility::Public };
+                    self.start_printing(PrintJob::Pack { manifest, visibility, out: with_pdf_extension(out) })
+                }
+            },
+            DialogPurpose::SaveAs { id, then_close } => {
+                let Some(i) = self.index_of(id) else { return };
+                match chosen {
+                    None => {
+                        self.quitting = false;
+                        self.info("Not saved: no file name was chosen.");
+                    }
+                    // The dialog asked before replacing an existing file.
+                    Some(path) => self.write(i, &with_review_extension(path), then_close, Guard::Overwrite),
+                }
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    // ----- per-frame housekeeping -----
+
+    /// Drains the inbox, dropped files and keyboard shortcuts (once per frame, before drawing).
+    pub(super) fn drain_inputs(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        for event in self.inbox.drain() {
+            self.on_event(event, ctx, frame);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        if !dropped.is_empty() {
+            self.actions.push(Action::OpenPaths(dropped));
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        // While a question is on screen, its buttons are the only way on.
+        let asking = self.prompt.is_some() || !self.recovered.is_empty();
+        for (shortcut, command) in UICommand::all_shortcuts() {
+            if asking {
+                break;
+            }
+            if typing && command.text_box_owns_shortcut() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.actions.push(command.into());
+            }
+        }
+        if let Some(running) = &self.printing {
+            let text = format!("Making the {}: {}", running.what, running.stage);
+            self.info(text);
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn on_event(&mut self, event: Event, ctx: &egui::Context, frame: &eframe::Frame) {
+        match event {
+            Event::Open(paths) => {
+                self.actions.push(Action::OpenPaths(paths));
+                ctx.send_viewport_cmd(ViewportCommand::Focus);
+            }
+            Event::Dialog(answer) => self.dialog_answer(answer, ctx, frame),
+            Event::Saved(saved) => self.on_saved(*saved),
+            Event::Printing(Progress::Stage(stage)) => {
+                if let Some(running) = &mut self.printing {
+                    running.stage = stage;
+                }
+            }
+            Event::Printing(Progress::Done(result)) => {
+                self.printing = None;
+                match result {
+                    Ok(printed) => {
+                        self.info(format!(
+                            "Saved the {} to {} ({} pages, {} ms)",
+                            printed.what,
+                            printed.path.display(),
+                            printed.pages,
+                            printed.millis
+                        ));
+                        self.prompt = Some(Prompt::Printed { printed, printer: PrinterState::Idle });
+                    }
+                    Err(e) => self.error(format!("No PDF made: {e}")),
+                }
+            }
+            Event::Printer(result) => {
+                let showing = matches!(self.prompt, Some(Prompt::Printed { .. }));
+                match result {
+                    Ok(text) => {
+                        if showing {
+                            self.prompt = None;
+                        }
+                        self.info(text);
+                    }
+                    Err(text) => {
+                        if let Some(Prompt::Printed { printer, .. }) = &mut self.prompt {
+                            *printer = PrinterState::Failed(text.clone());
+                        }
+                        self.error(text);
+                    }
+                }
+            }
+            Event::RecoveryFailed(message) => self.error(message),
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The questions the window asks, one file each. A prompt only draws itself and returns the
+//! user's [`Answer`]; the app carries the answer out (`handle.rs`), so every path through a
+//! question is an ordinary, testable action.
+
+mod external_change;
+mod print_choice;
+mod printed;
+mod recovery_offer;
+mod unsaved;
+
+use super::document::{DocId, Document};
+use super::printing::Printed;
+use crate::briefing::Visibility;
+use crate::store::recovery::Recovered;
+
+pub use recovery_offer::recovered_name;
+
+/// A question the app is waiting on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prompt {
+    /// Save / Discard / Cancel for these documents.
+    Unsaved { docs: Vec<DocId>, reason: CloseReason },
+    /// The file changed on disk since it was opened: Overwrite / Save a copy / Reload / Cancel.
+    ExternalChange { doc: DocId, then_close: bool },
+    /// Public or private briefing? The choice starts on public.
+    BriefingVersion { doc: DocId, choice: Visibility },
+    /// Public or private committee pack? The choice starts on public.
+    PackVersion { choice: Visibility },
+    /// A PDF was made: Open PDF / Print / Close. Stays open while the printer is asked, so a
+    /// failure is shown beside the buttons that still work.
+    Printed { printed: Printed, printer: PrinterState },
+}
+
+/// Why the unsaved-changes question is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseReason {
+    CloseTab,
+    Quit,
+    /// The file is opened again while its tab has unsaved changes.
+    Reopen,
+}
+
+/// Where sending a PDF to the printer has got to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum PrinterState {
+    #[default]
+    Idle,
+    Sending,
+    Failed(String),
+}
+
+/// What the user answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Unsaved(UnsavedChoice),
+    ExternalChange(ExternalChoice),
+    /// `None`: cancelled.
+    BriefingVersion(Option<Visibility>),
+    PackVersion(Option<Visibility>),
+    Printed(PrintedChoice),
+    /// Restore or discard the recovered document at this place in the list.
+    Recovery(usize, RecoveryChoice),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalChoice {
+    Overwrite,
+    SaveCopy,
+    Reload,
+    Cancel,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintedChoice {
+    OpenPdf,
+    Print,
+    Close,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    Restore,
+    Discard,
+}
+
+/// Draws the recovery offer if there is recovered work, else the current prompt. The prompt is
+/// `&mut` so a choice inside it (public or private) stays selected between frames.
+pub fn show(
+    ctx: &egui::Context,
+    prompt: Option<&mut Prompt>,
+    recovered: &[Recovered],
+    docs: &[Document],
+) -> Option<Answer> {
+    if !recovered.is_empty() {
+        return recovery_offer::show(ctx, recovered);
+    }
+    let name = |id: &DocId| docs.iter().find(|d| d.id == *id).map(Document::name);
+    match prompt? {
+        Prompt::Unsaved { docs: ids, reason } => {
+            let names: Vec<String> = ids.iter().filter_map(name).collect();
+            unsaved::show(ctx, &names, *reason)
+        }
+        Prompt::ExternalChange { doc, .. } => external_change::show(ctx, &name(doc).unwrap_or_default()),
+        Prompt::BriefingVersion { doc, choice } => {
+            let review = docs.iter().find(|d| d.id == *doc).and_then(Document::editing).map(|e| &e.review)?;
+            print_choice::briefing(ctx, review, choice)
+        }
+        Prompt::PackVersion { choice } => print_choice::pack(ctx, choice),
+        Prompt::Printed { printed, printer } => printed::show(ctx, printed, printer),
+    }
+}
+
+pub use print_choice::exempt_appendices;
