@@ -238,6 +238,11 @@ impl PeerBriefApp {
         self.docs.iter().any(|d| d.saving)
     }
 
+    /// True while a file dialog is waiting for its answer.
+    pub fn is_dialog_open(&self) -> bool {
+        self.dialog_open
+    }
+
     /// The window title for the current state: `name.peerreview — PeerBrief`, `•` when unsaved.
     pub fn window_title(&self) -> String {
         match self.current() {

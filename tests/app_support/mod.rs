@@ -63,7 +63,8 @@ impl Setup {
 
     pub fn build(self) -> Harness<'static, PeerBriefApp> {
         let Setup { files, dialogs, recovery_dir, autosave_delay, open_requests, size, print_command } = self;
-        let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        // Work on other threads (saves, dialogs, autosave) wakes the window a few extra frames.
+        let mut harness = Harness::builder().with_size(size).with_max_steps(16).build_eframe(move |cc| {
             let options = AppOptions {
                 files,
                 dialogs: Box::new(dialogs),
@@ -120,7 +121,7 @@ pub fn edit_council(harness: &mut Harness<'static, PeerBriefApp>, text: &str) {
 
 /// Saving runs on a worker thread: waits until every save has been written and answered.
 pub fn finish_saving(harness: &mut Harness<'static, PeerBriefApp>) {
-    harness.run();
-    wait_for(harness, "the save to finish", |h| !h.state().is_saving());
+    harness.step();
+    wait_for(harness, "the save to finish", |h| !h.state().is_saving() && !h.state().is_dialog_open());
     harness.run();
 }
