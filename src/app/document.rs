@@ -32,7 +32,7 @@ pub struct Editing {
     /// The review as last saved or loaded; the document is dirty when it differs. `None` for
     /// restored work that was never saved: always dirty.
     saved: Option<Review>,
-    history: History,
+    history: History<Review>,
     dirty: bool,
     /// Bumped on every change; views cache derived data (warnings, the preview) by it.
     pub revision: u64,

@@ -1,11 +1,10 @@
-//! Undo and redo for one document: whole-review snapshots, typing merged into one step, and a cap
-//! on the steps kept (as egui's `Undoer` caps its own) so a long session on a large review does not
-//! grow without bound.
+//! Undo and redo for one document: whole-document snapshots, typing merged into one step, and a
+//! cap on the steps kept (as egui's `Undoer` caps its own) so a long session on a large review
+//! does not grow without bound. Generic over the document, so a committee pack's edits undo the
+//! same way as a review's.
 
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
-
-use crate::model::Review;
 
 /// How long typing into one text box is merged into one undo step.
 const TYPING_MERGE: Duration = Duration::from_millis(1000);
@@ -15,22 +14,22 @@ pub const MAX_UNDO_STEPS: usize = 100;
 
 /// The undo and redo stacks of one document.
 #[derive(Debug)]
-pub struct History {
-    /// The last checkpoint: the review differs from it while an edit is being merged.
-    committed: Review,
-    undo: VecDeque<Review>,
-    redo: Vec<Review>,
+pub struct History<T> {
+    /// The last checkpoint: the document differs from it while an edit is being merged.
+    committed: T,
+    undo: VecDeque<T>,
+    redo: Vec<T>,
     /// When the typing step now being merged began.
     pending_since: Option<Instant>,
 }
 
-impl History {
-    /// A history with nothing to undo, starting at `review`.
-    pub fn new(review: &Review) -> History {
-        History { committed: review.clone(), undo: VecDeque::new(), redo: Vec::new(), pending_since: None }
+impl<T: Clone + PartialEq> History<T> {
+    /// A history with nothing to undo, starting at `document`.
+    pub fn new(document: &T) -> History<T> {
+        History { committed: document.clone(), undo: VecDeque::new(), redo: Vec::new(), pending_since: None }
     }
 
-    pub fn can_undo(&self, current: &Review) -> bool {
+    pub fn can_undo(&self, current: &T) -> bool {
         !self.undo.is_empty() || *current != self.committed
     }
 
@@ -45,7 +44,7 @@ impl History {
 
     /// Records a change: while the user types the changes merge into one step; any other change
     /// is a step of its own.
-    pub fn note_change(&mut self, current: &Review, typing: bool) {
+    pub fn note_change(&mut self, current: &T, typing: bool) {
         if typing {
             self.pending_since.get_or_insert_with(Instant::now);
         } else {
@@ -54,7 +53,7 @@ impl History {
     }
 
     /// Closes a merged typing step once the user stops typing or leaves the text box.
-    pub fn settle(&mut self, current: &Review, typing: bool) {
+    pub fn settle(&mut self, current: &T, typing: bool) {
         if let Some(since) = self.pending_since
             && (!typing || since.elapsed() >= TYPING_MERGE)
         {
@@ -68,7 +67,7 @@ impl History {
     }
 
     /// Makes what is on screen a step of its own.
-    pub fn checkpoint(&mut self, current: &Review) {
+    pub fn checkpoint(&mut self, current: &T) {
         self.pending_since = None;
         if *current != self.committed {
             let previous = std::mem::replace(&mut self.committed, current.clone());
@@ -79,7 +78,7 @@ impl History {
 
     /// Records `replaced` as the step before `current`, for changes made from outside the
     /// editor (Reload keeps the user's edits this way, so Ctrl+Z brings them back).
-    pub fn replaced(&mut self, replaced: Review, current: &Review) {
+    pub fn replaced(&mut self, replaced: T, current: &T) {
         self.checkpoint(&replaced);
         if replaced != *current {
             self.push_undo(replaced);
@@ -89,7 +88,7 @@ impl History {
     }
 
     /// Steps back; returns false when there is nothing to undo.
-    pub fn undo(&mut self, current: &mut Review) -> bool {
+    pub fn undo(&mut self, current: &mut T) -> bool {
         self.checkpoint(current);
         let Some(previous) = self.undo.pop_back() else { return false };
         let now = std::mem::replace(current, previous.clone());
@@ -99,7 +98,7 @@ impl History {
     }
 
     /// Steps forward again; returns false when there is nothing to redo.
-    pub fn redo(&mut self, current: &mut Review) -> bool {
+    pub fn redo(&mut self, current: &mut T) -> bool {
         self.checkpoint(current);
         let Some(next) = self.redo.pop() else { return false };
         let now = std::mem::replace(current, next.clone());
@@ -108,8 +107,8 @@ impl History {
         true
     }
 
-    fn push_undo(&mut self, review: Review) {
-        self.undo.push_back(review);
+    fn push_undo(&mut self, item: T) {
+        self.undo.push_back(item);
         while self.undo.len() > MAX_UNDO_STEPS {
             self.undo.pop_front();
         }
@@ -119,6 +118,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Review;
 
     fn titled(t: &str) -> Review {
         Review { title: t.to_owned(), ..Review::default() }
