@@ -6,18 +6,18 @@ use std::time::Duration;
 use egui::{RichText, Ui, ViewportCommand};
 
 use super::document::{Content, LoadFailure, View};
+use super::pack::PackPage;
 use super::{Action, PeerBriefApp, UICommand, dashboard, editor, preview, warnings};
 
 impl PeerBriefApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let has_doc = self.current().is_some();
-        let editing = self.current().and_then(super::Document::editing);
-        let is_editing = editing.is_some();
-        let (can_undo, can_redo) = editing.map_or((false, false), |e| (e.can_undo(), e.can_redo()));
+        let is_editing = self.current().is_some_and(|d| d.editing().is_some() || d.pack().is_some());
+        let (can_undo, can_redo) = self.current().map_or((false, false), |d| (d.can_undo(), d.can_redo()));
         let actions = &mut self.actions;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for c in [UICommand::New, UICommand::Open] {
+                for c in [UICommand::New, UICommand::NewPack, UICommand::Open] {
                     if c.menu_button(ui, true) {
                         actions.push(c.into());
                     }
@@ -90,6 +90,23 @@ impl PeerBriefApp {
     }
 
     pub(super) fn view_switcher(&mut self, ui: &mut Ui) {
+        if let Some(p) = self.docs.get(self.current).and_then(super::Document::pack) {
+            let page = p.view.page;
+            let actions = &mut self.actions;
+            ui.horizontal(|ui| {
+                for (shown, c) in [
+                    (PackPage::Meeting, UICommand::ShowDashboard),
+                    (PackPage::Agenda, UICommand::ShowEditor),
+                    (PackPage::Preview, UICommand::ShowPreview),
+                ] {
+                    let shortcut = c.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+                    if ui.selectable_label(page == shown, shown.label()).on_hover_text(shortcut).clicked() {
+                        actions.push(c.into());
+                    }
+                }
+            });
+            return;
+        }
         let Some(e) = self.docs.get_mut(self.current).and_then(super::Document::editing_mut) else { return };
         let actions = &mut self.actions;
         ui.horizontal(|ui| {
@@ -133,7 +150,7 @@ impl PeerBriefApp {
             ui.label(RichText::new("PeerBrief").heading().strong());
             ui.label("Peer review briefings for scrutiny panels");
             ui.add_space(12.0);
-            for c in [UICommand::New, UICommand::Open] {
+            for c in [UICommand::New, UICommand::NewPack, UICommand::Open] {
                 if ui.button(c.text()).on_hover_text(c.tooltip()).clicked() {
                     self.actions.push(c.into());
                 }
@@ -165,6 +182,11 @@ impl PeerBriefApp {
                 egui::CentralPanel::default().show(ui, |ui| {
                     action = error_page(ui, &f, id);
                 });
+            }
+            Content::Pack(p) => {
+                if let Some(request) = super::pack::show(ui, p, typing) {
+                    action = Some(Action::Pack(id, request));
+                }
             }
             Content::Editing(e) => {
                 // A click or a focus change ends a typing step before anything else changes, so

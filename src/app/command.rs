@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::document::DocId;
+use super::pack::PackRequest;
 use super::prompts::Answer;
 use crate::model::Place;
 
@@ -14,6 +15,7 @@ use crate::model::Place;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UICommand {
     New,
+    NewPack,
     Open,
     Save,
     SaveAs,
@@ -30,8 +32,9 @@ pub enum UICommand {
 
 impl UICommand {
     /// In menu order.
-    pub const ALL: [UICommand; 13] = [
+    pub const ALL: [UICommand; 14] = [
         UICommand::New,
+        UICommand::NewPack,
         UICommand::Open,
         UICommand::Save,
         UICommand::SaveAs,
@@ -50,6 +53,7 @@ impl UICommand {
     pub fn text(self) -> &'static str {
         match self {
             UICommand::New => "New review",
+            UICommand::NewPack => "New committee pack",
             UICommand::Open => "Open…",
             UICommand::Save => "Save",
             UICommand::SaveAs => "Save as…",
@@ -69,6 +73,7 @@ impl UICommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             UICommand::New => "Start a blank review with the LGA's five themes",
+            UICommand::NewPack => "Start the agenda pack of a meeting: procedural items, reports and papers",
             UICommand::Open => "Open a review file (.peerreview or .ron)",
             UICommand::Save => "Save the review to its file",
             UICommand::SaveAs => "Save the review under a new name",
@@ -90,6 +95,7 @@ impl UICommand {
         let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             UICommand::New => cmd(Key::N),
+            UICommand::NewPack => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::N)),
             UICommand::Open => cmd(Key::O),
             UICommand::Save => cmd(Key::S),
             UICommand::SaveAs => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)),
@@ -145,6 +151,8 @@ pub enum Action {
     Reload,
     /// The user answered the question on screen.
     Answer(Answer),
+    /// A pack tab asks for something (a file to add, a review to open).
+    Pack(DocId, PackRequest),
 }
 
 impl From<UICommand> for Action {

@@ -45,6 +45,15 @@ pub enum DialogPurpose {
         manifest: PathBuf,
         private: bool,
     },
+    /// A review to add to the agenda of pack `id`.
+    AddAgendaReview {
+        id: DocId,
+    },
+    /// Where to write the PDF of the pack open in tab `id`.
+    PackTabOutput {
+        id: DocId,
+        visibility: crate::briefing::Visibility,
+    },
     /// Save document `id` under a new name; then close it if `then_close`.
     SaveAs {
         id: DocId,

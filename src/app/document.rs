@@ -4,10 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::history::History;
+use super::dialogs::FileKind;
+use super::pack::PackEditing;
+use super::saving::Body;
+use super::tracked::Tracked;
 pub use super::view_state::{DashboardFilter, EditorPage, View, ViewState};
-use crate::model::{FindingKind, Review, Warning, validate};
-use crate::store::{Fingerprint, LoadedReview, StoreError};
+use crate::model::{CommitteePack, FindingKind, Review, Warning, validate};
+use crate::store::{Fingerprint, LoadedManifest, LoadedReview, StoreError};
 
 /// Names a tab for as long as it is open; actions and answers carry it instead of a tab index,
 /// so closing or reordering tabs can never send an answer to the wrong document.
@@ -29,10 +32,8 @@ pub struct Editing {
     pub path: Option<PathBuf>,
     /// What the file looked like when read or last saved (for the shared-drive guard).
     pub fingerprint: Option<Fingerprint>,
-    /// The review as last saved or loaded; the document is dirty when it differs. `None` for
-    /// restored work that was never saved: always dirty.
-    saved: Option<Review>,
-    history: History<Review>,
+    /// The version on disk and the undo history.
+    tracked: Tracked<Review>,
     dirty: bool,
     /// Bumped on every change; views cache derived data (warnings, the preview) by it.
     pub revision: u64,
@@ -47,7 +48,10 @@ pub struct Editing {
 /// The contents of a tab.
 #[derive(Debug)]
 pub enum Content {
+    /// A review.
     Editing(Box<Editing>),
+    /// A committee pack manifest.
+    Pack(Box<PackEditing>),
     Failed(LoadFailure),
 }
 
@@ -66,8 +70,7 @@ impl Editing {
     /// A review open for editing, as loaded (not dirty, empty history).
     pub fn new(review: Review, path: Option<PathBuf>, fingerprint: Option<Fingerprint>) -> Editing {
         Editing {
-            saved: Some(review.clone()),
-            history: History::new(&review),
+            tracked: Tracked::new(&review),
             review,
             path,
             fingerprint,
@@ -85,32 +88,32 @@ impl Editing {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo(&self.review)
+        self.tracked.can_undo(&self.review)
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.tracked.can_redo()
     }
 
     /// Records that the UI changed `review` this frame. While the user types in a text box the
     /// changes merge into one undo step; any other change is its own step.
     pub fn note_change(&mut self, typing: bool) {
-        self.history.note_change(&self.review, typing);
+        self.tracked.note_change(&self.review, typing);
         self.after_change();
     }
 
     /// Closes a merged typing step once the user stops typing or leaves the text box.
     pub fn settle(&mut self, typing: bool) {
-        self.history.settle(&self.review, typing);
+        self.tracked.settle(&self.review, typing);
     }
 
     /// Whether a merged typing step is still open (the app repaints later to close it).
     pub fn is_pending(&self) -> bool {
-        self.history.is_pending()
+        self.tracked.is_pending()
     }
 
     pub fn undo(&mut self) -> bool {
-        let done = self.history.undo(&mut self.review);
+        let done = self.tracked.undo(&mut self.review);
         if done {
             self.after_change();
         }
@@ -118,7 +121,7 @@ impl Editing {
     }
 
     pub fn redo(&mut self) -> bool {
-        let done = self.history.redo(&mut self.review);
+        let done = self.tracked.redo(&mut self.review);
         if done {
             self.after_change();
         }
@@ -127,7 +130,7 @@ impl Editing {
 
     fn after_change(&mut self) {
         self.revision += 1;
-        self.dirty = self.saved.as_ref() != Some(&self.review);
+        self.dirty = self.tracked.is_dirty(&self.review);
         self.unsaved_since = self.dirty.then(Instant::now);
         if let Some(i) = self.view.selected_finding
             && i >= self.review.findings.len()
@@ -139,11 +142,10 @@ impl Editing {
     /// Records a successful save of `written` (the review as it was when the save began: the
     /// user may have gone on editing while it was written).
     pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint, written: Review) {
-        self.history.checkpoint(&self.review);
+        self.tracked.mark_saved(written, &self.review);
         self.path = Some(path);
         self.fingerprint = Some(fingerprint);
-        self.dirty = written != self.review;
-        self.saved = Some(written);
+        self.dirty = self.tracked.is_dirty(&self.review);
         if !self.dirty {
             self.unsaved_since = None;
         }
@@ -151,8 +153,8 @@ impl Editing {
 
     /// Marks restored (recovered) work as unsaved against the file as it now is.
     pub fn mark_restored(&mut self, saved_on_disk: Option<Review>) {
-        self.saved = saved_on_disk;
-        self.dirty = self.saved.as_ref() != Some(&self.review);
+        self.tracked.mark_restored(saved_on_disk);
+        self.dirty = self.tracked.is_dirty(&self.review);
         self.unsaved_since = None;
         self.revision += 1;
     }
@@ -166,9 +168,7 @@ impl Editing {
         fingerprint: Option<Fingerprint>,
     ) -> bool {
         let had_edits = self.dirty;
-        let previous = std::mem::replace(&mut self.review, review);
-        self.history.replaced(previous, &self.review);
-        self.saved = saved;
+        self.tracked.replace(&mut self.review, review, saved);
         self.fingerprint = fingerprint;
         self.after_change();
         had_edits
@@ -189,7 +189,7 @@ impl Editing {
 
     /// A new blank document nobody has touched can be replaced by an opened file.
     fn is_untouched(&self) -> bool {
-        self.path.is_none() && !self.dirty && self.history.is_empty() && self.revision == 0
+        self.path.is_none() && !self.dirty && !self.tracked.has_history() && self.revision == 0
     }
 }
 
@@ -216,36 +216,157 @@ impl Document {
         Document { recovery_file: Some(recovery_file), ..Document::with(id, Content::Editing(Box::new(editing))) }
     }
 
+    /// A committee pack from a load attempt: the pack, or the error page.
+    pub fn pack_from_load(id: DocId, path: &Path, result: Result<LoadedManifest, StoreError>) -> Document {
+        Document::with(id, pack_content_from_load(path, result))
+    }
+
+    /// A new committee pack (File → New committee pack).
+    pub fn new_pack(id: DocId) -> Document {
+        Document::with(id, Content::Pack(Box::new(PackEditing::new(super::pack::blank_pack(), None, None))))
+    }
+
+    /// A committee pack restored from a recovery file.
+    pub fn restored_pack(
+        id: DocId,
+        pack: CommitteePack,
+        original: Option<PathBuf>,
+        recovery_file: PathBuf,
+    ) -> Document {
+        let (saved, fingerprint) = pack_on_disk(original.as_deref());
+        let mut editing = PackEditing::new(pack, original, fingerprint);
+        editing.mark_restored(saved);
+        Document { recovery_file: Some(recovery_file), ..Document::with(id, Content::Pack(Box::new(editing))) }
+    }
+
+    /// The review of a review tab.
     pub fn editing(&self) -> Option<&Editing> {
         match &self.content {
             Content::Editing(e) => Some(e),
-            Content::Failed(_) => None,
+            _ => None,
         }
     }
 
     pub fn editing_mut(&mut self) -> Option<&mut Editing> {
         match &mut self.content {
             Content::Editing(e) => Some(e),
-            Content::Failed(_) => None,
+            _ => None,
+        }
+    }
+
+    /// The pack of a pack tab.
+    pub fn pack(&self) -> Option<&PackEditing> {
+        match &self.content {
+            Content::Pack(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn pack_mut(&mut self) -> Option<&mut PackEditing> {
+        match &mut self.content {
+            Content::Pack(p) => Some(p),
+            _ => None,
         }
     }
 
     pub fn path(&self) -> Option<&Path> {
         match &self.content {
             Content::Editing(e) => e.path.as_deref(),
+            Content::Pack(p) => p.path.as_deref(),
             Content::Failed(f) => Some(&f.path),
         }
     }
 
+    /// What kind of file the tab saves to.
+    pub fn kind(&self) -> FileKind {
+        match &self.content {
+            Content::Pack(_) => FileKind::Pack,
+            Content::Failed(f) if crate::store::is_pack_file(&f.path) => FileKind::Pack,
+            _ => FileKind::Review,
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
-        self.editing().is_some_and(Editing::is_dirty)
+        match &self.content {
+            Content::Editing(e) => e.is_dirty(),
+            Content::Pack(p) => p.is_dirty(),
+            Content::Failed(_) => false,
+        }
+    }
+
+    /// What a save writes: the document as it is now (`None` for an error page).
+    pub fn body(&self) -> Option<Body> {
+        match &self.content {
+            Content::Editing(e) => Some(Body::Review(Box::new(e.review.clone()))),
+            Content::Pack(p) => Some(Body::Pack(p.pack.clone())),
+            Content::Failed(_) => None,
+        }
+    }
+
+    /// What the file looked like when read or last saved.
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        match &self.content {
+            Content::Editing(e) => e.fingerprint,
+            Content::Pack(p) => p.fingerprint,
+            Content::Failed(_) => None,
+        }
+    }
+
+    /// Records a successful save of `written`; false if it does not fit the tab any more.
+    pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint, written: Body) -> bool {
+        match (&mut self.content, written) {
+            (Content::Editing(e), Body::Review(r)) => e.mark_saved(path, fingerprint, *r),
+            (Content::Pack(p), Body::Pack(pack)) => p.mark_saved(path, fingerprint, pack),
+            _ => return false,
+        }
+        true
+    }
+
+    /// When the unsaved changes began, for autosave (`None` once the recovery copy is current).
+    pub fn unsaved_since_mut(&mut self) -> Option<&mut Option<Instant>> {
+        match &mut self.content {
+            Content::Editing(e) => Some(&mut e.unsaved_since),
+            Content::Pack(p) => Some(&mut p.unsaved_since),
+            Content::Failed(_) => None,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        match &self.content {
+            Content::Editing(e) => e.can_undo(),
+            Content::Pack(p) => p.can_undo(),
+            Content::Failed(_) => false,
+        }
+    }
+
+    pub fn can_redo(&self) -> bool {
+        match &self.content {
+            Content::Editing(e) => e.can_redo(),
+            Content::Pack(p) => p.can_redo(),
+            Content::Failed(_) => false,
+        }
+    }
+
+    /// Undo (or redo); false when there was nothing to do.
+    pub fn step_history(&mut self, undo: bool) -> bool {
+        match (&mut self.content, undo) {
+            (Content::Editing(e), true) => e.undo(),
+            (Content::Editing(e), false) => e.redo(),
+            (Content::Pack(p), true) => p.undo(),
+            (Content::Pack(p), false) => p.redo(),
+            (Content::Failed(_), _) => false,
+        }
     }
 
     /// The file name shown on the tab and in the title: `name.peerreview` or "Untitled review".
     pub fn name(&self) -> String {
+        let untitled = match self.content {
+            Content::Pack(_) => "Untitled committee pack",
+            _ => "Untitled review",
+        };
         self.path()
             .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled review".to_owned(), |n| n.to_string_lossy().into_owned())
+            .map_or_else(|| untitled.to_owned(), |n| n.to_string_lossy().into_owned())
     }
 
     /// Tab text: the name, with `•` when there are unsaved changes.
@@ -264,6 +385,26 @@ pub fn on_disk(path: Option<&Path>) -> (Option<Review>, Option<Fingerprint>) {
     match path.map(crate::store::load_review) {
         Some(Ok(loaded)) => (Some(loaded.review), Some(loaded.fingerprint)),
         _ => (None, None),
+    }
+}
+
+/// The pack and fingerprint of a manifest as it is on disk now, if it can be read.
+pub fn pack_on_disk(path: Option<&Path>) -> (Option<CommitteePack>, Option<Fingerprint>) {
+    match path.map(crate::store::load_manifest) {
+        Some(Ok(loaded)) => (Some(loaded.pack), Some(loaded.fingerprint)),
+        _ => (None, None),
+    }
+}
+
+/// A pack tab's content from a load attempt.
+pub fn pack_content_from_load(path: &Path, result: Result<LoadedManifest, StoreError>) -> Content {
+    match result {
+        Ok(loaded) => {
+            Content::Pack(Box::new(PackEditing::new(loaded.pack, Some(loaded.path), Some(loaded.fingerprint))))
+        }
+        Err(e) => {
+            Content::Failed(LoadFailure { path: path.to_owned(), message: e.to_string(), position: e.position() })
+        }
     }
 }
 

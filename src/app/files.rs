@@ -8,10 +8,13 @@ use egui::ViewportCommand;
 
 use super::PeerBriefApp;
 use super::dialogs::{DialogPurpose, FileKind};
-use super::document::{Content, DocId, Document, Editing, content_from_load, on_disk};
+use super::document::{
+    Content, DocId, Document, Editing, content_from_load, on_disk, pack_content_from_load, pack_on_disk,
+};
+use super::pack::PackEditing;
 use super::prompts::{CloseReason, Prompt};
-use super::saving::{Guard, SaveJob, SaveResult, Saved};
-use crate::model::Review;
+use super::saving::{Body, Guard, SaveJob, SaveResult, Saved};
+use crate::model::{CommitteePack, Review};
 use crate::store::recovery::Recovered;
 
 impl PeerBriefApp {
@@ -45,6 +48,13 @@ impl PeerBriefApp {
         self.info("New review: it starts with the LGA's five themes.");
     }
 
+    pub(super) fn new_pack(&mut self) {
+        let id = self.new_id();
+        self.docs.push(Document::new_pack(id));
+        self.current = self.docs.len() - 1;
+        self.info("New committee pack: fill in the meeting, then save it in the folder that holds its papers.");
+    }
+
     /// Opens a file as a tab (or shows its tab if already open). A file that fails to load
     /// opens as an error page.
     pub fn open_path(&mut self, path: &Path) {
@@ -60,8 +70,16 @@ impl PeerBriefApp {
             return;
         }
         let id = self.new_id();
-        let doc = Document::from_load(id, &path, crate::store::load_review(&path));
+        let doc = if crate::store::is_pack_file(&path) {
+            Document::pack_from_load(id, &path, crate::store::load_manifest(&path))
+        } else {
+            Document::from_load(id, &path, crate::store::load_review(&path))
+        };
         match &doc.content {
+            Content::Pack(_) => {
+                self.settings.remember(&path);
+                self.info(format!("Opened the committee pack {}", path.display()));
+            }
             Content::Editing(e) => {
                 self.settings.remember(&path);
                 match e.migrated_from {
@@ -85,6 +103,9 @@ impl PeerBriefApp {
     /// in the recovery file until the next save), and the status bar says so.
     pub(super) fn reload(&mut self, i: usize) {
         let Some(path) = self.docs[i].path().map(Path::to_owned) else { return };
+        if self.docs[i].kind() == FileKind::Pack {
+            return self.reload_pack(i, &path);
+        }
         let loaded = crate::store::load_review(&path);
         let doc = &mut self.docs[i];
         match (&mut doc.content, loaded) {
@@ -107,11 +128,42 @@ impl PeerBriefApp {
             (_, loaded) => {
                 doc.content = content_from_load(&path, loaded);
                 match &doc.content {
-                    Content::Editing(_) => self.info(format!("Reloaded {} from disk", path.display())),
                     Content::Failed(f) => {
                         let message = f.message.clone();
                         self.error(format!("Could not open the file: {message}"));
                     }
+                    _ => self.info(format!("Reloaded {} from disk", path.display())),
+                }
+            }
+        }
+    }
+
+    fn reload_pack(&mut self, i: usize, path: &Path) {
+        let loaded = crate::store::load_manifest(path);
+        let doc = &mut self.docs[i];
+        match (&mut doc.content, loaded) {
+            (Content::Pack(p), Ok(loaded)) => {
+                if p.replace_keeping_undo(loaded.pack.clone(), Some(loaded.pack), Some(loaded.fingerprint)) {
+                    self.info(format!(
+                        "Reloaded {} from disk. Your unsaved changes are one Undo (Ctrl+Z) away.",
+                        path.display()
+                    ));
+                } else {
+                    self.discard_recovery(i);
+                    self.info(format!("Reloaded {} from disk", path.display()));
+                }
+            }
+            (Content::Pack(p), Err(err)) if p.is_dirty() => {
+                self.error(format!("Not reloaded (your changes are kept): {err}"));
+            }
+            (_, loaded) => {
+                doc.content = pack_content_from_load(path, loaded);
+                match &doc.content {
+                    Content::Failed(f) => {
+                        let message = f.message.clone();
+                        self.error(format!("Could not open the file: {message}"));
+                    }
+                    _ => self.info(format!("Reloaded {} from disk", path.display())),
                 }
             }
         }
@@ -121,6 +173,10 @@ impl PeerBriefApp {
     pub(super) fn discard_and_reload(&mut self, i: usize) {
         let Some(path) = self.docs[i].path().map(Path::to_owned) else { return };
         self.discard_recovery(i);
+        if self.docs[i].kind() == FileKind::Pack {
+            self.docs[i].content = pack_content_from_load(&path, crate::store::load_manifest(&path));
+            return self.info(format!("Discarded your changes and reloaded {}", path.display()));
+        }
         let view = self.docs[i].editing_mut().map(|e| std::mem::take(&mut e.view));
         self.docs[i].content = content_from_load(&path, crate::store::load_review(&path));
         if let (Some(e), Some(view)) = (self.docs[i].editing_mut(), view) {
@@ -128,11 +184,11 @@ impl PeerBriefApp {
             e.view.preview = None;
         }
         match &self.docs[i].content {
-            Content::Editing(_) => self.info(format!("Discarded your changes and reloaded {}", path.display())),
             Content::Failed(f) => {
                 let message = f.message.clone();
                 self.error(format!("Could not open the file: {message}"));
             }
+            _ => self.info(format!("Discarded your changes and reloaded {}", path.display())),
         }
     }
 
@@ -182,10 +238,10 @@ impl PeerBriefApp {
                 self.quitting = false;
                 self.error(format!("{name} could not be read, so PeerBrief will not save over it. Fix or close it."));
             }
-            Content::Editing(e) => match e.path.clone() {
+            _ => match self.docs[i].path().map(Path::to_owned) {
                 None => self.ask_save_path(i, then_close, frame, ctx),
                 Some(path) => {
-                    let guard = Guard::Unchanged(e.fingerprint);
+                    let guard = Guard::Unchanged(self.docs[i].fingerprint());
                     self.write(i, &path, then_close, guard);
                 }
             },
@@ -197,36 +253,38 @@ impl PeerBriefApp {
             return;
         }
         let doc = &self.docs[i];
-        let suggested = match doc.path() {
-            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            None => suggested_file_name(doc.editing().map(|e| &e.review)),
+        let suggested = match (doc.path(), doc.pack()) {
+            (Some(p), _) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            (None, Some(p)) => suggested_pack_name(&p.pack),
+            (None, None) => suggested_file_name(doc.editing().map(|e| &e.review)),
         };
         let purpose = DialogPurpose::SaveAs { id: doc.id, then_close };
+        let kind = doc.kind();
         self.dialog_open = true;
         self.info("Choose where to save…");
-        self.dialogs.pick_save_path(ctx, frame, FileKind::Review, &suggested, purpose, self.inbox.sender());
+        self.dialogs.pick_save_path(ctx, frame, kind, &suggested, purpose, self.inbox.sender());
     }
 
     /// Sends tab `i` to the save thread, to be written to `path` (atomically, keeping a backup).
     pub(super) fn write(&mut self, i: usize, path: &Path, then_close: bool, guard: Guard) {
         let doc = &mut self.docs[i];
-        let Some(editing) = doc.editing_mut() else { return };
-        let review = editing.review.clone();
+        let Some(body) = doc.body() else { return };
         doc.saving = true;
-        self.saver.save(SaveJob { doc: doc.id, path: path.to_owned(), review, guard, then_close });
+        self.saver.save(SaveJob { doc: doc.id, path: path.to_owned(), body, guard, then_close });
         self.info(format!("Saving {}…", path.display()));
     }
 
     /// A save finished on the save thread.
     pub(super) fn on_saved(&mut self, saved: Saved) {
-        let Saved { doc, path, review, then_close, result } = saved;
+        let Saved { doc, path, body, then_close, result } = saved;
         let Some(i) = self.index_of(doc) else { return };
         self.docs[i].saving = false;
         match result {
             SaveResult::Saved(fingerprint) => {
-                let Some(editing) = self.docs[i].editing_mut() else { return };
-                editing.mark_saved(path.clone(), fingerprint, review);
-                let clean = !editing.is_dirty();
+                if !self.docs[i].mark_saved(path.clone(), fingerprint, body) {
+                    return;
+                }
+                let clean = !self.docs[i].is_dirty();
                 if clean {
                     self.discard_recovery(i);
                 }
@@ -258,18 +316,20 @@ impl PeerBriefApp {
         let session = self.session.clone();
         for doc in &mut self.docs {
             let id = format!("{session}-{}", doc.id.0);
-            let Content::Editing(e) = &mut doc.content else { continue };
-            if !e.is_dirty() {
+            if !doc.is_dirty() {
                 if let Some(file) = doc.recovery_file.take() {
                     autosave.remove(file);
                 }
                 continue;
             }
-            let Some(since) = e.unsaved_since else { continue };
+            let Some(Some(since)) = doc.unsaved_since_mut().map(|s| *s) else { continue };
             let waited = since.elapsed();
             if waited >= self.autosave_delay {
-                doc.recovery_file = Some(autosave.write(&id, e.path.clone(), &e.review));
-                e.unsaved_since = None;
+                let (Some(body), original) = (doc.body(), doc.path().map(Path::to_owned)) else { continue };
+                doc.recovery_file = Some(autosave.write(&id, original, body));
+                if let Some(since) = doc.unsaved_since_mut() {
+                    *since = None;
+                }
             } else {
                 let left = self.autosave_delay - waited;
                 next_wake = Some(next_wake.map_or(left, |w| w.min(left)));
@@ -292,14 +352,22 @@ impl PeerBriefApp {
         // The work moves to a recovery file of this session (written before the old one is
         // removed: the writer runs jobs in order), so another PeerBrief started later does not
         // offer it while it is open here.
+        let body = match &r.entry.pack {
+            Some(pack) => Body::Pack(pack.clone()),
+            None => Body::Review(Box::new(r.entry.review.clone())),
+        };
         let file = match &self.autosave {
             Some(autosave) => {
-                let file = autosave.write(&self.recovery_id(id), r.entry.original.clone(), &r.entry.review);
+                let file = autosave.write(&self.recovery_id(id), r.entry.original.clone(), body);
                 autosave.remove(r.file.clone());
                 file
             }
             None => r.file.clone(),
         };
+        if let Some(pack) = r.entry.pack.clone() {
+            self.restore_pack(open, id, pack, r.entry.original.clone(), file);
+            return self.info(format!("Restored {name}: save it to keep the changes."));
+        }
         match open {
             Some(i) => {
                 let (saved, fingerprint) = on_disk(r.entry.original.as_deref());
@@ -331,6 +399,40 @@ impl PeerBriefApp {
             }
         }
         self.info(format!("Restored {name}: save it to keep the changes."));
+    }
+
+    fn restore_pack(
+        &mut self,
+        open: Option<usize>,
+        id: DocId,
+        pack: CommitteePack,
+        original: Option<PathBuf>,
+        file: PathBuf,
+    ) {
+        match open {
+            Some(i) => {
+                let (saved, fingerprint) = pack_on_disk(original.as_deref());
+                let doc = &mut self.docs[i];
+                match doc.pack_mut() {
+                    Some(p) => {
+                        p.replace_keeping_undo(pack, saved, fingerprint);
+                    }
+                    None => {
+                        let mut p = PackEditing::new(pack, original, fingerprint);
+                        p.mark_restored(saved);
+                        doc.content = Content::Pack(Box::new(p));
+                    }
+                }
+                if let Some(old) = doc.recovery_file.replace(file.clone())
+                    && old != file
+                    && let Some(autosave) = &self.autosave
+                {
+                    autosave.remove(old);
+                }
+                self.current = i;
+            }
+            None => self.add_document(Document::restored_pack(id, pack, original, file)),
+        }
     }
 
     pub(super) fn discard_recovered(&mut self, r: Recovered) {
@@ -417,6 +519,21 @@ pub(super) fn suggested_file_name(review: Option<&Review>) -> String {
         name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).collect();
     let safe: String = safe.chars().take(120).collect();
     format!("{}.peerreview", safe.trim())
+}
+
+/// A file name for a pack never saved: "Children and Families Panel 2026-03-17.peerpack".
+pub(super) fn suggested_pack_name(pack: &CommitteePack) -> String {
+    let committee = pack.committee.trim();
+    let name = if committee.is_empty() { "Committee pack".to_owned() } else { committee.to_owned() };
+    let safe: String =
+        name.chars().map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c }).take(120).collect();
+    format!("{} {}.peerpack", safe.trim(), pack.date.iso())
+}
+
+/// Adds `.peerpack` when the chosen name has no extension a pack can have.
+pub(super) fn with_pack_extension(path: PathBuf) -> PathBuf {
+    let known = path.extension().is_some_and(|e| e == crate::store::PACK_EXTENSION || e == "ron");
+    if known { path } else { path.with_extension(crate::store::PACK_EXTENSION) }
 }
 
 /// Adds `.peerreview` when the chosen name has no review extension.

@@ -8,8 +8,9 @@ use egui::ViewportCommand;
 
 use super::dialogs::{DialogAnswer, DialogPurpose, FileKind};
 use super::document::{Document, View};
-use super::files::{with_pdf_extension, with_review_extension};
+use super::files::{with_pack_extension, with_pdf_extension, with_review_extension};
 use super::inbox::Event;
+use super::pack::{PackPage, PackRequest};
 use super::printing::{self, PrintJob, Progress};
 use super::prompts::{
     Answer, CloseReason, ExternalChoice, PrintedChoice, PrinterState, Prompt, RecoveryChoice, UnsavedChoice,
@@ -67,6 +68,15 @@ impl PeerBriefApp {
                 }
             }
             Action::Answer(answer) => self.answer(answer, ctx, frame),
+            Action::Pack(id, request) => match request {
+                PackRequest::OpenReview(path) => self.open_path(&path),
+                PackRequest::AddReview if !self.dialog_open => {
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::AddAgendaReview { id };
+                    self.dialogs.pick_files(ctx, frame, FileKind::Review, purpose, self.inbox.sender());
+                }
+                PackRequest::AddReview => {}
+            },
         }
     }
 
@@ -74,6 +84,7 @@ impl PeerBriefApp {
         let current = (self.current < self.docs.len()).then_some(self.current);
         match command {
             UICommand::New => self.new_review(),
+            UICommand::NewPack => self.new_pack(),
             UICommand::Open => {
                 if !self.dialog_open {
                     self.dialog_open = true;
@@ -104,13 +115,13 @@ impl PeerBriefApp {
                 if self.printing.is_some() {
                     self.info("Already making a PDF: wait for it to finish.");
                 } else {
-                    self.prompt = Some(Prompt::PackVersion { choice: Visibility::Public });
+                    self.prompt = Some(Prompt::PackVersion { doc: None, choice: Visibility::Public });
                 }
             }
             UICommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UICommand::Undo | UICommand::Redo => {
-                let Some(e) = self.current_mut().and_then(Document::editing_mut) else { return };
-                let done = if command == UICommand::Undo { e.undo() } else { e.redo() };
+                let Some(doc) = self.current_mut() else { return };
+                let done = doc.step_history(command == UICommand::Undo);
                 if !done {
                     self.info(format!("Nothing to {}", command.text().to_lowercase()));
                 } else {
@@ -118,6 +129,13 @@ impl PeerBriefApp {
                 }
             }
             UICommand::ShowDashboard | UICommand::ShowEditor | UICommand::ShowPreview => {
+                if let Some(p) = self.current_mut().and_then(Document::pack_mut) {
+                    p.view.page = match command {
+                        UICommand::ShowDashboard => PackPage::Meeting,
+                        UICommand::ShowEditor => PackPage::Agenda,
+                        _ => PackPage::Preview,
+                    };
+                }
                 if let Some(e) = self.current_mut().and_then(Document::editing_mut) {
                     e.view.current = match command {
                         UICommand::ShowDashboard => View::Dashboard,
@@ -135,6 +153,14 @@ impl PeerBriefApp {
     /// where to save the PDF, then it is made on a worker thread.
     fn print_briefing(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(doc) = self.current() else { return self.error("Open a review to print its briefing.") };
+        if doc.pack().is_some() {
+            if self.printing.is_some() {
+                return self.info("Already making a PDF: wait for it to finish.");
+            }
+            let id = doc.id;
+            self.prompt = Some(Prompt::PackVersion { doc: Some(id), choice: Visibility::Public });
+            return;
+        }
         let Some(e) = doc.editing() else {
             return self.error("This file could not be opened, so it cannot be printed.");
         };
@@ -246,7 +272,27 @@ impl PeerBriefApp {
                 Some(visibility) => self.ask_briefing_path(doc, visibility, ctx, frame),
                 None => self.info("Printing cancelled."),
             },
-            (Prompt::PackVersion { .. }, Answer::PackVersion(choice)) => match choice {
+            (Prompt::PackVersion { doc: Some(id), .. }, Answer::PackVersion(choice)) => match choice {
+                Some(visibility) if !self.dialog_open => {
+                    let Some(p) = self.index_of(id).and_then(|i| self.docs[i].pack()) else { return };
+                    let stem = p.path.as_deref().and_then(|p| p.file_stem()).map_or_else(
+                        || super::files::suggested_pack_name(&p.pack).trim_end_matches(".peerpack").to_owned(),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
+                    let suffix = if visibility == Visibility::Private {
+                        "private pack, not for publication"
+                    } else {
+                        "public pack"
+                    };
+                    let suggested = printing::suggested_pdf_name(&stem, suffix);
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::PackTabOutput { id, visibility };
+                    self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
+                }
+                Some(_) => {}
+                None => self.info("Committee pack cancelled."),
+            },
+            (Prompt::PackVersion { doc: None, .. }, Answer::PackVersion(choice)) => match choice {
                 Some(visibility) if !self.dialog_open => {
                     self.dialog_open = true;
                     let purpose = DialogPurpose::PackManifest { private: visibility == Visibility::Private };
@@ -322,17 +368,61 @@ impl PeerBriefApp {
             },
             DialogPurpose::SaveAs { id, then_close } => {
                 let Some(i) = self.index_of(id) else { return };
+                let is_pack = self.docs[i].kind() == FileKind::Pack;
                 match chosen {
                     None => {
                         self.quitting = false;
                         self.info("Not saved: no file name was chosen.");
                     }
                     // The dialog asked before replacing an existing file.
+                    Some(path) if is_pack => self.write(i, &with_pack_extension(path), then_close, Guard::Overwrite),
                     Some(path) => self.write(i, &with_review_extension(path), then_close, Guard::Overwrite),
+                }
+            }
+            DialogPurpose::AddAgendaReview { id } => self.add_agenda_review(id, chosen),
+            DialogPurpose::PackTabOutput { id, visibility } => {
+                let tab = self.index_of(id).and_then(|i| self.docs[i].pack());
+                let job = tab.map(|p| (p.pack.clone(), p.path.clone()));
+                match (chosen, job) {
+                    (None, _) => self.info("Committee pack cancelled (no file chosen)."),
+                    (Some(_), None) => self.error("That pack was closed before it could be printed."),
+                    (Some(out), Some((pack, manifest))) => {
+                        // An unsaved pack has no folder: its papers are looked for beside the PDF.
+                        let manifest = manifest.unwrap_or_else(|| out.with_extension("peerpack"));
+                        self.start_printing(PrintJob::OpenPack {
+                            pack: Box::new(pack),
+                            manifest,
+                            visibility,
+                            out: with_pdf_extension(out),
+                        })
+                    }
                 }
             }
         }
         ctx.request_repaint();
+    }
+
+    /// A review picked for a pack's agenda: stored relative to the pack's folder.
+    fn add_agenda_review(&mut self, id: super::DocId, chosen: Option<PathBuf>) {
+        let Some(chosen) = chosen else { return self.info("No review added (no file chosen).") };
+        let Some(i) = self.index_of(id) else { return };
+        let Some(p) = self.docs[i].pack_mut() else { return };
+        let Some(folder) = p.folder().map(PathBuf::from) else {
+            return self.error("Save the pack first: its reports are files in the pack's folder.");
+        };
+        match crate::store::relative_to_folder(&folder, &chosen) {
+            Ok(file) => {
+                p.pack.items.push(crate::model::AgendaItem {
+                    title: String::new(),
+                    content: crate::model::AgendaContent::Review(file.clone()),
+                    exempt: None,
+                });
+                p.note_change(false);
+                let n = p.pack.items.len();
+                self.info(format!("Added {file} to the agenda as item {n}"));
+            }
+            Err(message) => self.error(format!("Not added: {message}")),
+        }
     }
 
     // ----- per-frame housekeeping -----

@@ -33,11 +33,13 @@ mod files;
 mod handle;
 pub mod history;
 pub mod inbox;
+pub mod pack;
 pub mod preview;
 pub mod printing;
 pub mod prompts;
 pub mod recovery;
 pub mod saving;
+pub mod tracked;
 pub mod view_state;
 pub mod warnings;
 

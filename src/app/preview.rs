@@ -23,6 +23,8 @@ pub struct PreviewState {
     pub zoom: Option<f32>,
     /// Page to scroll to on the next frame (0-based).
     scroll_to: Option<usize>,
+    /// What the pages are, for the toolbar: "briefing" or "committee pack".
+    what: &'static str,
 }
 
 impl PreviewState {
@@ -33,7 +35,18 @@ impl PreviewState {
             layout: lay_out_briefing(review, &briefing_options(review, visibility)),
             zoom: None,
             scroll_to: None,
+            what: "briefing",
         }
+    }
+
+    /// Pages laid out elsewhere (a committee pack), opening at page 1.
+    pub fn from_layout(layout: Layout, revision: u64, visibility: Visibility, what: &'static str) -> PreviewState {
+        PreviewState { revision, visibility, layout, zoom: None, scroll_to: Some(0), what }
+    }
+
+    /// Whether these pages are still those of `revision` in `visibility`.
+    pub fn is_current(&self, revision: u64, visibility: Visibility) -> bool {
+        self.revision == revision && self.visibility == visibility
     }
 
     /// Lays the briefing out again if the review or the version changed since the last frame
@@ -73,23 +86,27 @@ fn page_showing(layout: &Layout, text: &str) -> Option<usize> {
     layout.pages.iter().position(|page| page.texts().any(|run| run.text.contains(&opening)))
 }
 
-/// The Preview view of one document: the version switch, then the pages.
-pub fn show_for(ui: &mut Ui, e: &mut Editing, id: DocId) {
+/// "Showing: Public version | Private version", saying what the public one withholds.
+pub fn version_switch(ui: &mut Ui, visibility: &mut Visibility, exempt: &str) {
     ui.horizontal(|ui| {
         ui.label("Showing:");
-        let view = &mut e.view;
-        ui.selectable_value(&mut view.preview_visibility, Visibility::Public, "Public version")
-            .on_hover_text("As published: exempt appendices are replaced by a notice");
-        ui.selectable_value(&mut view.preview_visibility, Visibility::Private, "Private version").on_hover_text(
-            "For members and officers: includes exempt appendices; every page marked NOT FOR PUBLICATION",
-        );
-        match view.preview_visibility {
-            Visibility::Public => ui.weak("exempt appendices withheld"),
+        ui.selectable_value(visibility, Visibility::Public, "Public version")
+            .on_hover_text(format!("As published: {exempt} are replaced by a notice"));
+        ui.selectable_value(visibility, Visibility::Private, "Private version").on_hover_text(format!(
+            "For members and officers: includes {exempt}; every page marked NOT FOR PUBLICATION"
+        ));
+        match visibility {
+            Visibility::Public => ui.weak(format!("{exempt} withheld")),
             Visibility::Private => {
-                ui.colored_label(ui.visuals().warn_fg_color, "NOT FOR PUBLICATION: includes exempt appendices")
+                ui.colored_label(ui.visuals().warn_fg_color, format!("NOT FOR PUBLICATION: includes {exempt}"))
             }
         };
     });
+}
+
+/// The Preview view of one document: the version switch, then the pages.
+pub fn show_for(ui: &mut Ui, e: &mut Editing, id: DocId) {
+    version_switch(ui, &mut e.view.preview_visibility, "exempt appendices");
     let (revision, visibility, selected) = (e.revision, e.view.preview_visibility, e.view.selected_finding);
     let state = PreviewState::refresh(&mut e.view.preview, &e.review, revision, visibility, selected);
     ui.push_id(id, |ui| show(ui, state));
@@ -111,10 +128,10 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
     let zoom = state.zoom.unwrap_or(fit);
     ui.horizontal(|ui| {
         let version = match state.visibility {
-            Visibility::Public => "Public briefing",
-            Visibility::Private => "Private briefing",
+            Visibility::Public => "Public",
+            Visibility::Private => "Private",
         };
-        ui.label(RichText::new(format!("{version}: {pages} pages")).strong());
+        ui.label(RichText::new(format!("{version} {}: {pages} pages", state.what)).strong());
         ui.separator();
         if ui.button("Zoom out").clicked() {
             state.zoom = Some(step_zoom(zoom, false));

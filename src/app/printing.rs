@@ -8,14 +8,29 @@ use std::time::Instant;
 
 use super::inbox::{Event, EventSender};
 use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
-use crate::model::Review;
-use crate::store::{load_pack, write_export};
+use crate::model::{CommitteePack, Review};
+use crate::store::{load_pack, resolve_pack, write_export};
 
 /// What to make.
 #[derive(Clone, Debug)]
 pub enum PrintJob {
-    Briefing { review: Box<Review>, visibility: Visibility, out: PathBuf },
-    Pack { manifest: PathBuf, visibility: Visibility, out: PathBuf },
+    Briefing {
+        review: Box<Review>,
+        visibility: Visibility,
+        out: PathBuf,
+    },
+    Pack {
+        manifest: PathBuf,
+        visibility: Visibility,
+        out: PathBuf,
+    },
+    /// A pack open in a tab, as it is on screen (saved or not); `manifest` names its folder.
+    OpenPack {
+        pack: Box<CommitteePack>,
+        manifest: PathBuf,
+        visibility: Visibility,
+        out: PathBuf,
+    },
 }
 
 impl PrintJob {
@@ -23,8 +38,9 @@ impl PrintJob {
         match self {
             PrintJob::Briefing { visibility: Visibility::Public, .. } => "public briefing",
             PrintJob::Briefing { .. } => "private briefing",
-            PrintJob::Pack { visibility: Visibility::Public, .. } => "public committee pack",
-            PrintJob::Pack { .. } => "private committee pack",
+            PrintJob::Pack { visibility: Visibility::Public, .. }
+            | PrintJob::OpenPack { visibility: Visibility::Public, .. } => "public committee pack",
+            PrintJob::Pack { .. } | PrintJob::OpenPack { .. } => "private committee pack",
         }
     }
 }
@@ -93,6 +109,12 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its reports…", manifest.display()));
             let loaded = load_pack(manifest).map_err(|e| e.to_string())?;
+            stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
+            (lay_out_pack(&loaded.pack, &loaded.reviews, *visibility), out)
+        }
+        PrintJob::OpenPack { pack, manifest, visibility, out } => {
+            stage(format!("Reading the {} reports of the pack…", pack.items.len()));
+            let loaded = resolve_pack((**pack).clone(), manifest).map_err(|e| e.to_string())?;
             stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
             (lay_out_pack(&loaded.pack, &loaded.reviews, *visibility), out)
         }

@@ -6,6 +6,7 @@ use std::sync::mpsc::{Sender, channel};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::inbox::{Event, EventSender};
+use super::saving::Body;
 use crate::model::Review;
 use crate::store::recovery::{RecoveryEntry, recovery_path, remove_recovery, write_recovery};
 
@@ -55,10 +56,14 @@ impl Autosave {
         recovery_path(&self.dir, id)
     }
 
-    /// Queues a write of the document's unsaved review; returns the file it will be in.
-    pub fn write(&self, id: &str, original: Option<PathBuf>, review: &Review) -> PathBuf {
+    /// Queues a write of the document's unsaved work; returns the file it will be in.
+    pub fn write(&self, id: &str, original: Option<PathBuf>, body: Body) -> PathBuf {
         let written_at = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        let entry = Box::new(RecoveryEntry { original, written_at, review: review.clone() });
+        let (review, pack) = match body {
+            Body::Review(review) => (*review, None),
+            Body::Pack(pack) => (Review::default(), Some(pack)),
+        };
+        let entry = Box::new(RecoveryEntry { original, written_at, review, pack });
         self.send(Job::Write { id: id.to_owned(), entry });
         self.file_for(id)
     }

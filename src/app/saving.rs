@@ -7,8 +7,15 @@ use std::sync::mpsc::{Sender, channel};
 
 use super::document::DocId;
 use super::inbox::{Event, EventSender};
-use crate::model::Review;
-use crate::store::{Fingerprint, save_review};
+use crate::model::{CommitteePack, Review};
+use crate::store::{Fingerprint, save_pack, save_review};
+
+/// What a save writes: a review or a committee pack manifest.
+#[derive(Clone, Debug)]
+pub enum Body {
+    Review(Box<Review>),
+    Pack(CommitteePack),
+}
 
 /// Whether to check the file on disk before writing over it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +31,7 @@ pub enum Guard {
 pub struct SaveJob {
     pub doc: DocId,
     pub path: PathBuf,
-    pub review: Review,
+    pub body: Body,
     pub guard: Guard,
     /// Close the tab once saved (Save in the close-tab prompt).
     pub then_close: bool,
@@ -44,8 +51,8 @@ pub enum SaveResult {
 pub struct Saved {
     pub doc: DocId,
     pub path: PathBuf,
-    /// The review as written.
-    pub review: Review,
+    /// The document as written.
+    pub body: Body,
     pub then_close: bool,
     pub result: SaveResult,
 }
@@ -90,7 +97,7 @@ impl Saver {
 }
 
 fn run(job: SaveJob) -> Saved {
-    let SaveJob { doc, path, review, guard, then_close } = job;
+    let SaveJob { doc, path, body, guard, then_close } = job;
     let changed = match guard {
         Guard::Overwrite => false,
         Guard::Unchanged(Some(fingerprint)) => fingerprint.changed_on_disk(&path),
@@ -99,10 +106,14 @@ fn run(job: SaveJob) -> Saved {
     let result = if changed {
         SaveResult::ChangedOnDisk
     } else {
-        match save_review(&path, &review) {
+        let written = match &body {
+            Body::Review(review) => save_review(&path, review),
+            Body::Pack(pack) => save_pack(&path, pack),
+        };
+        match written {
             Ok(fingerprint) => SaveResult::Saved(fingerprint),
             Err(e) => SaveResult::Failed(e.to_string()),
         }
     };
-    Saved { doc, path, review, then_close, result }
+    Saved { doc, path, body, then_close, result }
 }

@@ -7,6 +7,7 @@ mod atomic;
 mod error;
 mod format;
 mod load;
+mod manifest;
 mod migrate;
 mod pack;
 pub mod recovery;
@@ -16,7 +17,10 @@ pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
-pub use pack::{LoadedPack, PACK_EXTENSION, load_pack, parse_pack};
+pub use manifest::{
+    LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
+};
+pub use pack::{LoadedPack, PACK_EXTENSION, load_pack, parse_pack, resolve_pack};
 
 use std::path::Path;
 

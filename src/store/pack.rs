@@ -37,6 +37,12 @@ pub fn parse_pack(text: &str, path: &Path) -> Result<CommitteePack, StoreError> 
 pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
     let (text, _) = read_text(path)?;
     let pack = parse_pack(&text, path)?;
+    resolve_pack(pack, path)
+}
+
+/// Loads the reviews a pack lists, for a manifest at `path` (which may be unsaved edits in the
+/// window: `path` only names the folder the items are relative to, and the manifest itself).
+pub fn resolve_pack(pack: CommitteePack, path: &Path) -> Result<LoadedPack, StoreError> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -48,8 +54,8 @@ pub fn load_pack(path: &Path) -> Result<LoadedPack, StoreError> {
         message,
     };
     let canonical_folder = folder.canonicalize().map_err(|source| StoreError::Read { path: folder.clone(), source })?;
-    let canonical_manifest =
-        path.canonicalize().map_err(|source| StoreError::Read { path: path.to_owned(), source })?;
+    // An unsaved manifest has no file yet: nothing can be "the manifest itself" then.
+    let canonical_manifest = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let mut reviews = Vec::with_capacity(pack.items.len());
     for (i, item) in pack.items.iter().enumerate() {
         let number = i + 1;

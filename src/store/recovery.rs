@@ -11,20 +11,25 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use crate::model::Review;
+use crate::model::{CommitteePack, Review};
 
 /// File extension of recovery files.
 pub const RECOVERY_EXTENSION: &str = "recovery";
 
-/// What a recovery file holds: the unsaved review and where it came from.
+/// What a recovery file holds: the unsaved review (or committee pack) and where it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "PeerBriefRecovery")]
 pub struct RecoveryEntry {
-    /// The review file the edits belong to; `None` for a document never saved.
+    /// The file the edits belong to; `None` for a document never saved.
     pub original: Option<PathBuf>,
     /// Seconds since 1970 when the copy was written, to tell the user how old it is.
     pub written_at: u64,
+    /// The unsaved review (a blank one when the entry is a pack).
+    #[serde(default)]
     pub review: Review,
+    /// Set when the unsaved document is a committee pack manifest.
+    #[serde(default)]
+    pub pack: Option<CommitteePack>,
 }
 
 /// A recovery file found on disk.
@@ -101,7 +106,7 @@ mod tests {
         let rdir = dir.path().join("recovery");
         assert!(list_recovery(&rdir).0.is_empty(), "missing folder means no recovery files");
         let review = Review { title: "Draft – café’s review".into(), ..Review::default() };
-        let entry = RecoveryEntry { original: Some("/x/a.peerreview".into()), written_at: 5, review };
+        let entry = RecoveryEntry { original: Some("/x/a.peerreview".into()), written_at: 5, review, pack: None };
         let file = write_recovery(&rdir, "doc-1", &entry).unwrap();
         write_recovery(&rdir, "doc-1", &entry).unwrap();
         fs::write(rdir.join("junk.recovery"), "not ron").unwrap();

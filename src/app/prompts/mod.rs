@@ -24,8 +24,9 @@ pub enum Prompt {
     ExternalChange { doc: DocId, then_close: bool },
     /// Public or private briefing? The choice starts on public.
     BriefingVersion { doc: DocId, choice: Visibility },
-    /// Public or private committee pack? The choice starts on public.
-    PackVersion { choice: Visibility },
+    /// Public or private committee pack? The choice starts on public. `doc`: the pack tab to
+    /// print, or `None` to pick a manifest file.
+    PackVersion { doc: Option<DocId>, choice: Visibility },
     /// A PDF was made: Open PDF / Print / Close. Stays open while the printer is asked, so a
     /// failure is shown beside the buttons that still work.
     Printed { printed: Printed, printer: PrinterState },
@@ -112,7 +113,7 @@ pub fn show(
             let review = docs.iter().find(|d| d.id == *doc).and_then(Document::editing).map(|e| &e.review)?;
             print_choice::briefing(ctx, review, choice)
         }
-        Prompt::PackVersion { choice } => print_choice::pack(ctx, choice),
+        Prompt::PackVersion { choice, .. } => print_choice::pack(ctx, choice),
         Prompt::Printed { printed, printer } => printed::show(ctx, printed, printer),
     }
 }

@@ -1,0 +1,152 @@
+//! The Agenda page of a pack: the items in order, each a procedural item (title and text) or a
+//! report (a review file in the pack's folder), with its exempt paragraph.
+
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use super::{PackPreview, PackRequest};
+use crate::app::editor::named_button;
+use crate::model::{AgendaContent, AgendaItem, CommitteePack, ExemptParagraph};
+
+/// The items most agendas open with.
+pub fn opening_items() -> Vec<AgendaItem> {
+    let item = |title: &str, text: &str| AgendaItem {
+        title: title.to_owned(),
+        content: AgendaContent::Standard(text.to_owned()),
+        exempt: None,
+    };
+    vec![
+        item(
+            "Apologies and named substitutes",
+            "To receive any apologies for absence and to note any named substitutes.",
+        ),
+        item(
+            "Declarations of interest",
+            "Members are invited to declare any disclosable pecuniary interests or other registrable interests in items on this agenda.",
+        ),
+        item("Minutes of the last meeting", "To confirm the minutes of the last meeting as a correct record."),
+    ]
+}
+
+/// The file of a report item, if it is one.
+pub fn item_file(item: &AgendaItem) -> Option<&str> {
+    match &item.content {
+        AgendaContent::Review(file) => Some(file),
+        AgendaContent::Standard(_) => None,
+    }
+}
+
+/// Draws the agenda; returns (changed, a request for the window).
+pub fn show(
+    ui: &mut Ui,
+    pack: &mut CommitteePack,
+    folder: Option<&Path>,
+    preview: Option<&PackPreview>,
+) -> (bool, Option<PackRequest>) {
+    let mut changed = false;
+    let mut request = None;
+    ui.add_space(6.0);
+    ui.label(RichText::new("Items on the agenda").heading());
+    if folder.is_none() {
+        ui.weak("Save the pack first: its reports are files in the pack's folder.");
+    }
+    let len = pack.items.len();
+    let mut op: Option<(usize, isize)> = None;
+    for (i, item) in pack.items.iter_mut().enumerate() {
+        let n = i + 1;
+        ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format!("{n}.")).strong());
+                let hint = match item.content {
+                    AgendaContent::Review(_) => "(the report's own title)",
+                    AgendaContent::Standard(_) => "Title",
+                };
+                let name = format!("Title of item {n}");
+                let r = ui.add(egui::TextEdit::singleline(&mut item.title).hint_text(hint).desired_width(420.0));
+                let label = name.clone();
+                r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+                changed |= r.changed();
+                if let Some(range) = preview.and_then(|p| p.pages_of(i)) {
+                    ui.weak(range);
+                }
+            });
+            match &mut item.content {
+                AgendaContent::Standard(text) => {
+                    let name = format!("Text of item {n}");
+                    let r = ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY));
+                    r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+                    changed |= r.changed();
+                }
+                AgendaContent::Review(file) => {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("Report: {file}"));
+                        match folder.map(|f| crate::store::agenda_file(f, file)) {
+                            Some(Ok(full))
+                                if named_button(ui, true, "Open", &format!("Open item {n} in its own tab")) =>
+                            {
+                                request = Some(PackRequest::OpenReview(full));
+                            }
+                            Some(Ok(_)) => {}
+                            Some(Err(problem)) => {
+                                ui.colored_label(ui.visuals().warn_fg_color, problem);
+                            }
+                            None => {}
+                        }
+                    });
+                }
+            }
+            ui.horizontal(|ui| {
+                let current =
+                    item.exempt.map_or("Not exempt".to_owned(), |p| format!("Exempt: paragraph {}", p.number()));
+                let combo = egui::ComboBox::from_id_salt(("exempt", i)).selected_text(current).show_ui(ui, |ui| {
+                    changed |= ui.selectable_value(&mut item.exempt, None, "Not exempt").changed();
+                    for p in (1..=7).filter_map(ExemptParagraph::new) {
+                        let text = format!("Exempt: paragraph {} ({})", p.number(), p.description());
+                        changed |= ui.selectable_value(&mut item.exempt, Some(p), text).changed();
+                    }
+                });
+                let name = format!("Exempt paragraph of item {n}");
+                combo.response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+                if named_button(ui, i > 0, "Up", &format!("Move item {n} up")) {
+                    op = Some((i, -1));
+                }
+                if named_button(ui, i + 1 < len, "Down", &format!("Move item {n} down")) {
+                    op = Some((i, 1));
+                }
+                if named_button(ui, true, "Remove", &format!("Remove item {n}")) {
+                    op = Some((i, 0));
+                }
+            });
+        });
+    }
+    if let Some((i, step)) = op {
+        match step {
+            0 => {
+                pack.items.remove(i);
+            }
+            -1 => pack.items.swap(i, i - 1),
+            _ => pack.items.swap(i, i + 1),
+        }
+        changed = true;
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Add procedural item").on_hover_text("A title and a short text, such as apologies").clicked() {
+            pack.items.push(AgendaItem {
+                title: String::new(),
+                content: AgendaContent::Standard(String::new()),
+                exempt: None,
+            });
+            changed = true;
+        }
+        if ui
+            .add_enabled(folder.is_some(), egui::Button::new("Add a review…"))
+            .on_hover_text("A .peerreview file in the pack's folder")
+            .clicked()
+        {
+            request = Some(PackRequest::AddReview);
+        }
+    });
+    (changed, request)
+}

@@ -1,0 +1,131 @@
+//! The Meeting page of a pack: the facts printed on the cover and in every page footer.
+
+use egui::{RichText, Ui};
+
+use crate::app::editor::named_button;
+use crate::model::{CommitteePack, Date, ProtectiveMarking};
+
+/// A labelled one-line text field; returns true if it changed.
+fn text(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([160.0, 20.0], egui::Label::new(label));
+        ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(420.0)).labelled_by(l.id).changed()
+    })
+    .inner
+}
+
+/// The meeting date: typed freely, applied once it reads as a date (GOV.UK style shown).
+fn date(ui: &mut Ui, value: &mut Date) -> bool {
+    let id = ui.make_persistent_id("pack_date");
+    let current = value.to_string();
+    let (mut buffer, shown) =
+        ui.data(|d| d.get_temp::<(String, String)>(id)).unwrap_or_else(|| (current.clone(), current.clone()));
+    if shown != current {
+        buffer = current.clone();
+    }
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([160.0, 20.0], egui::Label::new("Meeting date"));
+        let r = ui
+            .add(egui::TextEdit::singleline(&mut buffer).hint_text("17/03/2026 or 17 March 2026").desired_width(220.0))
+            .labelled_by(l.id);
+        let parsed = Date::parse(buffer.trim());
+        match &parsed {
+            Ok(d) if d.day().is_some() => {
+                if *d != *value {
+                    *value = *d;
+                    changed = true;
+                }
+            }
+            Ok(_) => {
+                ui.colored_label(ui.visuals().warn_fg_color, "A meeting needs a day as well as a month.");
+            }
+            Err(e) if r.has_focus() || !buffer.trim().is_empty() => {
+                ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
+            }
+            Err(_) => {}
+        }
+        if r.lost_focus() && parsed.is_ok() {
+            buffer = value.to_string();
+        }
+    });
+    let shown = value.to_string();
+    ui.data_mut(|d| d.insert_temp(id, (buffer, shown)));
+    changed
+}
+
+/// Draws the Meeting page; returns true if the pack changed.
+pub fn show(ui: &mut Ui, pack: &mut CommitteePack) -> bool {
+    let mut changed = false;
+    ui.add_space(6.0);
+    ui.label(RichText::new("The meeting").heading());
+    changed |= text(ui, "Council", &mut pack.council, "Ambleshire County Council");
+    changed |= text(ui, "Committee", &mut pack.committee, "Children and Families Overview and Scrutiny Panel");
+    changed |= date(ui, &mut pack.date);
+    changed |= text(ui, "Time", &mut pack.time, "10.00 am");
+    changed |= text(ui, "Venue", &mut pack.venue, "Council Chamber, County Hall");
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([160.0, 20.0], egui::Label::new("Protective marking"));
+        let combo =
+            egui::ComboBox::from_id_salt("pack_marking").selected_text(pack.marking.label()).show_ui(ui, |ui| {
+                for m in ProtectiveMarking::ALL {
+                    changed |= ui.selectable_value(&mut pack.marking, m, m.label()).changed();
+                }
+            });
+        combo.response.labelled_by(l.id);
+        ui.weak("of the cover and agenda; each report keeps its own");
+    });
+
+    ui.add_space(10.0);
+    ui.label(RichText::new("Members").heading());
+    ui.weak("As printed on the cover, e.g. \"Cllr Rhian Ellis (Chair)\".");
+    let len = pack.members.len();
+    let mut op = None;
+    for (i, member) in pack.members.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let name = format!("Member {}", i + 1);
+            changed |= ui
+                .add(egui::TextEdit::singleline(member).desired_width(360.0))
+                .on_hover_text(&name)
+                .widget_info_labeled(&name)
+                .changed();
+            if named_button(ui, i > 0, "Up", &format!("Move member {} up", i + 1)) {
+                op = Some((i, -1));
+            }
+            if named_button(ui, i + 1 < len, "Down", &format!("Move member {} down", i + 1)) {
+                op = Some((i, 1));
+            }
+            if named_button(ui, true, "Remove", &format!("Remove member {}", i + 1)) {
+                op = Some((i, 0));
+            }
+        });
+    }
+    if let Some((i, step)) = op {
+        match step {
+            0 => {
+                pack.members.remove(i);
+            }
+            -1 => pack.members.swap(i, i - 1),
+            _ => pack.members.swap(i, i + 1),
+        }
+        changed = true;
+    }
+    if ui.button("Add member").clicked() {
+        pack.members.push(String::new());
+        changed = true;
+    }
+    changed
+}
+
+/// Gives a response an accessible name (for text boxes without a visible label of their own).
+trait Labeled {
+    fn widget_info_labeled(self, name: &str) -> Self;
+}
+
+impl Labeled for egui::Response {
+    fn widget_info_labeled(self, name: &str) -> Self {
+        let name = name.to_owned();
+        self.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
+        self
+    }
+}

@@ -1,0 +1,109 @@
+//! The pack as it will print, from the same layout engine as the PDF, with the page each agenda
+//! item starts on (shown on the Agenda page too).
+
+use egui::Ui;
+
+use super::PackEditing;
+use crate::app::preview::{PreviewState, show as show_pages, version_switch};
+use crate::briefing::{Layout, Visibility, lay_out_pack};
+use crate::model::CommitteePack;
+
+/// The laid-out pack of one tab, or why it cannot be laid out yet.
+#[derive(Debug)]
+pub struct PackPreview {
+    revision: u64,
+    visibility: Visibility,
+    pages: Result<PreviewState, String>,
+    /// First and last page (1-based) of each agenda item.
+    ranges: Vec<Option<(usize, usize)>>,
+}
+
+impl PackPreview {
+    /// "(Pages 6 – 10)" or "(Page 6)" for item `i`, as it will print.
+    pub fn pages_of(&self, i: usize) -> Option<String> {
+        let (first, last) = self.ranges.get(i).copied().flatten()?;
+        Some(if first == last { format!("(Page {first})") } else { format!("(Pages {first} – {last})") })
+    }
+
+    /// Lays the pack out again when it changed (reading its reports from the pack's folder).
+    pub fn refresh(e: &mut PackEditing) {
+        let visibility = e.view.preview_visibility;
+        if e.view.preview.as_ref().is_some_and(|p| p.revision == e.revision && p.visibility == visibility) {
+            return;
+        }
+        let pages = lay_out(&e.pack, e.path.as_deref(), visibility)
+            .map(|layout| PreviewState::from_layout(layout, e.revision, visibility, "committee pack"));
+        let ranges = match &pages {
+            Ok(state) => item_ranges(&state.layout, e.pack.items.len()),
+            Err(_) => Vec::new(),
+        };
+        // Keep the zoom the user chose.
+        let zoom = e.view.preview.as_ref().and_then(|p| p.pages.as_ref().ok()).and_then(|s| s.zoom);
+        let mut preview = PackPreview { revision: e.revision, visibility, pages, ranges };
+        if let Ok(state) = &mut preview.pages {
+            state.zoom = zoom;
+        }
+        e.view.preview = Some(preview);
+    }
+}
+
+fn lay_out(pack: &CommitteePack, path: Option<&std::path::Path>, visibility: Visibility) -> Result<Layout, String> {
+    let has_reports = pack.items.iter().any(|i| super::item_file(i).is_some());
+    match path {
+        Some(path) => {
+            let loaded = crate::store::resolve_pack(pack.clone(), path).map_err(|e| e.to_string())?;
+            Ok(lay_out_pack(&loaded.pack, &loaded.reviews, visibility))
+        }
+        None if !has_reports => Ok(lay_out_pack(pack, &vec![None; pack.items.len()], visibility)),
+        None => Err("Save the pack first: its reports are read from the pack's folder.".into()),
+    }
+}
+
+/// Each item's pages, from the pack's bookmarks: item N's bookmark is "N. title" at level 0.
+fn item_ranges(layout: &Layout, items: usize) -> Vec<Option<(usize, usize)>> {
+    let tops: Vec<(usize, usize)> = layout
+        .outline
+        .iter()
+        .filter(|o| o.level == 0)
+        .filter_map(|o| o.title.split_once(". ").and_then(|(n, _)| n.parse::<usize>().ok()).map(|n| (n, o.page)))
+        .collect();
+    (1..=items)
+        .map(|n| {
+            let k = tops.iter().position(|(m, _)| *m == n)?;
+            let first = tops[k].1;
+            let next = tops.get(k + 1).map_or(layout.pages.len(), |(_, p)| *p);
+            Some((first + 1, next.max(first + 1)))
+        })
+        .collect()
+}
+
+pub fn show(ui: &mut Ui, e: &mut PackEditing) {
+    version_switch(ui, &mut e.view.preview_visibility, "exempt items");
+    PackPreview::refresh(e);
+    let Some(preview) = e.view.preview.as_mut() else { return };
+    match &mut preview.pages {
+        Ok(state) => show_pages(ui, state),
+        Err(problem) => {
+            ui.add_space(20.0);
+            ui.colored_label(ui.visuals().warn_fg_color, problem.as_str());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agenda_items_know_their_pages() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/children-and-families-panel.peerpack");
+        let loaded = crate::store::load_pack(&path).unwrap();
+        let layout = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Public);
+        let ranges = item_ranges(&layout, loaded.pack.items.len());
+        assert!(ranges.iter().all(Option::is_some), "{ranges:?}");
+        let ranges: Vec<(usize, usize)> = ranges.into_iter().flatten().collect();
+        assert!(ranges.windows(2).all(|w| w[0].1 < w[1].0), "in order, not overlapping: {ranges:?}");
+        assert_eq!(ranges.last().unwrap().1, layout.pages.len());
+    }
+}

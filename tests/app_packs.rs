@@ -1,0 +1,205 @@
+//! Committee packs as documents in the window: a `.peerpack` opens as a pack tab, is edited,
+//! saved and undone like a review, previewed from the layout engine and printed public or
+//! private from the tab.
+
+mod app_support;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use app_support::{Scratch, Setup, finish_saving, open, wait_for};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use peerbrief::app::{DialogPurpose, PeerBriefApp, UICommand};
+use peerbrief::briefing::Visibility;
+use peerbrief::model::AgendaContent;
+
+const PACK: &str = "children-and-families-panel.peerpack";
+
+fn wait_for_printing(harness: &mut Harness<'static, PeerBriefApp>, what: &str) {
+    let started = Instant::now();
+    loop {
+        harness.step();
+        let status = harness.state().status_text();
+        let done = status.starts_with(&format!("Saved the {what}")) || status.starts_with("No PDF made");
+        if !harness.state().is_printing() && done {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "printing did not finish: {status}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+fn pdf_pages(path: &Path) -> usize {
+    let out = std::process::Command::new("pdfinfo").arg(path).output().expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse().unwrap_or(0)))
+        .unwrap_or(0)
+}
+
+#[test]
+fn the_sample_pack_opens_as_a_pack_tab_and_saves_and_undoes_like_a_review() {
+    let scratch = Scratch::new();
+    let path = scratch.path(PACK);
+    let mut harness = open(&scratch, &[PACK]);
+    let doc = harness.state().current().expect("a tab");
+    assert!(doc.pack().is_some(), "a pack tab, not the error page");
+    harness.get_by_label("Items on the agenda");
+    harness.get_by_label("Title of item 1");
+    harness.get_by_label("Meeting").click();
+    harness.run();
+    let committee = harness.get_by_label("Committee");
+    committee.focus();
+    harness.key_press(Key::End);
+    harness.get_by_label("Committee").type_text(" (edited)");
+    harness.run();
+    assert!(harness.state().current().unwrap().is_dirty());
+    assert!(harness.state().window_title().starts_with("• children-and-families-panel.peerpack"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    let saved = peerbrief::store::load_manifest(&path).unwrap();
+    assert!(saved.pack.committee.ends_with("(edited)"), "{}", saved.pack.committee);
+    assert!(!harness.state().current().unwrap().is_dirty());
+    // Undo goes back to before the edit (the focus leaves the text box first).
+    harness.get_by_label("Agenda").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let p = harness.state().current().unwrap().pack().unwrap();
+    assert!(!p.pack.committee.ends_with("(edited)"));
+    assert!(harness.state().current().unwrap().is_dirty());
+}
+
+#[test]
+fn the_pack_preview_shows_its_pages_and_the_agenda_their_ranges() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[PACK]);
+    harness.get_by_label("Preview").click();
+    harness.run();
+    harness.get_by_label_contains("Public committee pack:");
+    harness.get_by_label("exempt items withheld");
+    harness.get_by_label("Agenda").click();
+    harness.run();
+    // Item 4 is the Worcestershire report; its page range is shown beside its title.
+    assert!(harness.query_all_by_label_contains("(Pages ").count() >= 3);
+}
+
+#[test]
+fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count() {
+    let scratch = Scratch::new();
+    let manifest = scratch.path("march-panel.peerpack");
+    let setup = Setup::new(&scratch, &[]);
+    setup.dialogs.answer(vec![scratch.path("march-panel")]); // Save as (extension added)
+    setup.dialogs.answer(vec![scratch.path("worcestershire-2015.peerreview")]); // Add a review
+    setup.dialogs.answer(vec![scratch.path("ambleshire-2024.peerreview")]); // Add a review
+    setup.dialogs.answer(vec![scratch.path("public")]); // public PDF
+    setup.dialogs.answer(vec![scratch.path("private")]); // private PDF
+    let dialogs = setup.dialogs.clone();
+    let mut harness = setup.build();
+
+    harness.state_mut().send(UICommand::NewPack);
+    harness.run();
+    assert!(harness.state().current().unwrap().pack().is_some());
+    harness.get_by_label("Meeting").click();
+    harness.run();
+    harness.get_by_label("Committee").focus();
+    harness.get_by_label("Committee").type_text("Children and Families Panel");
+    harness.run();
+    harness.get_by_label("Meeting date").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Meeting date").type_text("2026-03-17");
+    harness.run();
+    harness.get_by_label("Agenda").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    assert!(manifest.exists(), "saved with the .peerpack extension");
+    assert!(matches!(dialogs.asked().first(), Some(DialogPurpose::SaveAs { .. })));
+
+    for _ in 0..2 {
+        harness.get_by_label("Add a review…").click();
+        finish_saving(&mut harness);
+    }
+    {
+        let p = harness.state().current().unwrap().pack().unwrap();
+        assert_eq!(p.pack.items.len(), 5, "three opening items and two reports");
+        assert_eq!(p.pack.items[3].content, AgendaContent::Review("worcestershire-2015.peerreview".into()));
+    }
+    // The fourth opening-item-free item is made exempt through its drop-down.
+    harness.get_by_label("Exempt paragraph of item 5").click();
+    harness.run();
+    harness.get_by_label_contains("Exempt: paragraph 2 (").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    let saved = peerbrief::store::load_manifest(&manifest).unwrap();
+    assert_eq!(saved.pack.items[4].exempt.map(|p| p.number()), Some(2));
+    assert_eq!(saved.pack.committee, "Children and Families Panel");
+    assert_eq!(saved.pack.date.iso(), "2026-03-17");
+
+    for (choice, what) in [(None, "public"), (Some("Private pack, for members"), "private")] {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+        harness.run();
+        harness.get_by_label("Make a committee pack");
+        if let Some(choice) = choice {
+            harness.get_by_label(choice).click();
+            harness.run();
+        }
+        harness.key_press(Key::Enter);
+        wait_for_printing(&mut harness, &format!("{what} committee pack"));
+        harness.get_by_label("Close").click();
+        harness.run();
+    }
+    assert!(
+        dialogs
+            .asked()
+            .iter()
+            .any(|p| matches!(p, DialogPurpose::PackTabOutput { visibility: Visibility::Private, .. }))
+    );
+    let (public, private) = (pdf_pages(&scratch.path("public.pdf")), pdf_pages(&scratch.path("private.pdf")));
+    assert!(public > 6, "{public}");
+    assert_eq!(public, private);
+}
+
+#[test]
+fn an_agenda_report_opens_in_its_own_tab() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[PACK]);
+    harness.get_by_label("Open item 4 in its own tab").click();
+    harness.run();
+    assert_eq!(harness.state().documents().len(), 2);
+    let doc = harness.state().current().unwrap();
+    assert_eq!(doc.path(), Some(scratch.path("worcestershire-2015.peerreview").as_path()));
+    assert!(doc.editing().is_some());
+}
+
+#[test]
+fn unsaved_pack_edits_are_recovered_after_a_crash_into_the_pack_tab() {
+    let scratch = Scratch::new();
+    let path = scratch.path(PACK);
+    let rdir = scratch.recovery_dir();
+    let mut setup = Setup::new(&scratch, &[PACK]);
+    setup.autosave_delay = Duration::from_millis(200);
+    let mut harness = setup.build();
+    harness.get_by_label("Meeting").click();
+    harness.run();
+    harness.get_by_label("Venue").focus();
+    harness.key_press(Key::End);
+    harness.get_by_label("Venue").type_text(" (moved)");
+    harness.run();
+    let files = |dir: &Path| peerbrief::store::recovery::list_recovery(dir).0;
+    wait_for(&mut harness, "the recovery file", |_| !files(&rdir).is_empty());
+    assert!(files(&rdir)[0].entry.pack.as_ref().is_some_and(|p| p.venue.ends_with("(moved)")));
+    drop(harness); // the crash
+
+    let mut harness = Setup::new(&scratch, &[PACK]).build();
+    harness.get_by_label(&format!("Restore {}", path.display())).click();
+    harness.run();
+    assert_eq!(harness.state().documents().len(), 1, "restored into the open pack tab");
+    let doc = harness.state().current().unwrap();
+    assert!(doc.is_dirty());
+    assert!(doc.pack().unwrap().pack.venue.ends_with("(moved)"));
+}
