@@ -54,7 +54,10 @@ impl Composer {
                     take = 0;
                 }
             }
-            if (take < keep || needs_side) && take < n && !self.at_top() {
+            // Too little of the block fits, or its side heading does not: start it on the next
+            // page. A side heading is never split from its text, so it moves even when the
+            // text itself would fit; only one taller than a whole page is cut (below).
+            if ((take < keep && take < n) || needs_side) && !self.at_top() {
                 self.new_page();
                 continue;
             }
@@ -139,7 +142,8 @@ impl Composer {
 mod tests {
     use super::*;
     use crate::briefing::compose::text::{Style, wrap_clean};
-    use crate::briefing::compose::{BODY_TOP, TEXT_WIDTH, test_composer as composer};
+    use crate::briefing::compose::{BODY_TOP, SIDE_COLUMN, TEXT_WIDTH, test_composer as composer};
+    use crate::briefing::page::MM;
 
     #[test]
     fn a_block_never_leaves_a_single_line_at_the_foot_or_head_of_a_page() {
@@ -154,5 +158,46 @@ mod tests {
             assert_eq!(counts.iter().sum::<usize>(), n);
             assert!(counts.iter().all(|&k| k >= 2 || k == n), "{lines_before}: {counts:?}");
         }
+    }
+
+    fn side_heading(text: &str) -> Vec<Line> {
+        composer().wrap(text, Style::BOLD, MARGIN_LEFT, SIDE_COLUMN - 4.0 * MM, 0.0, 0.0)
+    }
+
+    #[test]
+    fn a_two_line_side_heading_moves_to_the_next_page_with_its_one_line_paragraph() {
+        let side = side_heading("Supporting Information");
+        assert_eq!(side.len(), 2, "the heading wraps to two lines");
+        let lines = wrap_clean("A short paragraph.", Style::BODY, TEXT_X, TEXT_WIDTH, 0.0, 0.0);
+        assert_eq!(lines.len(), 1);
+        let mut c = composer();
+        c.new_page();
+        // Room for the paragraph's one line, not for the heading's two.
+        c.y = BODY_BOTTOM - 1.5 * lines[0].height;
+        c.place(Block { side, lines, keep_first: 2, ..Block::default() });
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(c.pages.len(), 2);
+        assert_eq!(c.pages[0].texts().count(), 0, "nothing left behind on the first page");
+        let texts: Vec<&str> = c.pages[1].texts().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "both heading lines and the paragraph: {texts:?}");
+        assert!(texts.contains(&"A short paragraph."), "{texts:?}");
+        assert!(c.pages[1].texts().all(|t| t.y < BODY_BOTTOM), "inside the body area");
+    }
+
+    #[test]
+    fn only_a_side_heading_taller_than_a_page_is_cut_and_reported() {
+        let side = side_heading(&"Runaway council name ".repeat(120));
+        let side_lines = side.len();
+        let lines = wrap_clean("A short paragraph.", Style::BODY, TEXT_X, TEXT_WIDTH, 0.0, 0.0);
+        let mut c = composer();
+        c.new_page();
+        c.y = BODY_TOP + 100.0;
+        c.place(Block { side, lines, keep_first: 2, ..Block::default() });
+        assert_eq!(c.pages.len(), 2, "moved to a fresh page once, then cut there");
+        let drawn = c.pages[1].texts().filter(|t| t.x < TEXT_X - 1.0).count();
+        assert!(drawn < side_lines && drawn > 10, "{drawn} of {side_lines}");
+        assert!(c.pages[1].texts().all(|t| t.y < BODY_BOTTOM));
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        assert!(c.warnings[0].message.contains("too long for the page"));
     }
 }
