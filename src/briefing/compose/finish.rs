@@ -2,7 +2,7 @@
 //! added to every page once the page count is known.
 
 use super::text::{Style, fit_with_ellipsis, run};
-use super::{CONTENT_WIDTH, Composer, MARGIN_LEFT, MARGIN_RIGHT, Running};
+use super::{ASCENT, CONTENT_WIDTH, Composer, DESCENT, MARGIN_LEFT, MARGIN_RIGHT, Running};
 use crate::briefing::fonts::{FontStyle, Fonts};
 use crate::briefing::page::{Colour, Item, Layout, MM, PAGE_HEIGHT, PAGE_WIDTH, Page};
 
@@ -12,6 +12,9 @@ impl Composer {
         let total = self.pages.len();
         for (i, (page, running)) in self.pages.iter_mut().zip(&self.running).enumerate() {
             decorate(page, running, i + 1, total);
+            if self.not_for_publication {
+                stamp(page);
+            }
         }
         Layout { pages: self.pages, outline: self.outline, warnings: self.warnings, title, author, subject }
     }
@@ -41,4 +44,24 @@ fn decorate(page: &mut Page, running: &Running, number: usize, total: usize) {
     page.items.push(Item::Text(run(&number_text, small, PAGE_WIDTH - MARGIN_RIGHT - nw, footer_y)));
     let meeting = fit_with_ellipsis(&running.meeting, small, CONTENT_WIDTH - nw - 6.0 * MM);
     page.items.push(Item::Text(run(&meeting, small, MARGIN_LEFT, footer_y)));
+}
+
+/// The words private papers carry on every page.
+pub(crate) const NOT_FOR_PUBLICATION: &str = "NOT FOR PUBLICATION";
+
+/// "NOT FOR PUBLICATION" in white on a red band, centred under the top marking, above the body.
+fn stamp(page: &mut Page) {
+    let style = Style::BOLD.sized(9.0).with_colour(Colour::WHITE);
+    let width = Fonts::get().width(style.style, style.size, NOT_FOR_PUBLICATION);
+    let baseline = 19.0 * MM;
+    let (pad_x, pad_y) = (3.0 * MM, 1.2 * MM);
+    let x = (PAGE_WIDTH - width) / 2.0;
+    page.items.push(Item::Rect {
+        x: x - pad_x,
+        y: baseline - style.size * ASCENT - pad_y,
+        width: width + 2.0 * pad_x,
+        height: style.size * (ASCENT + DESCENT) + 2.0 * pad_y,
+        fill: Colour::STAMP,
+    });
+    page.items.push(Item::Text(run(NOT_FOR_PUBLICATION, style, x, baseline)));
 }

@@ -17,6 +17,7 @@ mod text;
 
 use std::collections::HashSet;
 
+pub(crate) use finish::NOT_FOR_PUBLICATION;
 pub(crate) use flow::Block;
 pub(crate) use table::{CellPara, Column, Row};
 pub(crate) use text::{Line, Style, run, wrap_clean};
@@ -65,6 +66,8 @@ pub(crate) struct Composer {
     pub(crate) place: String,
     /// Put before `place` in warnings: "Agenda item 4: " inside a pack.
     pub(crate) place_prefix: String,
+    /// Private papers: every page's header says NOT FOR PUBLICATION.
+    not_for_publication: bool,
 }
 
 impl Composer {
@@ -81,6 +84,7 @@ impl Composer {
             paragraph: 0,
             place: String::new(),
             place_prefix: String::new(),
+            not_for_publication: false,
         }
     }
 
@@ -90,6 +94,12 @@ impl Composer {
         c.outline_base = self.outline_base;
         c.new_page();
         c
+    }
+
+    /// Stamps every page NOT FOR PUBLICATION in its running header (private briefings and
+    /// packs). The stamp sits above the body area, so page breaks are the same either way.
+    pub(crate) fn mark_not_for_publication(&mut self) {
+        self.not_for_publication = true;
     }
 
     pub(crate) fn set_running(&mut self, running: Running) {

@@ -107,23 +107,25 @@ impl Writer<'_> {
     }
 
     pub(super) fn lettered(&mut self, items: &[String]) {
-        self.list(items, |i| format!("({})", char::from(b'a' + (i % 26) as u8)), None);
+        self.list(items, |i| format!("({})", letters(i)), None);
     }
 
     /// A list with hanging indents; `lead` lines (a subheading) stay with the first item.
     pub(super) fn list(&mut self, items: &[String], marker: impl Fn(usize) -> String, lead: Option<Vec<Line>>) {
         let mut lead = lead;
         let hang = 6.0 * MM;
-        for (i, text) in items.iter().enumerate() {
+        // Only printed items are counted, so an empty one leaves no gap in the lettering.
+        let mut printed = 0;
+        for text in items {
             if text.trim().is_empty() {
                 continue;
             }
             let x = TEXT_X + NUMBER_INDENT;
             let mut lines = self.c.wrap(text, Style::BODY, x, TEXT_WIDTH - NUMBER_INDENT, hang, hang);
-            if let Some(first) = lines.first_mut() {
-                let baseline = first.runs.first().map_or(0.0, |r| r.y);
-                first.runs.insert(0, run(&marker(i), Style::BODY, x, baseline));
-            }
+            let Some(first) = lines.first_mut() else { continue };
+            let baseline = first.runs.first().map_or(0.0, |r| r.y);
+            first.runs.insert(0, run(&marker(printed), Style::BODY, x, baseline));
+            printed += 1;
             let mut keep = 2;
             if let Some(head) = lead.take() {
                 keep += head.len();
@@ -136,5 +138,34 @@ impl Writer<'_> {
             let (side, outline) = self.take_side();
             self.emit(Block { side, lines, keep_first: keep, space_before: 1.5 * MM, outline }, false);
         }
+        if let Some(head) = lead {
+            // Nothing in the list printed: the subheading still does.
+            let (side, outline) = self.take_side();
+            self.emit(Block { side, keep_first: head.len(), lines: head, space_before: 1.5 * MM, outline }, false);
+        }
+    }
+}
+
+/// The letters of list item `i` (from 0): a … z, then aa, ab … az, ba … (as spreadsheet columns).
+fn letters(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters;
+
+    #[test]
+    fn letters_run_on_past_z() {
+        let got: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].iter().map(|&i| letters(i)).collect();
+        assert_eq!(got, ["a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]);
     }
 }

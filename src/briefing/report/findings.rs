@@ -36,7 +36,16 @@ impl Writer<'_> {
             return;
         }
         self.c.place = "Findings by theme".into();
-        self.numbered("The table below sets out all of the review’s findings by theme.");
+        // A finding about several themes is listed under each of them, as the dashboard counts
+        // it; the note says so (and is left out when no finding has more than one theme).
+        let several_themes = review.findings.iter().any(|f| f.themes.iter().any(|t| *t != f.themes[0]));
+        if several_themes {
+            self.numbered(
+                "The table below sets out all of the review’s findings by theme. A finding about more than one theme is listed under each.",
+            );
+        } else {
+            self.numbered("The table below sets out all of the review’s findings by theme.");
+        }
         self.c.gap(3.0 * MM);
         let half = CONTENT_WIDTH / 2.0;
         let columns = [
@@ -58,7 +67,7 @@ impl Writer<'_> {
                 .iter()
                 .filter(|f| f.kind == kind)
                 .filter(|f| match id {
-                    Some(id) => f.themes.first().is_some_and(|t| t == id),
+                    Some(id) => f.themes.iter().any(|t| t == id),
                     None => f.themes.is_empty(),
                 })
                 .map(|f| CellPara { text: f.text.clone(), bullet: true })
@@ -81,6 +90,7 @@ impl Writer<'_> {
         self.c.table(&columns, &rows, "Findings by theme");
         self.c.gap(2.0 * MM);
     }
+
     pub(super) fn action_plan(&mut self, review: &Review, number: usize) {
         self.appendix_heading(&format!("Appendix {number}: Action plan"));
         let w = CONTENT_WIDTH;
@@ -97,7 +107,7 @@ impl Writer<'_> {
             let entries: Vec<_> = review
                 .findings_of(FindingKind::AreaForConsideration, false)
                 .filter(|(_, f)| match id {
-                    Some(id) => f.themes.first().is_some_and(|t| t == id),
+                    Some(id) => f.themes.iter().any(|t| t == id),
                     None => f.themes.first().is_none_or(|t| review.theme(t).is_none()),
                 })
                 .filter_map(|(_, f)| f.action.as_ref().map(|a| (f, a)))

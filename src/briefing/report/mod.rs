@@ -11,7 +11,7 @@ mod findings;
 
 pub(crate) use back_matter::exempt_notice;
 
-use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Running, Style};
+use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
 use super::page::{Layout, MM};
 use crate::model::{Appendix, ProtectiveMarking, Review, paragraphs};
 
@@ -43,9 +43,15 @@ pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
     c.set_running(Running { marking, meeting });
     c.new_page();
     write_report(&mut c, review, options, None);
-    let title = c.clean(&review.title);
+    let mut title = c.clean(&review.title);
     let author = c.clean(&review.council);
-    let subject = c.clean(&format!("Panel briefing: {}", review.meeting_line()));
+    let mut subject = c.clean(&format!("Panel briefing: {}", review.meeting_line()));
+    if options.visibility == Visibility::Private {
+        // Every page says so (in the running header), and so does the reader's title bar.
+        c.mark_not_for_publication();
+        title = format!("{title} – {NOT_FOR_PUBLICATION}");
+        subject = format!("{subject} (private copy with exempt information: {NOT_FOR_PUBLICATION})");
+    }
     c.finish(title, author, subject)
 }
 
