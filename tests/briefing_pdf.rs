@@ -512,3 +512,142 @@ fn a_blank_review_still_prints_a_valid_one_page_briefing() {
     assert!(tool("qpdf", &["--check", &path]).contains("No syntax"));
     assert!(text(&path).contains("Page 1 of 1"));
 }
+
+/// Top of the body area: the running header (marking, stamp) is above it.
+const HEADER_BAND: f32 = 24.0 * 72.0 / 25.4;
+
+fn stamped(page: &peerbrief::briefing::Page) -> bool {
+    page.texts().any(|t| t.text == "NOT FOR PUBLICATION" && t.y < HEADER_BAND)
+}
+
+#[test]
+fn private_briefings_and_packs_are_stamped_on_every_page_and_public_ones_nowhere() {
+    let r = review("ambleshire-2024.peerreview");
+    let options = |visibility| BriefingOptions { visibility, ..BriefingOptions::default() };
+    assert_eq!(BriefingOptions::default().visibility, Visibility::Public, "public unless asked");
+    let public = lay_out_briefing(&r, &options(Visibility::Public));
+    let private = lay_out_briefing(&r, &options(Visibility::Private));
+    assert_eq!(public.pages.len(), private.pages.len());
+    for (i, (p, q)) in public.pages.iter().zip(&private.pages).enumerate() {
+        assert!(!stamped(p), "public briefing page {} stamped", i + 1);
+        assert!(stamped(q), "private briefing page {} not stamped", i + 1);
+    }
+    assert!(private.title.ends_with("NOT FOR PUBLICATION"), "{}", private.title);
+    assert!(private.subject.contains("NOT FOR PUBLICATION"), "{}", private.subject);
+    assert!(!public.title.contains("NOT FOR PUBLICATION") && !public.subject.contains("NOT FOR PUBLICATION"));
+
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let public = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Public);
+    let private = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Private);
+    assert_eq!(public.pages.len(), private.pages.len(), "packs numbered alike");
+    let starts = |l: &Layout| l.outline.iter().filter(|o| o.level == 0).map(|o| o.page).collect::<Vec<_>>();
+    assert_eq!(starts(&public), starts(&private), "items start on the same pages");
+    for (i, (p, q)) in public.pages.iter().zip(&private.pages).enumerate() {
+        assert!(!stamped(p), "public pack page {} stamped", i + 1);
+        assert!(stamped(q), "private pack page {} not stamped", i + 1);
+    }
+    assert!(private.title.ends_with("NOT FOR PUBLICATION"), "{}", private.title);
+}
+
+#[test]
+fn the_stamp_sits_in_the_header_band_clear_of_the_marking_and_the_text() {
+    let r = review("ambleshire-2024.peerreview");
+    let layout =
+        lay_out_briefing(&r, &BriefingOptions { visibility: Visibility::Private, ..BriefingOptions::default() });
+    for (i, page) in layout.pages.iter().enumerate() {
+        let stamp = page.texts().find(|t| t.text == "NOT FOR PUBLICATION" && t.y < HEADER_BAND).expect("stamp");
+        let marking = page.texts().find(|t| t.text == "OFFICIAL-SENSITIVE" && t.y < HEADER_BAND).expect("marking");
+        assert!(stamp.y - stamp.size > marking.y + 2.0, "page {}: stamp overlaps the marking", i + 1);
+        assert!(stamp.x >= BODY_LEFT && stamp.x + stamp.width <= BODY_RIGHT, "page {}", i + 1);
+        let body_top = page.texts().filter(|t| t.y > HEADER_BAND).map(|t| t.y - t.size).fold(f32::MAX, f32::min);
+        assert!(stamp.y + 4.0 < body_top, "page {}: stamp runs into the text", i + 1);
+    }
+}
+
+/// The marking printed on one page: the lines that are exactly a marking's words.
+fn markings_on_page(path: &str, page: usize) -> Vec<String> {
+    let p = page.to_string();
+    tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, path, "-"])
+        .lines()
+        .map(str::trim)
+        .filter(|l| *l == "OFFICIAL" || *l == "OFFICIAL-SENSITIVE")
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_pack_page_carries_the_marking_of_the_report_it_belongs_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, private, layout, _) = pack_pdfs(dir.path());
+    let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
+    let pack_marking = loaded.pack.marking.label().to_owned();
+    let total = layout.pages.len();
+    for path in [&public, &private] {
+        // Where each agenda item starts, from the PDF's own bookmarks.
+        let starts: Vec<usize> = outline(path).iter().filter(|e| e.2 == 0).map(|e| e.1 as usize).collect();
+        assert_eq!(starts.len(), loaded.pack.items.len());
+        let mut differs = 0;
+        for page in 1..=total {
+            let item = starts.iter().rposition(|&s| s <= page);
+            let expected = match item.and_then(|i| loaded.reviews[i].as_ref()) {
+                Some(r) => r.marking.label().to_owned(),
+                None => pack_marking.clone(),
+            };
+            if expected != pack_marking {
+                differs += 1;
+            }
+            let found = markings_on_page(path, page);
+            assert_eq!(found, [expected.clone(), expected.clone()], "{path} page {page} (item {item:?})");
+        }
+        assert!(differs >= 2, "the sample holds an OFFICIAL-SENSITIVE report in an OFFICIAL pack");
+    }
+}
+
+#[test]
+fn recommendations_are_lettered_in_print_order_and_go_on_past_z() {
+    let mut r = review("ambleshire-2024.peerreview");
+    r.recommendations = vec!["First recommendation.".into(), "  ".into(), "Second recommendation.".into()];
+    r.recommendations.extend((3..=30).map(|i| format!("Recommendation number {i}.")));
+    let layout = briefing(&r);
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for page in &layout.pages {
+        let runs: Vec<_> = page.texts().collect();
+        for (k, t) in runs.iter().enumerate() {
+            let inner = t.text.strip_prefix('(').and_then(|s| s.strip_suffix(')'));
+            if inner.is_some_and(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase())) {
+                seen.push((t.text.clone(), runs.get(k + 1).map(|n| n.text.clone()).unwrap_or_default()));
+            }
+        }
+    }
+    let letters: Vec<&str> = seen.iter().map(|(l, _)| l.as_str()).collect();
+    let mut wanted: Vec<String> = ('a'..='z').map(|c| format!("({c})")).collect();
+    wanted.extend(["(aa)", "(ab)", "(ac)", "(ad)"].map(String::from));
+    assert_eq!(letters, wanted, "one letter per printed recommendation");
+    assert_eq!(seen[0].1, "First recommendation.");
+    assert_eq!(seen[1].1, "Second recommendation.", "the empty item takes no letter");
+    assert_eq!(seen[29].1, "Recommendation number 30.");
+}
+
+/// Texts of the findings-by-theme table's first lines that start with `start`.
+fn table_entries(layout: &Layout, start: &str) -> usize {
+    layout.pages.iter().flat_map(|p| p.texts()).filter(|t| t.text.starts_with(start) && t.size < 10.0).count()
+}
+
+#[test]
+fn a_finding_about_several_themes_is_listed_under_each_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = review("ambleshire-2024.peerreview");
+    let f = r.findings.iter().find(|f| f.themes.len() > 1).expect("the sample has a finding with two themes");
+    let start: String = f.text.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+    let layout = briefing(&r);
+    assert_eq!(table_entries(&layout, &start), f.themes.len(), "{start}: once under each theme");
+    let all = squash(&text(&pdf(&layout, dir.path(), "a.pdf")));
+    let note = "A finding about more than one theme is listed under each.";
+    assert!(all.contains(note), "the table says so");
+
+    // A review whose findings each have one theme prints no note.
+    let single = review("afonwen-2025-action-plan.peerreview");
+    assert!(single.findings.iter().all(|f| f.themes.len() <= 1));
+    let single_text = squash(&text(&pdf(&briefing(&single), dir.path(), "s.pdf")));
+    assert!(!single_text.contains(note));
+}

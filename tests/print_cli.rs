@@ -22,6 +22,11 @@ fn pdftext(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Whitespace collapsed, so a phrase broken across lines is still found.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Copies the samples into a temp folder so a test can break one file without touching others.
 fn sample_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -153,4 +158,73 @@ fn bad_review_file_for_a_briefing_is_an_error_with_position() {
     let o = peerbrief(&["briefing", &bad.display().to_string(), "-o", &dir.path().join("b.pdf").display().to_string()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(&format!("{}:3:14:", bad.display())), "{}", stderr(&o));
+}
+
+fn page_count(path: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap_or_else(|| panic!("{info}"));
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+fn page_text(path: &Path, page: usize) -> String {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-f", &p, "-l", &p])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The exempt appendix of the Ambleshire sample (paragraph 1 of Schedule 12A).
+const AMBLESHIRE_EXEMPT: [&str; 3] = ["Case A (aged 9)", "Case B (aged 15)", "placement moved three times"];
+
+#[test]
+fn briefing_is_public_by_default_and_private_marks_every_page_not_for_publication() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = sample("ambleshire-2024.peerreview");
+    let default = dir.path().join("default.pdf");
+    let public = dir.path().join("public.pdf");
+    let private = dir.path().join("private.pdf");
+    let o = peerbrief(&["briefing", &review, "-o", &default.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = peerbrief(&["briefing", &review, "-o", &public.display().to_string(), "--public"]);
+    assert_eq!(o.status.code(), Some(0), "--public is still accepted: {}", stderr(&o));
+    let o = peerbrief(&["briefing", &review, "-o", &private.display().to_string(), "--private"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    for path in [&default, &public] {
+        let text = squash(&pdftext(path));
+        for secret in AMBLESHIRE_EXEMPT {
+            assert!(!text.contains(secret), "{}: exempt text {secret:?} printed", path.display());
+        }
+        assert!(!text.contains("NOT FOR PUBLICATION"), "{}: public copy stamped", path.display());
+        assert!(text.contains("not for publication by virtue of paragraph 1"), "the notice replaces it");
+    }
+    assert_eq!(pdftext(&default), pdftext(&public), "--public is the default");
+
+    let text = squash(&pdftext(&private));
+    for secret in AMBLESHIRE_EXEMPT {
+        assert!(text.contains(secret), "private copy lacks {secret:?}");
+    }
+    let pages = page_count(&private);
+    assert_eq!(pages, page_count(&public), "public and private briefings are numbered alike");
+    assert!(pages >= 3, "{pages}");
+    for n in 1..=pages {
+        let on_page = page_text(&private, n);
+        assert!(on_page.contains("NOT FOR PUBLICATION"), "private page {n} is not stamped:\n{on_page}");
+        assert!(!page_text(&public, n).contains("NOT FOR PUBLICATION"), "public page {n} is stamped");
+    }
+    let info = Command::new("pdfinfo").arg(&private).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let title = info.lines().find(|l| l.starts_with("Title:")).unwrap_or("");
+    assert!(title.ends_with("NOT FOR PUBLICATION"), "{info}");
+}
+
+#[test]
+fn briefing_public_and_private_together_is_a_usage_error() {
+    let o = peerbrief(&["briefing", &sample("ambleshire-2024.peerreview"), "-o", "x.pdf", "--public", "--private"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }

@@ -1,7 +1,7 @@
 //! Committee packs: cover, agenda with page numbers and links, then every item in order with
 //! page numbers running through the whole pack.
 
-use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Running, Style, run};
+use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style, run};
 use super::fonts::Fonts;
 use super::page::{Item, Layout, MM, PAGE_WIDTH};
 use super::report::{BriefingOptions, Visibility, Writer, exempt_notice, write_report};
@@ -53,13 +53,15 @@ pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility
     let mut starts = Vec::new();
     for (i, item) in pack.items.iter().enumerate() {
         c.outline_base = 0;
-        c.set_running(pack_running.clone());
+        // The item's marking (a report's own, else the pack's) is set before its first page is
+        // started: a page takes the running header in force when it begins.
+        let running = match reviews.get(i).and_then(Option::as_ref) {
+            Some(r) => Running { marking: r.marking, meeting: pack_running.meeting.clone() },
+            None => pack_running.clone(),
+        };
+        c.set_running(running);
         c.new_page();
         starts.push(c.page_index());
-        let review = reviews.get(i).and_then(Option::as_ref);
-        if let Some(r) = review {
-            c.set_running(Running { marking: r.marking, meeting: pack_running.meeting.clone() });
-        }
         let title = format!("{}. {}", i + 1, item_title(pack, reviews, i));
         match (item.exempt, visibility) {
             (Some(paragraph), Visibility::Public) => {
@@ -82,11 +84,17 @@ pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility
             p.items.push(Item::Link { x: MARGIN_LEFT, y: top, width: CONTENT_WIDTH, height, target_page: start });
         }
     }
-    let title = c.clean(&format!("{}: agenda and reports", pack.meeting_line()));
+    let mut title = c.clean(&format!("{}: agenda and reports", pack.meeting_line()));
     let author = c.clean(&pack.council);
     let subject = match visibility {
         Visibility::Public => "Committee pack (public)".to_owned(),
-        Visibility::Private => "Committee pack (private: contains exempt information)".to_owned(),
+        Visibility::Private => {
+            // Every page says so in its running header; the stamp is outside the body area,
+            // so the private pack keeps the public pack's page numbers.
+            c.mark_not_for_publication();
+            title = format!("{title} – {NOT_FOR_PUBLICATION}");
+            format!("Committee pack (private: contains exempt information) – {NOT_FOR_PUBLICATION}")
+        }
     };
     c.finish(title, author, subject)
 }

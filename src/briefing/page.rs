@@ -27,6 +27,9 @@ impl Colour {
     pub const SHADE: Colour = Colour { r: 0xf3, g: 0xf2, b: 0xf1 };
     pub const BAND: Colour = Colour { r: 0xde, g: 0xe0, b: 0xe2 };
     pub const LINK: Colour = Colour { r: 0x1d, g: 0x70, b: 0xb8 };
+    /// The "NOT FOR PUBLICATION" band of private papers (7.1:1 against white text).
+    pub const STAMP: Colour = Colour { r: 0x9e, g: 0x10, b: 0x1a };
+    pub const WHITE: Colour = Colour { r: 0xff, g: 0xff, b: 0xff };
 }
 
 /// A run of text in one face, size and colour, starting at a baseline point.

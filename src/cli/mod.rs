@@ -78,9 +78,12 @@ pub enum Command {
         /// Add the action plan as a final appendix.
         #[arg(long)]
         action_plan: bool,
-        /// Withhold exempt appendices (Schedule 12A), as for publication.
-        #[arg(long)]
+        /// The public briefing: exempt appendices (Schedule 12A) replaced by notices (the default).
+        #[arg(long, conflicts_with = "private")]
         public: bool,
+        /// The private briefing for members: exempt appendices printed, every page marked NOT FOR PUBLICATION.
+        #[arg(long)]
+        private: bool,
     },
     /// Print a committee pack (cover, agenda, every item) from a .peerpack manifest.
     Pack {
@@ -103,8 +106,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
-        Some(Command::Briefing { file, output, marking, action_plan, public }) => {
-            print::briefing(&file, &output, marking, action_plan, public)
+        Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {
+            print::briefing(&file, &output, marking, action_plan, private)
         }
         Some(Command::Pack { manifest, output, public: _, private }) => print::pack(&manifest, &output, private),
         Some(Command::InstallDesktop { system, .. }) => desktop::install(system),

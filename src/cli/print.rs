@@ -25,8 +25,9 @@ impl From<MarkingArg> for ProtectiveMarking {
     }
 }
 
-/// Prints the panel briefing for one review.
-pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_plan: bool, public: bool) -> ExitCode {
+/// Prints the panel briefing for one review: the public version (exempt appendices replaced by
+/// notices) unless `private`, which prints everything and marks every page NOT FOR PUBLICATION.
+pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_plan: bool, private: bool) -> ExitCode {
     let loaded = match load_review(file) {
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
@@ -34,7 +35,7 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
     let options = BriefingOptions {
         marking: marking.map(Into::into),
         action_plan,
-        visibility: if public { Visibility::Public } else { Visibility::Private },
+        visibility: if private { Visibility::Private } else { Visibility::Public },
     };
     write(&lay_out_briefing(&loaded.review, &options), out)
 }

@@ -1,0 +1,171 @@
+//! Paragraph and list blocks in the report's grid: side headings in the left column, numbered
+//! paragraphs and lists in the text column, lead-ins kept with what follows.
+
+use super::Writer;
+use crate::briefing::compose::{Block, Line, MARGIN_LEFT, NUMBER_INDENT, SIDE_COLUMN, Style, TEXT_WIDTH, TEXT_X, run};
+use crate::briefing::fonts::FontStyle;
+use crate::briefing::page::MM;
+use crate::model::paragraphs;
+
+impl Writer<'_> {
+    pub(super) fn start_section(&mut self, heading: &str) {
+        self.side = Some(heading.to_owned());
+    }
+
+    /// A section: side heading plus numbered paragraphs; nothing if the text is empty.
+    pub(super) fn section(&mut self, heading: &str, text: &str) {
+        let paras = paragraphs(text);
+        if paras.is_empty() {
+            return;
+        }
+        self.start_section(heading);
+        self.c.place = heading.to_owned();
+        for p in paras {
+            self.numbered(&p);
+        }
+    }
+
+    pub(super) fn take_side(&mut self) -> (Vec<Line>, Option<(String, u8)>) {
+        match self.side.take() {
+            Some(h) => {
+                let lines = self.c.wrap(&h, Style::BOLD, MARGIN_LEFT, SIDE_COLUMN - 4.0 * MM, 0.0, 0.0);
+                let title = self.c.clean(&h);
+                (lines, Some((title, 0)))
+            }
+            None => (Vec::new(), None),
+        }
+    }
+
+    /// A numbered paragraph: "12." in the text column, text hanging after it.
+    pub(crate) fn numbered(&mut self, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.c.paragraph += 1;
+        let number = format!("{}.", self.c.paragraph);
+        let mut lines = self.c.wrap(text, Style::BODY, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        if let Some(first) = lines.first_mut() {
+            let baseline = first.runs.first().map_or(0.0, |r| r.y);
+            first.runs.insert(0, run(&number, Style::BODY, TEXT_X, baseline));
+        }
+        let (side, outline) = self.take_side();
+        let lead_in = text.trim_end().ends_with(':');
+        self.emit(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline }, lead_in);
+    }
+
+    /// Places a block, or holds it back to keep it with the next one (a lead-in ending in ":").
+    pub(super) fn emit(&mut self, block: Block, keep_with_next: bool) {
+        let block = match self.pending.take() {
+            Some(mut first) => {
+                let own = first.lines.len();
+                first.lines.push(Line { runs: Vec::new(), height: block.space_before });
+                first.keep_first = own + 1 + block.keep_first.max(2).min(block.lines.len());
+                first.lines.extend(block.lines);
+                first
+            }
+            None => block,
+        };
+        if keep_with_next {
+            self.pending = Some(block);
+        } else {
+            self.c.place(block);
+        }
+    }
+
+    /// Places anything held back by [`Self::emit`].
+    pub(crate) fn flush(&mut self) {
+        if let Some(block) = self.pending.take() {
+            self.c.place(block);
+        }
+    }
+
+    /// An unnumbered paragraph in the text column.
+    pub(crate) fn plain(&mut self, text: &str) {
+        self.plain_styled(text, Style::BODY, 3.0 * MM);
+    }
+
+    /// An unnumbered paragraph aligned with numbered paragraphs' text. Bold text is a subheading
+    /// and, like a lead-in ending in ":", stays with what follows.
+    pub(super) fn plain_styled(&mut self, text: &str, style: Style, space_before: f32) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let lines = self.c.wrap(text, style, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        let (side, outline) = self.take_side();
+        let keep_with_next = text.trim_end().ends_with(':') || style.style == FontStyle::Bold;
+        self.emit(Block { side, lines, keep_first: 2, space_before, outline }, keep_with_next);
+    }
+
+    /// A subheading in the text column, kept with the first two lines that follow.
+    pub(super) fn subheading_then_bullets(&mut self, heading: &str, items: &[String]) {
+        let head = self.c.wrap(heading, Style::BOLD, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        self.list(items, |_| "•".to_owned(), Some(head));
+    }
+
+    pub(crate) fn bullets(&mut self, items: &[String]) {
+        self.list(items, |_| "•".to_owned(), None);
+    }
+
+    pub(super) fn lettered(&mut self, items: &[String]) {
+        self.list(items, |i| format!("({})", letters(i)), None);
+    }
+
+    /// A list with hanging indents; `lead` lines (a subheading) stay with the first item.
+    pub(super) fn list(&mut self, items: &[String], marker: impl Fn(usize) -> String, lead: Option<Vec<Line>>) {
+        let mut lead = lead;
+        let hang = 6.0 * MM;
+        // Only printed items are counted, so an empty one leaves no gap in the lettering.
+        let mut printed = 0;
+        for text in items {
+            if text.trim().is_empty() {
+                continue;
+            }
+            let x = TEXT_X + NUMBER_INDENT;
+            let mut lines = self.c.wrap(text, Style::BODY, x, TEXT_WIDTH - NUMBER_INDENT, hang, hang);
+            let Some(first) = lines.first_mut() else { continue };
+            let baseline = first.runs.first().map_or(0.0, |r| r.y);
+            first.runs.insert(0, run(&marker(printed), Style::BODY, x, baseline));
+            printed += 1;
+            let mut keep = 2;
+            if let Some(head) = lead.take() {
+                keep += head.len();
+                let mut all = head;
+                all.push(Line { runs: Vec::new(), height: 1.5 * MM });
+                keep += 1;
+                all.extend(lines);
+                lines = all;
+            }
+            let (side, outline) = self.take_side();
+            self.emit(Block { side, lines, keep_first: keep, space_before: 1.5 * MM, outline }, false);
+        }
+        if let Some(head) = lead {
+            // Nothing in the list printed: the subheading still does.
+            let (side, outline) = self.take_side();
+            self.emit(Block { side, keep_first: head.len(), lines: head, space_before: 1.5 * MM, outline }, false);
+        }
+    }
+}
+
+/// The letters of list item `i` (from 0): a … z, then aa, ab … az, ba … (as spreadsheet columns).
+fn letters(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters;
+
+    #[test]
+    fn letters_run_on_past_z() {
+        let got: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702].iter().map(|&i| letters(i)).collect();
+        assert_eq!(got, ["a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]);
+    }
+}
