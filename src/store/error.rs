@@ -109,9 +109,18 @@ impl StoreError {
     pub(crate) fn from_ron(path: &std::path::Path, text: &str, e: &SpannedError) -> StoreError {
         let (mut line, mut col) = (e.span.start.line.max(1), e.span.start.col.max(1));
         let mut message = describe_ron_error(&e.code);
-        if matches!(e.code, RonError::ExpectedStringEnd | RonError::Eof)
-            && let Some(open) = unclosed_string(text)
-        {
+        // A missing closing quote shows up as "no closing quote" at the end of the file, or, when a
+        // later quote closed the string instead, as something odd right after that quote.
+        let open = match e.code {
+            RonError::ExpectedStringEnd | RonError::Eof => unclosed_string(text),
+            RonError::ExpectedComma
+            | RonError::ExpectedStructLikeEnd
+            | RonError::ExpectedArrayEnd
+            | RonError::ExpectedMapColon
+            | RonError::TrailingCharacters => unclosed_string(text).filter(|s| s.next == Some((line, col))),
+            _ => None,
+        };
+        if let Some(open) = open {
             // Point at the quote that was never closed, not at the end of the file.
             (line, col) = (open.line, open.col);
             message = format!(
@@ -131,6 +140,8 @@ pub(crate) struct UnclosedString {
     pub col: usize,
     /// The first few words of its text.
     pub start: String,
+    /// Where the first character after the quote that closed it instead is, if one did.
+    pub next: Option<(usize, usize)>,
 }
 
 /// Finds the string whose closing quote is missing, reading `text` as RON does (comments, raw
@@ -204,11 +215,18 @@ pub(crate) fn unclosed_string(text: &str) -> Option<UnclosedString> {
                 }
                 step(&mut i, &mut line, &mut col);
             }
-            let after = chars[i.min(chars.len())..].iter().find(|c| !c.is_whitespace()).copied();
-            let misplaced = closed && after.is_some_and(|a| !matches!(a, ',' | ')' | ']' | ':' | '/'));
+            let mut next = None;
+            let mut misplaced = false;
+            if closed {
+                while i < chars.len() && chars[i].is_whitespace() {
+                    step(&mut i, &mut line, &mut col);
+                }
+                misplaced = chars.get(i).is_some_and(|a| !matches!(a, ',' | ')' | ']' | ':' | '/'));
+                next = Some((line, col));
+            }
             if !closed || misplaced {
                 let start: String = chars[body..].iter().take_while(|c| **c != '\n' && **c != '"').take(40).collect();
-                return Some(UnclosedString { line: open_line, col: open_col, start });
+                return Some(UnclosedString { line: open_line, col: open_col, start, next: next.filter(|_| misplaced) });
             }
         } else {
             step(&mut i, &mut line, &mut col);
@@ -234,7 +252,7 @@ mod tests {
     fn the_string_at_fault_is_found_not_the_last_one_open() {
         let text = "PeerReview(\n    council: \"Worcestershire,\n    title: \"A title\",\n)";
         let found = unclosed_string(text).unwrap();
-        assert_eq!((found.line, found.col), (2, 14));
+        assert_eq!((found.line, found.col, found.next), (2, 14, Some((3, 13))));
         assert_eq!(found.start, "Worcestershire,");
         // Open at the end of the file.
         let found = unclosed_string("A(\n  x: \"fine\",\n  y: \"never").unwrap();
