@@ -36,7 +36,7 @@ const CORPUS: &[(&str, Expect)] = &[
     ("wrong_struct_name.peerreview", Expect::ErrorAt("expected `PeerReview(`")),
     ("unclosed_string.peerreview", Expect::ErrorAt("is never closed: it starts at line 4, column 14")),
     ("bad_date.peerreview", Expect::ErrorAt("YYYY-MM-DD")),
-    ("impossible_date.peerreview", Expect::ErrorAt("30 February 2011 is not a date: February 2011 has 28 days")),
+    ("impossible_date.peerreview", Expect::ErrorAt("`2011-02-30` is not a real date: February 2011 has 28 days")),
     ("exempt_paragraph_9.peerreview", Expect::ErrorAt("1 to 7")),
     ("unknown_enum.peerreview", Expect::ErrorAt("`Weakness` is not allowed")),
     ("duplicate_field.peerreview", Expect::ErrorAt("appears twice")),

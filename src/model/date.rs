@@ -28,6 +28,10 @@ pub enum DateError {
     /// Typed text in none of the forms PeerBrief reads.
     #[error("“{0}” is not a date PeerBrief can read: write it like 17/03/2026, 17 March 2026 or March 2026")]
     Unrecognised(String),
+    /// A file's ISO date that does not exist: "`2026-02-30` is not a real date: February 2026 has
+    /// 28 days". The ISO text is what the user will find in the file.
+    #[error("`{text}` is not a real date: {why}")]
+    NotReal { text: String, why: String },
     /// A day the month does not have: "31 February 2026".
     #[error("{} is not a date: {} has {} days", no_such_day(*year, *month, *day), month_year(*year, *month), days_in_month(*year, *month))]
     NoSuchDay { year: u16, month: u8, day: u8 },
@@ -161,11 +165,21 @@ impl Date {
                 Err(DateError::Format(t.to_owned()))
             }
         };
-        match parts.as_slice() {
+        let result = match parts.as_slice() {
             [y, m] => checked(t, num(y, 4)?.into(), num(m, 2)?.into(), None),
             [y, m, d] => checked(t, num(y, 4)?.into(), num(m, 2)?.into(), Some(num(d, 2)?.into())),
-            _ => Err(DateError::Format(t.to_owned())),
-        }
+            _ => return Err(DateError::Format(t.to_owned())),
+        };
+        result.map_err(|e| {
+            let why = match e {
+                DateError::NoSuchDay { year, month, .. } => {
+                    format!("{} has {} days", month_year(year, month), days_in_month(year, month))
+                }
+                DateError::NoSuchMonth { month, .. } => format!("there is no month {month}"),
+                _ => "the year must be from 1 to 9999".to_owned(),
+            };
+            DateError::NotReal { text: t.to_owned(), why }
+        })
     }
 
     /// Parses a date as a UK user types it, day before month:
@@ -376,15 +390,18 @@ mod tests {
     fn file_form_is_iso_only_and_rejects_impossible_dates() {
         assert_eq!(
             Date::parse("2015-02-29").unwrap_err().to_string(),
-            "29 February 2015 is not a date: February 2015 has 28 days"
+            "`2015-02-29` is not a real date: February 2015 has 28 days"
         );
         assert!(Date::parse("2016-02-29").is_ok());
-        assert!(matches!(Date::parse("2015-13"), Err(DateError::NoSuchMonth { month: 13, .. })));
+        assert_eq!(
+            Date::parse("2015-13").unwrap_err().to_string(),
+            "`2015-13` is not a real date: there is no month 13"
+        );
         assert!(matches!(Date::parse("17/11/2015"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("17 November 2015"), Err(DateError::Format(_))));
         assert!(matches!(Date::parse(""), Err(DateError::Format(_))));
         assert!(matches!(Date::parse("2015-1-1"), Err(DateError::Format(_))));
-        assert!(matches!(Date::parse("0000-01"), Err(DateError::NoSuchYear(_))));
+        assert!(matches!(Date::parse("0000-01"), Err(DateError::NotReal { .. })));
     }
 
     /// What a UK user may type, and what PeerBrief makes of it (ISO), or the start of the error.

@@ -226,7 +226,12 @@ pub(crate) fn unclosed_string(text: &str) -> Option<UnclosedString> {
             }
             if !closed || misplaced {
                 let start: String = chars[body..].iter().take_while(|c| **c != '\n' && **c != '"').take(40).collect();
-                return Some(UnclosedString { line: open_line, col: open_col, start, next: next.filter(|_| misplaced) });
+                return Some(UnclosedString {
+                    line: open_line,
+                    col: open_col,
+                    start,
+                    next: next.filter(|_| misplaced),
+                });
             }
         } else {
             step(&mut i, &mut line, &mut col);
