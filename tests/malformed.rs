@@ -200,6 +200,6 @@ fn an_unclosed_quote_says_so_and_points_where_the_text_starts() {
     );
     assert!(!msg.contains("expected text in double quotes"), "{msg}");
     // Missing at the very end of the file.
-    let (_, msg) = load_err(format!("PeerReview(\n    council: \"Open").as_bytes());
+    let (_, msg) = load_err(b"PeerReview(\n    council: \"Open");
     assert!(msg.contains("never closed: it starts at line 2, column 14 with \"Open…\""), "{msg}");
 }
