@@ -346,3 +346,20 @@ fn a_theme_id_typed_then_left_for_another_page_is_applied() {
     assert_eq!(review(&harness).themes[1].id, "theme-12-b");
     assert_eq!(finding_themes(&harness)[1], ["theme-12-b"]);
 }
+
+#[test]
+fn a_theme_id_still_being_typed_can_be_applied_before_saving() {
+    let scratch = Scratch::new();
+    let mut harness = two_themes(&scratch);
+    harness.get_by_label("Id of theme 2").focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.get_by_label("Id of theme 2").type_text("-b");
+    harness.run();
+    assert_eq!(review(&harness).themes[1].id, "theme-12", "not applied while the field has focus");
+    // What the app's Save does first (the field keeps its focus through Ctrl+S).
+    let ctx = harness.ctx.clone();
+    let doc = harness.state_mut().current_mut().and_then(|d| d.editing_mut()).unwrap();
+    assert!(peerbrief::app::editor::apply_pending_edits(&ctx, doc));
+    assert_eq!(finding_themes(&harness)[1], ["theme-12-b"]);
+}

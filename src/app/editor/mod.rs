@@ -15,7 +15,7 @@ mod themes;
 use egui::{Response, RichText, Ui, WidgetInfo};
 
 pub use list::ListSpec;
-pub use themes::commit_pending_theme_id;
+pub use themes::{apply_pending_edits, commit_pending_theme_id};
 
 use super::document::{Editing, EditorPage};
 use crate::model::Place;

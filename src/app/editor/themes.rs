@@ -101,8 +101,19 @@ fn theme_id(ui: &mut Ui, form: &mut Form, i: usize, theme: &Theme) {
 /// The editor calls this every frame; a view that can be shown instead of the editor (the
 /// dashboard) calls it too, so a rename is never left waiting.
 pub fn commit_pending_theme_id(ctx: &Context, doc: &mut Editing) -> bool {
+    commit(ctx, doc, false)
+}
+
+/// Applies a typed theme id now, even while its field still has focus: for the app to call
+/// before it saves, closes or quits (Ctrl+S does not take the focus away from the field).
+/// Returns true if the review changed.
+pub fn apply_pending_edits(ctx: &Context, doc: &mut Editing) -> bool {
+    commit(ctx, doc, true)
+}
+
+fn commit(ctx: &Context, doc: &mut Editing, even_if_focused: bool) -> bool {
     let Some(edit) = ctx.data(|d| d.get_temp::<PendingId>(pending_key())) else { return false };
-    if ctx.memory(|m| m.has_focus(edit.widget)) {
+    if !even_if_focused && ctx.memory(|m| m.has_focus(edit.widget)) {
         return false;
     }
     ctx.data_mut(|d| d.remove::<PendingId>(pending_key()));
