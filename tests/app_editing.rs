@@ -363,3 +363,35 @@ fn a_theme_id_still_being_typed_can_be_applied_before_saving() {
     assert!(peerbrief::app::editor::apply_pending_edits(&ctx, doc));
     assert_eq!(finding_themes(&harness)[1], ["theme-12-b"]);
 }
+
+#[test]
+fn a_theme_id_typed_in_one_tab_never_renames_the_same_theme_in_another() {
+    let scratch = Scratch::new();
+    std::fs::copy(scratch.path(WORCESTERSHIRE), scratch.path("copy.peerreview")).unwrap();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE, "copy.peerreview"]);
+    let ids = |h: &egui_kittest::Harness<'_, peerbrief::app::PeerBriefApp>, tab: usize| {
+        let doc = h.state().documents()[tab].editing().unwrap();
+        doc.review.themes.iter().map(|t| t.id.clone()).collect::<Vec<_>>()
+    };
+    let before = ids(&harness, 0);
+    harness.get_by_label(WORCESTERSHIRE).click();
+    harness.run();
+    harness.get_by_label("Editor").click();
+    harness.run();
+    harness.get_by_label("Themes and focus").click();
+    harness.run();
+    harness.get_by_label("Id of theme 1").focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.get_by_label("Id of theme 1").type_text("-x");
+    harness.run();
+    // Switch tabs with the id still being typed: the other review has the same theme ids.
+    harness.get_by_label("copy.peerreview").click();
+    harness.run();
+    assert_eq!(ids(&harness, 1), before, "the other tab's themes are untouched");
+    // The frame that took the click still drew the first tab, which applied its id then.
+    harness.get_by_label(&format!("{WORCESTERSHIRE} •")).click();
+    harness.run();
+    assert_eq!(ids(&harness, 0)[0], format!("{}-x", before[0]), "applied in its own tab");
+    assert_eq!(ids(&harness, 1), before);
+}

@@ -35,7 +35,7 @@ impl Form {
     /// saving while the field has focus saves it; text that is not a date says why underneath and
     /// leaves the review's date as it was before the edit began.
     pub fn date(&mut self, ui: &mut Ui, label: &str, value: &mut Option<Date>, place: Place) {
-        let id = ui.make_persistent_id(("date", place));
+        let id = ui.make_persistent_id(("date", place, self.doc));
         let current = *value;
         let focused = ui.memory(|m| m.has_focus(id));
         let mut edit = ui.data(|d| d.get_temp::<DateEdit>(id)).unwrap_or_else(|| DateEdit::showing(current));

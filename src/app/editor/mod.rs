@@ -28,6 +28,15 @@ pub struct Form {
     pub jump: Option<Place>,
     /// Set once the jump target was drawn.
     pub jumped: bool,
+    /// Which open document this is (see [`doc_key`]), so fields that remember typing between
+    /// frames never carry it over to another tab with the same fields.
+    pub doc: usize,
+}
+
+/// Tells open documents apart while they are open: the address of their `Editing`, which each tab
+/// keeps boxed, so it stays put.
+pub fn doc_key(doc: &Editing) -> usize {
+    std::ptr::from_ref(doc) as usize
 }
 
 /// A change to a list, from its row buttons.
@@ -60,8 +69,8 @@ impl ListOp {
 }
 
 impl Form {
-    pub fn new(jump: Option<Place>) -> Form {
-        Form { changed: false, jump, jumped: false }
+    pub fn new(jump: Option<Place>, doc: usize) -> Form {
+        Form { changed: false, jump, jumped: false, doc }
     }
 
     /// Scrolls to and focuses `response` if it is the jump target. A target with an empty field
@@ -197,7 +206,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
             doc.selected_finding = Some(i);
         }
     }
-    let mut form = Form::new(jump);
+    let mut form = Form::new(jump, doc_key(doc));
     egui::Panel::left("editor_pages").resizable(false).show(ui, |ui| {
         ui.add_space(4.0);
         ui.label(RichText::new("Sections").strong());

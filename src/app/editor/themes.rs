@@ -14,6 +14,8 @@ use crate::model::{Place, Review, Section, Theme};
 /// A theme id being typed, not yet applied. Only one field has focus, so one is enough.
 #[derive(Clone, Debug)]
 struct PendingId {
+    /// The document ([`super::doc_key`]): another tab may well have a theme with the same id.
+    doc: usize,
     /// Index of the theme in the review.
     theme: usize,
     /// Its id when the typing began; the edit is dropped if that changed meanwhile (undo, a move).
@@ -26,8 +28,8 @@ fn pending_key() -> Id {
     Id::unique("pending_theme_id")
 }
 
-fn message_key(theme: usize) -> Id {
-    Id::unique(("theme_id_message", theme))
+fn message_key(doc: usize, theme: usize) -> Id {
+    Id::unique(("theme_id_message", doc, theme))
 }
 
 /// Page "Themes and focus".
@@ -75,7 +77,7 @@ fn theme_id(ui: &mut Ui, form: &mut Form, i: usize, theme: &Theme) {
     let widget = ui.make_persistent_id(("theme_id", i));
     let pending = ui.data(|d| d.get_temp::<PendingId>(pending_key()));
     let mut buffer = match pending {
-        Some(p) if p.theme == i && p.original == theme.id => p.buffer,
+        Some(p) if p.doc == form.doc && p.theme == i && p.original == theme.id => p.buffer,
         _ => theme.id.clone(),
     };
     let label = ui.label(format!("Id of theme {}", i + 1));
@@ -83,13 +85,13 @@ fn theme_id(ui: &mut Ui, form: &mut Form, i: usize, theme: &Theme) {
         ui.add(egui::TextEdit::singleline(&mut buffer).id(widget).desired_width(f32::INFINITY)).labelled_by(label.id);
     form.target(&r, Place::new(Section::Theme(i), "id"));
     if r.changed() {
-        let edit = PendingId { theme: i, original: theme.id.clone(), buffer, widget };
+        let edit = PendingId { doc: form.doc, theme: i, original: theme.id.clone(), buffer, widget };
         ui.data_mut(|d| {
             d.insert_temp(pending_key(), edit);
-            d.remove_temp::<String>(message_key(i));
+            d.remove_temp::<String>(message_key(form.doc, i));
         });
     }
-    if let Some(message) = ui.data(|d| d.get_temp::<String>(message_key(i))) {
+    if let Some(message) = ui.data(|d| d.get_temp::<String>(message_key(form.doc, i))) {
         ui.colored_label(ui.visuals().error_fg_color, message);
     }
 }
@@ -113,6 +115,10 @@ pub fn apply_pending_edits(ctx: &Context, doc: &mut Editing) -> bool {
 
 fn commit(ctx: &Context, doc: &mut Editing, even_if_focused: bool) -> bool {
     let Some(edit) = ctx.data(|d| d.get_temp::<PendingId>(pending_key())) else { return false };
+    if edit.doc != super::doc_key(doc) {
+        // Typed in another tab: applied when that tab is shown again.
+        return false;
+    }
     if !even_if_focused && ctx.memory(|m| m.has_focus(edit.widget)) {
         return false;
     }
@@ -120,7 +126,7 @@ fn commit(ctx: &Context, doc: &mut Editing, even_if_focused: bool) -> bool {
     match rename_theme(doc, edit.theme, &edit.original, edit.buffer.trim()) {
         Ok(changed) => changed,
         Err(message) => {
-            ctx.data_mut(|d| d.insert_temp(message_key(edit.theme), message));
+            ctx.data_mut(|d| d.insert_temp(message_key(edit.doc, edit.theme), message));
             ctx.request_repaint();
             false
         }
