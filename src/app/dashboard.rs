@@ -311,9 +311,12 @@ impl Column<'_> {
             (FindingKind::AreaForConsideration, true) => "Add key area for consideration",
             (FindingKind::AreaForConsideration, false) => "Add area for consideration",
         };
-        if ui.button(add).on_hover_text("Add one and write it in the editor").clicked() {
-            click = Some(Click::Add(self.kind));
-        }
+        // In a row, so the justified column does not stretch the button to its full width.
+        ui.horizontal(|ui| {
+            if ui.button(add).on_hover_text("Add one and write it in the editor").clicked() {
+                click = Some(Click::Add(self.kind));
+            }
+        });
         if shown.is_empty() {
             ui.weak("None match the filters.");
         }
