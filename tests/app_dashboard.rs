@@ -181,3 +181,93 @@ fn a_long_list_lays_out_only_what_is_near_the_screen_and_tab_still_walks_it() {
     assert_eq!(doc.view.current, View::Editor);
     assert_eq!(doc.view.selected_finding, Some(120));
 }
+
+#[test]
+fn official_sensitive_reviews_carry_a_banner_and_official_ones_a_quiet_line() {
+    let scratch = Scratch::new();
+    let harness = open(&scratch, &["ambleshire-2024.peerreview"]);
+    harness.get_by_label_contains("OFFICIAL-SENSITIVE: handle with care");
+    let harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Protective marking: OFFICIAL");
+    assert!(harness.query_by_label_contains("OFFICIAL-SENSITIVE").is_none());
+}
+
+#[test]
+fn the_action_plan_is_summed_up_in_words_with_what_is_overdue() {
+    use peerbrief::model::{Date, RagStatus};
+    let scratch = Scratch::new();
+    let path = scratch.path("afonwen-2025-action-plan.peerreview");
+    let mut review = peerbrief::store::load_review(&path).expect("sample").review;
+    // Two actions due long ago (one of them complete), the rest far ahead: independent of today.
+    let mut actions: Vec<_> = review.findings.iter_mut().filter_map(|f| f.action.as_mut()).collect();
+    assert!(actions.len() >= 3, "the sample has an action plan");
+    for (n, action) in actions.iter_mut().enumerate() {
+        action.due = Date::ymd(2099, 1, 1);
+        action.status = [RagStatus::Red, RagStatus::Amber, RagStatus::Complete][n.min(2)];
+    }
+    actions[0].due = Date::ym(2020, 1);
+    actions[2].due = Date::ym(2020, 1);
+    let complete = actions.len() - 2;
+    peerbrief::store::save_review(&path, &review).expect("save");
+    let harness = open(&scratch, &["afonwen-2025-action-plan.peerreview"]);
+    harness.get_by_label(&format!("Action plan: 1 amber, 1 red, {complete} complete · 1 overdue"));
+    // A review without an action plan has no such line.
+    let harness = open(&scratch, &[WORCESTERSHIRE]);
+    assert!(harness.query_by_label_contains("Action plan:").is_none());
+}
+
+#[test]
+fn a_finding_added_from_the_key_findings_view_is_key_and_stays_in_view() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("Add key strength").click();
+    harness.run();
+    {
+        let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+        assert_eq!(doc.review.findings.len(), 13);
+        let added = doc.review.findings.last().unwrap();
+        assert!(added.key, "added while only key findings show, so it is key");
+        assert_eq!(doc.view, View::Editor, "opened in the editor to be written");
+        assert_eq!(doc.selected_finding, Some(12));
+        assert!(harness.state().current().unwrap().is_dirty());
+    }
+    let text = harness.get_by_label("Finding text");
+    assert!(text.is_focused());
+    text.type_text("A new key strength.");
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.get_by_label("Key strengths (7)");
+    harness.get_by_label("A new key strength.");
+}
+
+#[test]
+fn a_finding_added_while_filtered_by_theme_and_searching_is_still_shown() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label("All findings").click();
+    harness.run();
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    let entry = harness
+        .get_all_by_label("Outcomes, impact and performance management")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("the theme in the drop-down list");
+    entry.click();
+    harness.run();
+    harness.get_by_label("Search findings:").focus();
+    harness.run();
+    harness.get_by_label("Search findings:").type_text("impact");
+    harness.run();
+    harness.get_by_label("Add area for consideration").click();
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    let added = doc.review.findings.last().unwrap();
+    assert!(!added.key, "added while all findings show: not key");
+    assert_eq!(added.themes, [doc.filter.theme.clone().unwrap()]);
+    assert_eq!(doc.filter.search, "", "the search is cleared so the new finding shows");
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.get_by_label("Areas for consideration (1)");
+    harness.get_by_label("(no text yet)");
+}

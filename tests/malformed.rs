@@ -184,3 +184,22 @@ fn missing_file_and_folder_are_plain_errors() {
     let err = load_review(dir.path()).unwrap_err().to_string();
     assert!(err.contains("folder"), "{err}");
 }
+
+#[test]
+fn an_unclosed_quote_says_so_and_points_where_the_text_starts() {
+    // The council's name lost its closing quote; every later quote now pairs the wrong way round
+    // and the parser only notices at the end of the file.
+    let text = sample_text().replacen("\"Worcestershire County Council\",", "\"Worcestershire County Council,", 1);
+    let (err, msg) = load_err(text.as_bytes());
+    let (line, col) = position_of(&text, "\"Worcestershire County Council,");
+    assert_eq!(err.position(), Some((line, col)), "{msg}");
+    assert!(msg.contains("never closed"), "{msg}");
+    assert!(
+        msg.contains(&format!("starts at line {line}, column {col} with \"Worcestershire County Council,…\"")),
+        "{msg}"
+    );
+    assert!(!msg.contains("expected text in double quotes"), "{msg}");
+    // Missing at the very end of the file.
+    let (_, msg) = load_err(b"PeerReview(\n    council: \"Open");
+    assert!(msg.contains("never closed: it starts at line 2, column 14 with \"Open…\""), "{msg}");
+}

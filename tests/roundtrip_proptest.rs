@@ -136,4 +136,21 @@ proptest! {
         save_review(&path, &loaded.review).unwrap();
         prop_assert_eq!(std::fs::read(&path).unwrap(), first);
     }
+
+    /// Whatever date the editor shows (GOV.UK words) or the file holds (ISO) reads back as the
+    /// same date when typed, and so do the numeric UK forms; no text at all ever panics.
+    #[test]
+    fn shown_and_typed_dates_read_back_unchanged(year in 1000u16..=9999, month in 1u8..=12, day in 1u8..=31, junk in text()) {
+        if let Some(date) = Date::ymd(year, month, day) {
+            for typed in [date.to_string(), date.iso(), format!("{day}/{month}/{year}"), format!("{day:02}/{month:02}/{year}")] {
+                prop_assert_eq!(Date::parse_uk(&typed), Ok(date), "{}", typed);
+            }
+        } else {
+            let e = Date::parse_uk(&format!("{day}/{month}/{year}")).unwrap_err().to_string();
+            prop_assert!(e.contains("is not a date"), "{}", e);
+        }
+        let month_only = Date::ym(year, month).unwrap();
+        prop_assert_eq!(Date::parse_uk(&month_only.to_string()), Ok(month_only));
+        let _ = Date::parse_uk(&junk);
+    }
 }

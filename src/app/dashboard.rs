@@ -1,15 +1,28 @@
 //! The dashboard: the first thing a Director sees. Key strengths against key areas for
 //! consideration side by side, the balance per theme as numbers, and the review's headline facts.
 
-use egui::{RichText, Ui, WidgetInfo};
+use egui::{Color32, RichText, Ui, WidgetInfo};
 
 use super::command::Action;
 use super::document::{DashboardFilter, Editing};
-use crate::model::{Finding, FindingKind, Place, Review, Section, paragraphs};
+use super::editor::commit_pending_theme_id;
+use crate::model::{Finding, FindingKind, Place, ProtectiveMarking, Review, Section, paragraphs};
+
+/// What a click in a findings column asked for.
+enum Click {
+    /// Open finding N in the editor.
+    Open(usize),
+    /// Add a finding of this kind (and open it in the editor to write it).
+    Add(FindingKind),
+}
 
 /// Draws the dashboard; returns the action a click asked for (open a finding in the editor).
 pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
-    let mut action = None;
+    // A theme id typed in the editor just before switching here takes effect now.
+    if commit_pending_theme_id(ui.ctx(), doc) {
+        doc.note_change(false);
+    }
+    let mut click = None;
     // Facts, the theme balance and the reviewers' summary on the right; the findings side by side
     // in the middle, so the headline lists are the first thing on screen.
     egui::Panel::right("dashboard_facts").resizable(true).default_size(520.0).min_size(400.0).show(ui, |ui| {
@@ -24,10 +37,19 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         let review = &doc.review;
+        marking(ui, review.marking);
         let title = if review.title.trim().is_empty() { "Untitled review" } else { review.title.as_str() };
         ui.label(RichText::new(title).heading().strong());
         if !review.subject.is_empty() {
             ui.label(&review.subject);
+        }
+        if let Some(summary) = review.action_summary(crate::store::today()) {
+            let text = RichText::new(summary.to_string()).strong();
+            if summary.overdue > 0 {
+                ui.colored_label(ui.visuals().warn_fg_color, text);
+            } else {
+                ui.label(text);
+            }
         }
         ui.add_space(4.0);
         filters(ui, &doc.review, &mut doc.view.filter);
@@ -45,15 +67,63 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
                 ui.columns(2, |cols| {
                     for (col, kind) in cols.iter_mut().zip([FindingKind::Strength, FindingKind::AreaForConsideration]) {
                         let list = Column { review, filter, needle: &needle, kind, revision, visible };
-                        if let Some(a) = list.show(col) {
-                            action = Some(a);
+                        if let Some(c) = list.show(col) {
+                            click = Some(c);
                         }
                     }
                 });
             },
         );
     });
-    action
+    match click? {
+        Click::Open(i) => Some(Action::JumpTo(Place::new(Section::Finding(i), "text"))),
+        Click::Add(kind) => Some(add_finding(doc, kind)),
+    }
+}
+
+/// Adds a finding that the dashboard, as filtered, will show: key while only key findings show,
+/// in the chosen theme, with the search cleared (a new finding has no words to match yet). Then
+/// opens it in the editor to be written.
+fn add_finding(doc: &mut Editing, kind: FindingKind) -> Action {
+    let filter = &mut doc.filter;
+    let theme = filter.theme.clone().or_else(|| doc.review.themes.first().map(|t| t.id.clone()));
+    let mut finding = Finding::new(kind, "", theme.as_deref().unwrap_or(""), filter.key_only);
+    if theme.is_none() {
+        finding.themes.clear();
+    }
+    filter.search.clear();
+    doc.review.findings.push(finding);
+    doc.note_change(false);
+    let i = doc.review.findings.len() - 1;
+    doc.selected_finding = Some(i);
+    Action::JumpTo(Place::new(Section::Finding(i), "text"))
+}
+
+/// The protective marking: a banner that cannot be missed for OFFICIAL-SENSITIVE, a quiet line
+/// for OFFICIAL (the default for council business).
+fn marking(ui: &mut Ui, marking: ProtectiveMarking) {
+    match marking {
+        ProtectiveMarking::OfficialSensitive => {
+            // White on dark red: a contrast ratio over 9:1 in light and dark mode alike.
+            egui::Frame::new().fill(Color32::from_rgb(0x99, 0x00, 0x00)).inner_margin(8.0).corner_radius(4.0).show(
+                ui,
+                |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(
+                        RichText::new(
+                            "OFFICIAL-SENSITIVE: handle with care. Share this review only with people who need to know.",
+                        )
+                        .color(Color32::WHITE)
+                        .strong(),
+                    );
+                },
+            );
+            ui.add_space(4.0);
+        }
+        ProtectiveMarking::Official => {
+            ui.weak("Protective marking: OFFICIAL");
+        }
+    }
 }
 
 fn facts(ui: &mut Ui, review: &Review) {
@@ -220,9 +290,9 @@ struct Column<'a> {
 }
 
 impl Column<'_> {
-    fn show(&self, ui: &mut Ui) -> Option<Action> {
+    fn show(&self, ui: &mut Ui) -> Option<Click> {
         let (review, filter) = (self.review, self.filter);
-        let mut action = None;
+        let mut click = None;
         let shown: Vec<(usize, &Finding)> = review
             .findings
             .iter()
@@ -235,6 +305,18 @@ impl Column<'_> {
             (FindingKind::AreaForConsideration, false) => "Areas for consideration",
         };
         ui.label(RichText::new(format!("{heading} ({})", shown.len())).heading());
+        let add = match (self.kind, filter.key_only) {
+            (FindingKind::Strength, true) => "Add key strength",
+            (FindingKind::Strength, false) => "Add strength",
+            (FindingKind::AreaForConsideration, true) => "Add key area for consideration",
+            (FindingKind::AreaForConsideration, false) => "Add area for consideration",
+        };
+        // In a row, so the justified column does not stretch the button to its full width.
+        ui.horizontal(|ui| {
+            if ui.button(add).on_hover_text("Add one and write it in the editor").clicked() {
+                click = Some(Click::Add(self.kind));
+            }
+        });
         if shown.is_empty() {
             ui.weak("None match the filters.");
         }
@@ -279,7 +361,7 @@ impl Column<'_> {
                     ui.set_width(ui.available_width());
                     // Left-aligned, not justified: `columns` lays out justified, which stretches wrapped text.
                     ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
-                        finding_item(ui, review, filter, i, finding, &mut action)
+                        finding_item(ui, review, filter, i, finding, &mut click)
                     });
                 });
             });
@@ -289,7 +371,7 @@ impl Column<'_> {
             ui.allocate_space(egui::vec2(0.0, skipped - spacing));
         }
         ui.data_mut(|d| d.insert_temp(cache_id, cache));
-        action
+        click
     }
 }
 
@@ -300,7 +382,7 @@ fn finding_item(
     filter: &DashboardFilter,
     i: usize,
     finding: &Finding,
-    action: &mut Option<Action>,
+    click: &mut Option<Click>,
 ) {
     let text = if finding.text.trim().is_empty() { "(no text yet)" } else { finding.text.as_str() };
     let r = ui
@@ -312,7 +394,7 @@ fn finding_item(
         r.scroll_to_me(None);
     }
     if r.clicked() {
-        *action = Some(Action::JumpTo(Place::new(Section::Finding(i), "text")));
+        *click = Some(Click::Open(i));
     }
     let themes: Vec<&str> = finding.themes.iter().map(|id| review.theme_label(id)).collect();
     let mut note = if themes.is_empty() { "Theme: none".to_owned() } else { format!("Theme: {}", themes.join("; ")) };

@@ -2,6 +2,7 @@
 //!
 //! Pure data and rules: no files, no UI. Everything else in PeerBrief is built on these types.
 
+mod action_plan;
 mod date;
 mod finding;
 mod pack;
@@ -10,6 +11,7 @@ mod text;
 mod theme;
 mod validate;
 
+pub use action_plan::ActionSummary;
 pub use date::{Date, DateError};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
 pub use pack::{AgendaContent, AgendaItem, CommitteePack};

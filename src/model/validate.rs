@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{ContactKind, Date, FindingKind, RagStatus, Review, placeholder_in};
+use super::{ContactKind, Date, FindingKind, Review, placeholder_in};
 
 /// Which part of the document a warning (or an editor field) belongs to. Indices are 0-based here
 /// and shown 1-based to people, matching the editor's numbered lists.
@@ -281,8 +281,7 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
                 warn(S::Action(i), "owner", format!("The action for finding {} has no owner", i + 1));
             }
             if let Some(due) = action.due
-                && due.last_day() < today
-                && action.status != RagStatus::Complete
+                && action.is_overdue(today)
             {
                 warn(
                     S::Action(i),
@@ -328,7 +327,7 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionPlanEntry, Finding, NamedOfficer, Theme};
+    use crate::model::{ActionPlanEntry, Finding, NamedOfficer, RagStatus, Theme};
 
     fn minimal() -> Review {
         let mut r = Review {

@@ -105,12 +105,165 @@ pub fn describe_ron_error(code: &RonError) -> String {
 }
 
 impl StoreError {
-    pub(crate) fn from_ron(path: &std::path::Path, e: &SpannedError) -> StoreError {
-        StoreError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-            message: describe_ron_error(&e.code),
+    /// A parse error in `text` (the file's contents), with its line and column.
+    pub(crate) fn from_ron(path: &std::path::Path, text: &str, e: &SpannedError) -> StoreError {
+        let (mut line, mut col) = (e.span.start.line.max(1), e.span.start.col.max(1));
+        let mut message = describe_ron_error(&e.code);
+        // A missing closing quote shows up as "no closing quote" at the end of the file, or, when a
+        // later quote closed the string instead, as something odd right after that quote.
+        let open = match e.code {
+            RonError::ExpectedStringEnd | RonError::Eof => unclosed_string(text),
+            RonError::ExpectedComma
+            | RonError::ExpectedStructLikeEnd
+            | RonError::ExpectedArrayEnd
+            | RonError::ExpectedMapColon
+            | RonError::TrailingCharacters => unclosed_string(text).filter(|s| s.next == Some((line, col))),
+            _ => None,
+        };
+        if let Some(open) = open {
+            // Point at the quote that was never closed, not at the end of the file.
+            (line, col) = (open.line, open.col);
+            message = format!(
+                "text in double quotes is never closed: it starts at line {line}, column {col} with \"{}…\"; add the closing \" where that text ends",
+                open.start
+            );
         }
+        StoreError::Parse { path: path.to_owned(), line, col, message }
+    }
+}
+
+/// A string literal that was opened and not closed where it should have been.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct UnclosedString {
+    /// 1-based line and column (in characters) of the opening quote.
+    pub line: usize,
+    pub col: usize,
+    /// The first few words of its text.
+    pub start: String,
+    /// Where the first character after the quote that closed it instead is, if one did.
+    pub next: Option<(usize, usize)>,
+}
+
+/// Finds the string whose closing quote is missing, reading `text` as RON does (comments, raw
+/// strings, escapes). A missing quote pairs every later quote the wrong way round, so the string
+/// left open at the end of the file is rarely the one at fault: the culprit is the first string
+/// that "closes" somewhere a string cannot end, i.e. followed by something other than `,` `)`
+/// `]` `:` or a comment. If there is none, it is the string still open at the end.
+pub(crate) fn unclosed_string(text: &str) -> Option<UnclosedString> {
+    let chars: Vec<char> = text.chars().collect();
+    let (mut line, mut col) = (1, 1);
+    let mut i = 0;
+    // Advances over chars[i], keeping line and column.
+    let step = |i: &mut usize, line: &mut usize, col: &mut usize| {
+        if chars[*i] == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+        *i += 1;
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if c == '/' && next == Some('/') {
+            while i < chars.len() && chars[i] != '\n' {
+                step(&mut i, &mut line, &mut col);
+            }
+        } else if c == '/' && next == Some('*') {
+            let mut depth = 0usize;
+            loop {
+                if i + 1 >= chars.len() {
+                    return None;
+                }
+                match (chars[i], chars[i + 1]) {
+                    ('/', '*') => depth += 1,
+                    ('*', '/') => depth -= 1,
+                    _ => {}
+                }
+                let closing = chars[i] == '*' && chars[i + 1] == '/';
+                step(&mut i, &mut line, &mut col);
+                if closing {
+                    step(&mut i, &mut line, &mut col);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+        } else if c == '"' || (c == 'r' && raw_start(&chars, i).is_some()) {
+            let (hashes, quote) = if c == '"' { (0, i) } else { raw_start(&chars, i)? };
+            let (open_line, open_col) = (line, col);
+            while i <= quote {
+                step(&mut i, &mut line, &mut col);
+            }
+            let body = i;
+            let mut closed = false;
+            while i < chars.len() {
+                if hashes == 0 && chars[i] == '\\' {
+                    step(&mut i, &mut line, &mut col);
+                    if i < chars.len() {
+                        step(&mut i, &mut line, &mut col);
+                    }
+                    continue;
+                }
+                if chars[i] == '"' && (1..=hashes).all(|h| chars.get(i + h) == Some(&'#')) {
+                    for _ in 0..=hashes {
+                        step(&mut i, &mut line, &mut col);
+                    }
+                    closed = true;
+                    break;
+                }
+                step(&mut i, &mut line, &mut col);
+            }
+            let mut next = None;
+            let mut misplaced = false;
+            if closed {
+                while i < chars.len() && chars[i].is_whitespace() {
+                    step(&mut i, &mut line, &mut col);
+                }
+                misplaced = chars.get(i).is_some_and(|a| !matches!(a, ',' | ')' | ']' | ':' | '/'));
+                next = Some((line, col));
+            }
+            if !closed || misplaced {
+                let start: String = chars[body..].iter().take_while(|c| **c != '\n' && **c != '"').take(40).collect();
+                return Some(UnclosedString {
+                    line: open_line,
+                    col: open_col,
+                    start,
+                    next: next.filter(|_| misplaced),
+                });
+            }
+        } else {
+            step(&mut i, &mut line, &mut col);
+        }
+    }
+    None
+}
+
+/// For `r#"` at `i` (not inside a name): the number of `#` and the index of the quote.
+fn raw_start(chars: &[char], i: usize) -> Option<(usize, usize)> {
+    if i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_') {
+        return None;
+    }
+    let hashes = chars[i + 1..].iter().take_while(|c| **c == '#').count();
+    (chars.get(i + 1 + hashes) == Some(&'"')).then_some((hashes, i + 1 + hashes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_string_at_fault_is_found_not_the_last_one_open() {
+        let text = "PeerReview(\n    council: \"Worcestershire,\n    title: \"A title\",\n)";
+        let found = unclosed_string(text).unwrap();
+        assert_eq!((found.line, found.col, found.next), (2, 14, Some((3, 13))));
+        assert_eq!(found.start, "Worcestershire,");
+        // Open at the end of the file.
+        let found = unclosed_string("A(\n  x: \"fine\",\n  y: \"never").unwrap();
+        assert_eq!((found.line, found.col, found.start.as_str()), (3, 6, "never"));
+        // Escapes, comments and raw strings are read as RON reads them.
+        let ok = "A(x: \"say \\\"hi\\\"\", // a \" in a comment\n y: r#\"raw \" quote\"#, /* \" */ z: \"ok\")";
+        assert_eq!(unclosed_string(ok), None);
     }
 }

@@ -71,7 +71,7 @@ pub fn parse_review(text: &str, path: &Path) -> Result<(Review, Option<u32>), St
                     supported: FORMAT_VERSION,
                 });
             }
-            Err(StoreError::from_ron(path, &e))
+            Err(StoreError::from_ron(path, text, &e))
         }
     }
 }

@@ -4,6 +4,7 @@
 //! problems with file, line and column; saving is atomic and keeps the previous version as a backup.
 
 mod atomic;
+mod clock;
 mod error;
 mod format;
 mod load;
@@ -13,6 +14,7 @@ mod pack;
 pub mod recovery;
 
 pub use atomic::{backup_path, write_atomically, write_export};
+pub use clock::{date_in, today};
 pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};

@@ -19,8 +19,10 @@ pub struct LoadedPack {
 
 /// Parses manifest text (already decoded by `read_text`); `path` is for messages. No I/O.
 pub fn parse_pack(text: &str, path: &Path) -> Result<CommitteePack, StoreError> {
-    let pack: CommitteePack =
-        ron::Options::default().with_recursion_limit(32).from_str(text).map_err(|e| StoreError::from_ron(path, &e))?;
+    let pack: CommitteePack = ron::Options::default()
+        .with_recursion_limit(32)
+        .from_str(text)
+        .map_err(|e| StoreError::from_ron(path, text, &e))?;
     if pack.items.is_empty() {
         return Err(StoreError::Parse {
             path: path.to_owned(),

@@ -62,7 +62,7 @@ pub fn write_recovery(dir: &Path, id: &str, entry: &RecoveryEntry) -> Result<Pat
 /// Reads one recovery file.
 pub fn read_recovery(file: &Path) -> Result<RecoveryEntry, StoreError> {
     let text = fs::read_to_string(file).map_err(|source| StoreError::Read { path: file.to_owned(), source })?;
-    ron::Options::default().from_str(&text).map_err(|e| StoreError::from_ron(file, &e))
+    ron::Options::default().from_str(&text).map_err(|e| StoreError::from_ron(file, &text, &e))
 }
 
 /// Every readable recovery file in `dir`, oldest first. A missing folder means none; unreadable

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use super::{Form, heading};
+use super::{Form, ListSpec, heading};
 use crate::model::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ExemptParagraph, NamedOfficer, Place, Review, Section,
 };
@@ -17,21 +17,16 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 
 fn recommendations(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Recommendations");
-    let len = review.recommendations.len();
-    let mut op = None;
-    for i in 0..len {
-        ui.group(|ui| {
-            let place = Place::new(Section::Recommendation(i), "");
-            form.paragraphs(ui, &format!("Recommendation {}", i + 1), &mut review.recommendations[i], place);
-            op = form.row_buttons(ui, "recommendation", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut review.recommendations);
-    }
-    if form.add_button(ui, "Add recommendation", Place::doc("recommendations")) {
-        review.recommendations.push(String::new());
-    }
+    let spec = ListSpec::new("recommendation", "Add recommendation", Place::doc("recommendations"));
+    form.list(
+        ui,
+        &mut review.recommendations,
+        spec,
+        |_| String::new(),
+        |form, ui, i, text| {
+            form.paragraphs(ui, &format!("Recommendation {}", i + 1), text, Place::new(Section::Recommendation(i), ""));
+        },
+    );
 }
 
 fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -39,13 +34,15 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     let exempt_options: Vec<(Option<ExemptParagraph>, String)> = std::iter::once((None, "Not exempt".to_owned()))
         .chain((1..=7).filter_map(ExemptParagraph::new).map(|p| (Some(p), format!("Exempt: paragraph {}", p.number()))))
         .collect();
-    let len = review.appendices.len();
-    let mut op = None;
-    for i in 0..len {
-        let n = i + 1;
-        let s = Section::Appendix(i);
-        let appendix = &mut review.appendices[i];
-        ui.group(|ui| {
+    let spec = ListSpec::new("appendix", "Add appendix", Place::doc("appendices"));
+    form.list(
+        ui,
+        &mut review.appendices,
+        spec,
+        |_| Appendix::default(),
+        |form, ui, i, appendix| {
+            let n = i + 1;
+            let s = Section::Appendix(i);
             form.text(ui, &format!("Title of appendix {n}"), &mut appendix.title, Place::new(s, "title"));
             form.choice(
                 ui,
@@ -58,15 +55,8 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                 ui.weak(format!("Schedule 12A paragraph {}: {}", p.number(), p.description()));
             }
             form.paragraphs(ui, &format!("Text of appendix {n}"), &mut appendix.body, Place::new(s, "body"));
-            op = form.row_buttons(ui, "appendix", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut review.appendices);
-    }
-    if form.add_button(ui, "Add appendix", Place::doc("appendices")) {
-        review.appendices.push(Appendix::default());
-    }
+        },
+    );
 }
 
 fn contacts(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -87,48 +77,38 @@ fn contacts(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     .into_iter()
     .map(|(k, l)| (k, l.to_owned()))
     .collect();
-    let len = contacts.general.len();
-    let mut op = None;
-    for i in 0..len {
-        let n = i + 1;
-        let s = Section::ContactLine(i);
-        let line = &mut contacts.general[i];
-        ui.group(|ui| {
+    let spec = ListSpec::new("contact line", "Add contact line", Place::doc("contacts.general"));
+    form.list(
+        ui,
+        &mut contacts.general,
+        spec,
+        |_| ContactLine::default(),
+        |form, ui, i, line| {
+            let n = i + 1;
+            let s = Section::ContactLine(i);
             form.text(ui, &format!("Label of contact line {n}"), &mut line.label, Place::new(s, "label"));
             form.choice(ui, &format!("Kind of contact line {n}"), &mut line.kind, &kinds, Place::new(s, "kind"));
             form.text(ui, &format!("Number or address of contact line {n}"), &mut line.value, Place::new(s, "value"));
-            op = form.row_buttons(ui, "contact line", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut contacts.general);
-    }
-    if form.add_button(ui, "Add contact line", Place::doc("contacts.general")) {
-        contacts.general.push(ContactLine::default());
-    }
+        },
+    );
 
     ui.add_space(6.0);
     ui.label("Named officers");
-    let len = contacts.officers.len();
-    let mut op = None;
-    for i in 0..len {
-        let n = i + 1;
-        let s = Section::Officer(i);
-        let officer = &mut contacts.officers[i];
-        ui.group(|ui| {
+    let spec = ListSpec::new("officer", "Add officer", Place::doc("contacts.officers"));
+    form.list(
+        ui,
+        &mut contacts.officers,
+        spec,
+        |_| NamedOfficer::default(),
+        |form, ui, i, officer| {
+            let n = i + 1;
+            let s = Section::Officer(i);
             form.text(ui, &format!("Name of officer {n}"), &mut officer.name, Place::new(s, "name"));
             form.text(ui, &format!("Job title of officer {n}"), &mut officer.job_title, Place::new(s, "job_title"));
             form.text(ui, &format!("Phone of officer {n}"), &mut officer.phone, Place::new(s, "phone"));
             form.text(ui, &format!("Email of officer {n}"), &mut officer.email, Place::new(s, "email"));
-            op = form.row_buttons(ui, "officer", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut contacts.officers);
-    }
-    if form.add_button(ui, "Add officer", Place::doc("contacts.officers")) {
-        contacts.officers.push(NamedOfficer::default());
-    }
+        },
+    );
 }
 
 fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -139,13 +119,15 @@ fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         &mut review.background_papers_statement,
         Place::doc("background_papers_statement"),
     );
-    let len = review.background_papers.len();
-    let mut op = None;
-    for i in 0..len {
-        let n = i + 1;
-        let s = Section::BackgroundPaper(i);
-        let paper = &mut review.background_papers[i];
-        ui.group(|ui| {
+    let spec = ListSpec::new("background paper", "Add background paper", Place::doc("background_papers"));
+    form.list(
+        ui,
+        &mut review.background_papers,
+        spec,
+        |_| BackgroundPaper::default(),
+        |form, ui, i, paper| {
+            let n = i + 1;
+            let s = Section::BackgroundPaper(i);
             form.text(ui, &format!("Background paper {n}"), &mut paper.text, Place::new(s, "text"));
             form.optional_text(
                 ui,
@@ -153,13 +135,6 @@ fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                 &mut paper.url,
                 Place::new(s, "url"),
             );
-            op = form.row_buttons(ui, "background paper", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut review.background_papers);
-    }
-    if form.add_button(ui, "Add background paper", Place::doc("background_papers")) {
-        review.background_papers.push(BackgroundPaper::default());
-    }
+        },
+    );
 }

@@ -5,9 +5,10 @@
 
 use egui::{RichText, Ui};
 
-use super::{Form, ListOp, named_button};
+use super::{Form, ListOp, ListSpec, named_button};
 use crate::app::document::Editing;
 use crate::model::{ActionPlanEntry, DueDateChange, Finding, FindingKind, Place, RagStatus, Review, Section};
+use crate::store::today;
 
 /// Page "Findings and actions".
 pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
@@ -147,41 +148,20 @@ fn action_plan(ui: &mut Ui, form: &mut Form, finding: &mut Finding, i: usize) {
     ui.add_space(4.0);
     ui.label("Due date history");
     ui.weak("Scrutiny members ask why dates slip: add a revision whenever the due date moves.");
-    let len = action.due_history.len();
-    let mut op = None;
-    for j in 0..len {
+    let due = action.due;
+    let spec = ListSpec::new("due date revision", "Add due date revision", Place::new(s, "due_history"));
+    let new_revision =
+        |_: &[DueDateChange]| DueDateChange { from: due, to: None, changed_on: Some(today()), reason: String::new() };
+    form.list(ui, &mut action.due_history, spec, new_revision, |form, ui, j, change| {
         let h = Section::DueDateChange(i, j);
-        let change = &mut action.due_history[j];
         let n = j + 1;
-        ui.group(|ui| {
-            form.date(ui, &format!("Revision {n}: due date was"), &mut change.from, Place::new(h, "from"));
-            form.date(ui, &format!("Revision {n}: changed to"), &mut change.to, Place::new(h, "to"));
-            form.date(ui, &format!("Revision {n}: changed on"), &mut change.changed_on, Place::new(h, "changed_on"));
-            form.text(ui, &format!("Revision {n}: reason"), &mut change.reason, Place::new(h, "reason"));
-            op = form.row_buttons(ui, "due date revision", j, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut action.due_history);
-    }
-    let mut remove = false;
-    ui.horizontal(|ui| {
-        if form.add_button(ui, "Add due date revision", Place::new(s, "due_history")) {
-            let today = Some(crate::model::Date::today());
-            action.due_history.push(DueDateChange {
-                from: action.due,
-                to: None,
-                changed_on: today,
-                reason: String::new(),
-            });
-        }
-        remove = named_button(
-            ui,
-            true,
-            "Remove action plan entry",
-            &format!("Remove action plan entry of finding {}", i + 1),
-        );
+        form.date(ui, &format!("Revision {n}: due date was"), &mut change.from, Place::new(h, "from"));
+        form.date(ui, &format!("Revision {n}: changed to"), &mut change.to, Place::new(h, "to"));
+        form.date(ui, &format!("Revision {n}: changed on"), &mut change.changed_on, Place::new(h, "changed_on"));
+        form.text(ui, &format!("Revision {n}: reason"), &mut change.reason, Place::new(h, "reason"));
     });
+    let remove =
+        named_button(ui, true, "Remove action plan entry", &format!("Remove action plan entry of finding {}", i + 1));
     if remove {
         finding.action = None;
         form.changed = true;

@@ -5,15 +5,20 @@
 //! warning points at.
 
 mod closing;
+mod date_field;
 mod findings;
+mod list;
 mod report;
 mod team;
 mod themes;
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
+pub use list::ListSpec;
+pub use themes::{apply_pending_edits, commit_pending_theme_id};
+
 use super::document::{Editing, EditorPage};
-use crate::model::{Date, Place};
+use crate::model::Place;
 
 /// Per-frame state of the form being drawn.
 pub struct Form {
@@ -23,6 +28,15 @@ pub struct Form {
     pub jump: Option<Place>,
     /// Set once the jump target was drawn.
     pub jumped: bool,
+    /// Which open document this is (see [`doc_key`]), so fields that remember typing between
+    /// frames never carry it over to another tab with the same fields.
+    pub doc: usize,
+}
+
+/// Tells open documents apart while they are open: the address of their `Editing`, which each tab
+/// keeps boxed, so it stays put.
+pub fn doc_key(doc: &Editing) -> usize {
+    std::ptr::from_ref(doc) as usize
 }
 
 /// A change to a list, from its row buttons.
@@ -55,8 +69,8 @@ impl ListOp {
 }
 
 impl Form {
-    pub fn new(jump: Option<Place>) -> Form {
-        Form { changed: false, jump, jumped: false }
+    pub fn new(jump: Option<Place>, doc: usize) -> Form {
+        Form { changed: false, jump, jumped: false, doc }
     }
 
     /// Scrolls to and focuses `response` if it is the jump target. A target with an empty field
@@ -103,41 +117,6 @@ impl Form {
             ui.add(egui::TextEdit::multiline(value).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
         self.track(&r, place);
         r
-    }
-
-    /// A date typed as YYYY-MM-DD or YYYY-MM; empty means none. A mistyped date keeps the text
-    /// and shows why it is not a date, without touching the review.
-    pub fn date(&mut self, ui: &mut Ui, label: &str, value: &mut Option<Date>, place: Place) {
-        let id = ui.make_persistent_id(("date", place));
-        let current = value.map(|d| d.iso()).unwrap_or_default();
-        let (mut buffer, shown) =
-            ui.data(|d| d.get_temp::<(String, String)>(id)).unwrap_or_else(|| (current.clone(), current.clone()));
-        if shown != current {
-            // Changed elsewhere (undo, another field): show the review's value.
-            buffer = current.clone();
-        }
-        let label = ui.label(label);
-        let r = ui
-            .add(egui::TextEdit::singleline(&mut buffer).hint_text("YYYY-MM-DD or YYYY-MM").desired_width(220.0))
-            .labelled_by(label.id);
-        self.target(&r, place);
-        let parsed = if buffer.trim().is_empty() { Ok(None) } else { Date::parse(&buffer).map(Some) };
-        match &parsed {
-            Ok(date) => {
-                if r.changed() && *date != *value {
-                    *value = *date;
-                    self.changed = true;
-                }
-                if let Some(d) = date {
-                    ui.weak(d.to_string());
-                }
-            }
-            Err(e) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {e}"));
-            }
-        }
-        let shown = value.map(|d| d.iso()).unwrap_or_default();
-        ui.data_mut(|d| d.insert_temp(id, (buffer, shown)));
     }
 
     /// A combo box choosing one of `options` by label.
@@ -227,7 +206,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
             doc.view.selected_finding = Some(i);
         }
     }
-    let mut form = Form::new(jump);
+    let mut form = Form::new(jump, doc_key(doc));
     egui::Panel::left("editor_pages").resizable(false).show(ui, |ui| {
         ui.add_space(4.0);
         ui.label(RichText::new("Sections").strong());
@@ -252,6 +231,11 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
             });
         }
     });
+    // A renamed theme id takes effect once its field loses focus (Enter, Tab, a click elsewhere,
+    // another page): here, after every page, so the rename is not lost when the page changes.
+    if commit_pending_theme_id(ui.ctx(), doc) {
+        form.changed = true;
+    }
     if form.jump.is_some() && !form.jumped {
         // The target is on a page not drawn until this frame: try again next frame.
         doc.view.jump = form.jump;
@@ -309,7 +293,7 @@ mod tests {
     fn every_warning_place_maps_to_a_page() {
         use crate::model::{Section, validate};
         let review = crate::model::Review::default();
-        for w in validate(&review, Date::today()) {
+        for w in validate(&review, crate::store::today()) {
             let page = page_of(w.place);
             assert!(EditorPage::ALL.contains(&page));
         }

@@ -2,20 +2,22 @@
 
 use egui::Ui;
 
-use super::{Form, heading};
+use super::{Form, ListSpec, heading};
 use crate::model::{Place, Review, Section, TeamMember};
 
 /// Page "Review team".
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Review team");
     form.paragraphs(ui, "Lead-in to the team", &mut review.team_intro, Place::doc("team_intro"));
-    let len = review.team.len();
-    let mut op = None;
-    for i in 0..len {
-        let n = i + 1;
-        let s = Section::TeamMember(i);
-        let member = &mut review.team[i];
-        ui.group(|ui| {
+    let spec = ListSpec::new("team member", "Add team member", Place::doc("team"));
+    form.list(
+        ui,
+        &mut review.team,
+        spec,
+        |_| TeamMember::default(),
+        |form, ui, i, member| {
+            let n = i + 1;
+            let s = Section::TeamMember(i);
             ui.label(format!("Team member {n}"));
             form.text(ui, &format!("Role of team member {n}"), &mut member.role, Place::new(s, "role"));
             form.optional_text(
@@ -31,13 +33,6 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                 &mut member.organisation,
                 Place::new(s, "organisation"),
             );
-            op = form.row_buttons(ui, "team member", i, len).or(op);
-        });
-    }
-    if let Some(op) = op {
-        op.apply(&mut review.team);
-    }
-    if form.add_button(ui, "Add team member", Place::doc("team")) {
-        review.team.push(TeamMember::default());
-    }
+        },
+    );
 }
