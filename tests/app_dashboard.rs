@@ -227,8 +227,8 @@ fn a_finding_added_from_the_key_findings_view_is_key_and_stays_in_view() {
         assert_eq!(doc.review.findings.len(), 13);
         let added = doc.review.findings.last().unwrap();
         assert!(added.key, "added while only key findings show, so it is key");
-        assert_eq!(doc.view, View::Editor, "opened in the editor to be written");
-        assert_eq!(doc.selected_finding, Some(12));
+        assert_eq!(doc.view.current, View::Editor, "opened in the editor to be written");
+        assert_eq!(doc.view.selected_finding, Some(12));
         assert!(harness.state().current().unwrap().is_dirty());
     }
     let text = harness.get_by_label("Finding text");
@@ -264,8 +264,8 @@ fn a_finding_added_while_filtered_by_theme_and_searching_is_still_shown() {
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
     let added = doc.review.findings.last().unwrap();
     assert!(!added.key, "added while all findings show: not key");
-    assert_eq!(added.themes, [doc.filter.theme.clone().unwrap()]);
-    assert_eq!(doc.filter.search, "", "the search is cleared so the new finding shows");
+    assert_eq!(added.themes, [doc.view.filter.theme.clone().unwrap()]);
+    assert_eq!(doc.view.filter.search, "", "the search is cleared so the new finding shows");
     harness.get_by_label("Dashboard").click();
     harness.run();
     harness.get_by_label("Areas for consideration (1)");

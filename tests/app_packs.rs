@@ -110,7 +110,7 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
     harness.run();
     harness.get_by_label("Meeting date").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Meeting date").type_text("2026-03-17");
+    harness.get_by_label("Meeting date").type_text("17/03/2026");
     harness.run();
     harness.get_by_label("Agenda").click();
     harness.run();

@@ -85,7 +85,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
 /// in the chosen theme, with the search cleared (a new finding has no words to match yet). Then
 /// opens it in the editor to be written.
 fn add_finding(doc: &mut Editing, kind: FindingKind) -> Action {
-    let filter = &mut doc.filter;
+    let filter = &mut doc.view.filter;
     let theme = filter.theme.clone().or_else(|| doc.review.themes.first().map(|t| t.id.clone()));
     let mut finding = Finding::new(kind, "", theme.as_deref().unwrap_or(""), filter.key_only);
     if theme.is_none() {
@@ -95,7 +95,7 @@ fn add_finding(doc: &mut Editing, kind: FindingKind) -> Action {
     doc.review.findings.push(finding);
     doc.note_change(false);
     let i = doc.review.findings.len() - 1;
-    doc.selected_finding = Some(i);
+    doc.view.selected_finding = Some(i);
     Action::JumpTo(Place::new(Section::Finding(i), "text"))
 }
 

@@ -177,7 +177,7 @@ impl Editing {
     /// Validation warnings, recomputed only when the review changed.
     pub fn warnings(&mut self) -> &[Warning] {
         if self.warnings.0 != self.revision {
-            self.warnings = (self.revision, validate(&self.review, crate::model::Date::today()));
+            self.warnings = (self.revision, validate(&self.review, crate::store::today()));
         }
         &self.warnings.1
     }

@@ -444,10 +444,22 @@ impl PeerBriefApp {
 
     // ----- closing the window -----
 
+    /// Applies edits still held by a focused field (a theme id being typed) to their reviews.
+    pub(super) fn apply_pending_edits(&mut self, ctx: &egui::Context) {
+        for doc in &mut self.docs {
+            if let Some(e) = doc.editing_mut()
+                && super::editor::apply_pending_edits(ctx, e)
+            {
+                e.note_change(false);
+            }
+        }
+    }
+
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
         if !ctx.input(|i| i.viewport().close_requested()) || self.allowed_to_close {
             return;
         }
+        self.apply_pending_edits(ctx);
         let dirty: Vec<DocId> = self.docs.iter().filter(|d| d.is_dirty()).map(|d| d.id).collect();
         if dirty.is_empty() {
             return;

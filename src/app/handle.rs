@@ -81,6 +81,13 @@ impl PeerBriefApp {
     }
 
     fn command(&mut self, command: UICommand, ctx: &egui::Context, frame: &eframe::Frame) {
+        if matches!(
+            command,
+            UICommand::Save | UICommand::SaveAs | UICommand::Close | UICommand::PrintBriefing | UICommand::Quit
+        ) {
+            // A field still being typed in (a theme id) counts as part of what is saved or printed.
+            self.apply_pending_edits(ctx);
+        }
         let current = (self.current < self.docs.len()).then_some(self.current);
         match command {
             UICommand::New => self.new_review(),

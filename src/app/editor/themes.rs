@@ -172,8 +172,8 @@ fn rename_theme(doc: &mut Editing, i: usize, from: &str, to: &str) -> Result<boo
             finding.themes = seen;
         }
     }
-    if doc.filter.theme.as_deref() == Some(from) {
-        doc.filter.theme = Some(to.to_owned());
+    if doc.view.filter.theme.as_deref() == Some(from) {
+        doc.view.filter.theme = Some(to.to_owned());
     }
     Ok(true)
 }

@@ -29,7 +29,7 @@ fn date(ui: &mut Ui, value: &mut Date) -> bool {
         let r = ui
             .add(egui::TextEdit::singleline(&mut buffer).hint_text("17/03/2026 or 17 March 2026").desired_width(220.0))
             .labelled_by(l.id);
-        let parsed = Date::parse(buffer.trim());
+        let parsed = Date::parse_uk(buffer.trim());
         match &parsed {
             Ok(d) if d.day().is_some() => {
                 if *d != *value {

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use super::tracked::Tracked;
 use crate::briefing::Visibility;
-use crate::model::{CommitteePack, Date};
+use crate::model::CommitteePack;
 use crate::store::Fingerprint;
 
 pub use agenda::item_file;
@@ -75,7 +75,7 @@ pub fn blank_pack() -> CommitteePack {
     CommitteePack {
         council: String::new(),
         committee: String::new(),
-        date: Date::today(),
+        date: crate::store::today(),
         time: String::new(),
         venue: String::new(),
         members: Vec::new(),
