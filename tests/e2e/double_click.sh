@@ -51,7 +51,7 @@ openbox_pid=$!
 [ "$(xdg-mime query default application/x-peerbrief-review)" = org.peerbrief.PeerBrief.desktop ] \
   || { echo "double_click: association not installed" >&2; exit 1; }
 
-cp samples/worcestershire-2015.peerreview samples/ambleshire-2024.peerreview "$tmp/"
+cp samples/*.peerreview samples/children-and-families-panel.peerpack "$tmp/"
 log="$artefacts/app.log"
 : >"$log"
 
@@ -104,4 +104,20 @@ if ! grep -q "(tabs: 2)" "$log"; then
   exit 1
 fi
 [ "$win2" = "$win" ] || { echo "double_click: the second file opened a new window ($win2, not $win)" >&2; exit 1; }
-echo "double_click: passed (one process, one window, two tabs); screenshots in $artefacts"
+
+# 3. Double-click the committee pack: it opens as a pack tab (not an error page) in the same window.
+[ "$(xdg-mime query filetype "$tmp/children-and-families-panel.peerpack")" = application/x-peerbrief-pack ] \
+  || { echo "double_click: .peerpack is not recognised as a pack" >&2; exit 1; }
+gio open "$tmp/children-and-families-panel.peerpack" 2>>"$log"
+if ! win3=$(wait_for_window 'children-and-families-panel.peerpack — PeerBrief' 30); then
+  echo "double_click: the pack did not reach the window" >&2
+  cat "$log" >&2
+  exit 1
+fi
+sleep 1
+import -window root "$artefacts/double_click_3_pack.png"
+grep -q "opened .*children-and-families-panel.peerpack (tabs: 3)" "$log" \
+  || { echo "double_click: the pack did not open as a third tab" >&2; cat "$log" >&2; exit 1; }
+grep -q "could not be opened" "$log" && { echo "double_click: a file failed to open" >&2; cat "$log" >&2; exit 1; }
+[ "$win3" = "$win" ] || { echo "double_click: the pack opened a new window" >&2; exit 1; }
+echo "double_click: passed (one process, one window, two reviews and a pack as tabs); screenshots in $artefacts"

@@ -60,7 +60,9 @@ pub fn show(
             ui.horizontal(|ui| {
                 ui.label(RichText::new(format!("{n}.")).strong());
                 let hint = match item.content {
-                    AgendaContent::Review(_) => "(the report's own title)",
+                    AgendaContent::Review(_) => {
+                        preview.and_then(|p| p.report_title(i)).unwrap_or("(the report's own title)")
+                    }
                     AgendaContent::Standard(_) => "Title",
                 };
                 let name = format!("Title of item {n}");

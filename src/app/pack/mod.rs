@@ -199,6 +199,11 @@ pub fn show(ui: &mut egui::Ui, e: &mut PackEditing, typing: bool) -> Option<Pack
             });
         }
         PackPage::Agenda => {
+            // Page ranges and report titles come from the laid-out pack, brought up to date
+            // once typing pauses (laying out reads the reports).
+            if !e.is_pending() {
+                PackPreview::refresh(e);
+            }
             let folder = e.folder().map(Path::to_owned);
             egui::ScrollArea::vertical().id_salt("pack_agenda").auto_shrink(false).show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(900.0));

@@ -16,6 +16,8 @@ pub struct PackPreview {
     pages: Result<PreviewState, String>,
     /// First and last page (1-based) of each agenda item.
     ranges: Vec<Option<(usize, usize)>>,
+    /// The title of each report item's review, as read from its file.
+    report_titles: Vec<Option<String>>,
 }
 
 impl PackPreview {
@@ -25,21 +27,31 @@ impl PackPreview {
         Some(if first == last { format!("(Page {first})") } else { format!("(Pages {first} – {last})") })
     }
 
+    /// The title the report of item `i` has in its own file.
+    pub fn report_title(&self, i: usize) -> Option<&str> {
+        self.report_titles.get(i).and_then(|t| t.as_deref())
+    }
+
     /// Lays the pack out again when it changed (reading its reports from the pack's folder).
     pub fn refresh(e: &mut PackEditing) {
         let visibility = e.view.preview_visibility;
         if e.view.preview.as_ref().is_some_and(|p| p.revision == e.revision && p.visibility == visibility) {
             return;
         }
-        let pages = lay_out(&e.pack, e.path.as_deref(), visibility)
-            .map(|layout| PreviewState::from_layout(layout, e.revision, visibility, "committee pack"));
+        let laid_out = lay_out(&e.pack, e.path.as_deref(), visibility);
+        let report_titles = match &laid_out {
+            Ok((_, titles)) => titles.clone(),
+            Err(_) => Vec::new(),
+        };
+        let pages =
+            laid_out.map(|(layout, _)| PreviewState::from_layout(layout, e.revision, visibility, "committee pack"));
         let ranges = match &pages {
             Ok(state) => item_ranges(&state.layout, e.pack.items.len()),
             Err(_) => Vec::new(),
         };
         // Keep the zoom the user chose.
         let zoom = e.view.preview.as_ref().and_then(|p| p.pages.as_ref().ok()).and_then(|s| s.zoom);
-        let mut preview = PackPreview { revision: e.revision, visibility, pages, ranges };
+        let mut preview = PackPreview { revision: e.revision, visibility, pages, ranges, report_titles };
         if let Ok(state) = &mut preview.pages {
             state.zoom = zoom;
         }
@@ -47,14 +59,18 @@ impl PackPreview {
     }
 }
 
-fn lay_out(pack: &CommitteePack, path: Option<&std::path::Path>, visibility: Visibility) -> Result<Layout, String> {
+/// The pack's pages and the titles of its reports.
+type LaidOut = (Layout, Vec<Option<String>>);
+
+fn lay_out(pack: &CommitteePack, path: Option<&std::path::Path>, visibility: Visibility) -> Result<LaidOut, String> {
     let has_reports = pack.items.iter().any(|i| super::item_file(i).is_some());
     match path {
         Some(path) => {
             let loaded = crate::store::resolve_pack(pack.clone(), path).map_err(|e| e.to_string())?;
-            Ok(lay_out_pack(&loaded.pack, &loaded.reviews, visibility))
+            let titles = loaded.reviews.iter().map(|r| r.as_ref().map(|r| r.title.clone())).collect();
+            Ok((lay_out_pack(&loaded.pack, &loaded.reviews, visibility), titles))
         }
-        None if !has_reports => Ok(lay_out_pack(pack, &vec![None; pack.items.len()], visibility)),
+        None if !has_reports => Ok((lay_out_pack(pack, &vec![None; pack.items.len()], visibility), Vec::new())),
         None => Err("Save the pack first: its reports are read from the pack's folder.".into()),
     }
 }
