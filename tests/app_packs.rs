@@ -203,3 +203,33 @@ fn unsaved_pack_edits_are_recovered_after_a_crash_into_the_pack_tab() {
     assert!(doc.is_dirty());
     assert!(doc.pack().unwrap().pack.venue.ends_with("(moved)"));
 }
+
+#[test]
+fn dragging_an_agenda_item_by_its_number_moves_it() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[PACK]);
+    let titles = |h: &Harness<'static, PeerBriefApp>| -> Vec<String> {
+        h.state().current().unwrap().pack().unwrap().pack.items.iter().map(|i| i.title.clone()).collect()
+    };
+    let before = titles(&harness);
+    let from = harness.get_by_label("1.").rect().center();
+    let to = harness.get_by_label("Title of item 3").rect().center();
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=10 {
+        harness.hover_at(from + (to - from) * (k as f32 / 10.0));
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.step();
+    harness.run();
+    let after = titles(&harness);
+    assert_eq!(after[2], before[0], "item 1 now third: {after:?}");
+    assert_eq!(after[0], before[1]);
+    assert!(harness.state().current().unwrap().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(titles(&harness), before, "a drag is one undo step");
+}

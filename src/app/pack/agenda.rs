@@ -29,6 +29,19 @@ pub fn opening_items() -> Vec<AgendaItem> {
     ]
 }
 
+/// What is carried while an agenda item is dragged: its place in the list.
+struct DraggedItem(usize);
+
+/// Moves item `from` to where item `to` is (the others shift up or down); false if nothing moved.
+pub fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> bool {
+    if from == to || from >= items.len() || to >= items.len() {
+        return false;
+    }
+    let item = items.remove(from);
+    items.insert(to, item);
+    true
+}
+
 /// The file of a report item, if it is one.
 pub fn item_file(item: &AgendaItem) -> Option<&str> {
     match &item.content {
@@ -53,12 +66,17 @@ pub fn show(
     }
     let len = pack.items.len();
     let mut op: Option<(usize, isize)> = None;
+    let mut dropped: Option<(usize, usize)> = None;
+    let dragging = egui::DragAndDrop::has_payload_of_type::<DraggedItem>(ui.ctx());
     for (i, item) in pack.items.iter_mut().enumerate() {
         let n = i + 1;
-        ui.group(|ui| {
+        let group = ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{n}.")).strong());
+                let handle = ui.dnd_drag_source(ui.scope_id().with(("agenda_drag", i)), DraggedItem(i), |ui| {
+                    ui.label(RichText::new(format!("{n}.")).strong());
+                });
+                handle.response.on_hover_text("Drag to move this item (or use Up and Down)");
                 let hint = match item.content {
                     AgendaContent::Review(_) => {
                         preview.and_then(|p| p.report_title(i)).unwrap_or("(the report's own title)")
@@ -83,7 +101,12 @@ pub fn show(
                 }
                 AgendaContent::Review(file) => {
                     ui.horizontal(|ui| {
-                        ui.label(format!("Report: {file}"));
+                        let label = ui.add(egui::Label::new(format!("Report: {file}")).sense(egui::Sense::click()));
+                        if label.double_clicked()
+                            && let Some(Ok(full)) = folder.map(|f| crate::store::agenda_file(f, file))
+                        {
+                            request = Some(PackRequest::OpenReview(full));
+                        }
                         match folder.map(|f| crate::store::agenda_file(f, file)) {
                             Some(Ok(full))
                                 if named_button(ui, true, "Open", &format!("Open item {n} in its own tab")) =>
@@ -122,6 +145,19 @@ pub fn show(
                 }
             });
         });
+        if dragging && group.response.dnd_hover_payload::<DraggedItem>().is_some() {
+            // Where the item will land.
+            let rect = group.response.rect;
+            ui.painter().hline(rect.x_range(), rect.top() - 2.0, ui.visuals().selection.stroke);
+        }
+        if let Some(from) = group.response.dnd_release_payload::<DraggedItem>() {
+            dropped = Some((from.0, i));
+        }
+    }
+    if let Some((from, to)) = dropped
+        && move_item(&mut pack.items, from, to)
+    {
+        changed = true;
     }
     if let Some((i, step)) = op {
         match step {
@@ -151,4 +187,20 @@ pub fn show(
         }
     });
     (changed, request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::move_item;
+
+    #[test]
+    fn dragging_an_item_moves_it_and_shifts_the_rest() {
+        let mut items = vec!["a", "b", "c", "d"];
+        assert!(move_item(&mut items, 0, 2));
+        assert_eq!(items, ["b", "c", "a", "d"]);
+        assert!(move_item(&mut items, 3, 0));
+        assert_eq!(items, ["d", "b", "c", "a"]);
+        assert!(!move_item(&mut items, 1, 1));
+        assert!(!move_item(&mut items, 9, 0));
+    }
 }
