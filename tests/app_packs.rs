@@ -5,9 +5,9 @@
 mod app_support;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use app_support::{Scratch, Setup, finish_saving, open, wait_for};
+use app_support::{Scratch, Setup, finish_saving, open, wait_for, wait_for_printing};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -16,21 +16,6 @@ use peerbrief::briefing::Visibility;
 use peerbrief::model::AgendaContent;
 
 const PACK: &str = "children-and-families-panel.peerpack";
-
-fn wait_for_printing(harness: &mut Harness<'static, PeerBriefApp>, what: &str) {
-    let started = Instant::now();
-    loop {
-        harness.step();
-        let status = harness.state().status_text();
-        let done = status.starts_with(&format!("Saved the {what}")) || status.starts_with("No PDF made");
-        if !harness.state().is_printing() && done {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(60), "printing did not finish: {status}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run();
-}
 
 fn pdf_pages(path: &Path) -> usize {
     let out = std::process::Command::new("pdfinfo").arg(path).output().expect("pdfinfo");

@@ -7,29 +7,13 @@ mod app_support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE};
+use app_support::{Scratch, Setup, WORCESTERSHIRE, wait_for_printing};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use peerbrief::app::{DialogPurpose, PeerBriefApp, UICommand};
 use peerbrief::briefing::Visibility;
 use peerbrief::model::{Finding, FindingKind};
-
-/// Steps frames (the window stays live) until the PDF is made or has failed.
-fn wait_for_printing(harness: &mut Harness<'static, PeerBriefApp>, what: &str) {
-    let started = Instant::now();
-    loop {
-        harness.step();
-        let status = harness.state().status_text();
-        let done = status.starts_with(&format!("Saved the {what}")) || status.starts_with("No PDF made");
-        if !harness.state().is_printing() && done {
-            break;
-        }
-        assert!(started.elapsed() < Duration::from_secs(60), "printing did not finish: {status}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run();
-}
 
 fn wait_for_file(path: &Path, harness: &mut Harness<'static, PeerBriefApp>) {
     let started = Instant::now();

@@ -174,6 +174,14 @@ impl Editing {
         had_edits
     }
 
+    /// Reads the file again, keeping what was on screen one Undo away; true if that kept edits.
+    pub fn reload_from(&mut self, path: &Path) -> Result<bool, StoreError> {
+        let loaded = crate::store::load_review(path)?;
+        let kept = self.replace_keeping_undo(loaded.review.clone(), Some(loaded.review), Some(loaded.fingerprint));
+        self.migrated_from = loaded.migrated_from;
+        Ok(kept)
+    }
+
     /// Validation warnings, recomputed only when the review changed.
     pub fn warnings(&mut self) -> &[Warning] {
         if self.warnings.0 != self.revision {
@@ -203,22 +211,12 @@ impl Document {
         Document::with(id, Content::Editing(Box::new(Editing::new(Review::default(), None, None))))
     }
 
-    /// A document from a load attempt: the review, or the error page.
-    pub fn from_load(id: DocId, path: &Path, result: Result<LoadedReview, StoreError>) -> Document {
-        Document::with(id, content_from_load(path, result))
-    }
-
     /// A document restored from a recovery file.
     pub fn restored(id: DocId, review: Review, original: Option<PathBuf>, recovery_file: PathBuf) -> Document {
         let (saved, fingerprint) = on_disk(original.as_deref());
         let mut editing = Editing::new(review, original, fingerprint);
         editing.mark_restored(saved);
         Document { recovery_file: Some(recovery_file), ..Document::with(id, Content::Editing(Box::new(editing))) }
-    }
-
-    /// A committee pack from a load attempt: the pack, or the error page.
-    pub fn pack_from_load(id: DocId, path: &Path, result: Result<LoadedManifest, StoreError>) -> Document {
-        Document::with(id, pack_content_from_load(path, result))
     }
 
     /// A new committee pack (File → New committee pack).

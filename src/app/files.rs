@@ -7,7 +7,7 @@ use std::time::Duration;
 use egui::ViewportCommand;
 
 use super::PeerBriefApp;
-use super::dialogs::{DialogPurpose, FileKind};
+use super::dialogs::DialogPurpose;
 use super::document::{
     Content, DocId, Document, Editing, content_from_load, on_disk, pack_content_from_load, pack_on_disk,
 };
@@ -70,11 +70,7 @@ impl PeerBriefApp {
             return;
         }
         let id = self.new_id();
-        let doc = if crate::store::is_pack_file(&path) {
-            Document::pack_from_load(id, &path, crate::store::load_manifest(&path))
-        } else {
-            Document::from_load(id, &path, crate::store::load_review(&path))
-        };
+        let doc = Document { id, content: read_content(&path), recovery_file: None, saving: false };
         match &doc.content {
             Content::Pack(_) => {
                 self.settings.remember(&path);
@@ -103,61 +99,24 @@ impl PeerBriefApp {
     /// in the recovery file until the next save), and the status bar says so.
     pub(super) fn reload(&mut self, i: usize) {
         let Some(path) = self.docs[i].path().map(Path::to_owned) else { return };
-        if self.docs[i].kind() == FileKind::Pack {
-            return self.reload_pack(i, &path);
-        }
-        let loaded = crate::store::load_review(&path);
         let doc = &mut self.docs[i];
-        match (&mut doc.content, loaded) {
-            (Content::Editing(e), Ok(loaded)) => {
-                let kept = e.replace_keeping_undo(loaded.review.clone(), Some(loaded.review), Some(loaded.fingerprint));
-                e.migrated_from = loaded.migrated_from;
-                if kept {
-                    self.info(format!(
-                        "Reloaded {} from disk. Your unsaved changes are one Undo (Ctrl+Z) away.",
-                        path.display()
-                    ));
-                } else {
-                    self.discard_recovery(i);
-                    self.info(format!("Reloaded {} from disk", path.display()));
-                }
+        let result = match &mut doc.content {
+            Content::Editing(e) => Some(e.reload_from(&path)),
+            Content::Pack(p) => Some(p.reload_from(&path)),
+            Content::Failed(_) => None,
+        };
+        match result {
+            Some(Ok(true)) => self.info(format!(
+                "Reloaded {} from disk. Your unsaved changes are one Undo (Ctrl+Z) away.",
+                path.display()
+            )),
+            Some(Ok(false)) => {
+                self.discard_recovery(i);
+                self.info(format!("Reloaded {} from disk", path.display()));
             }
-            (Content::Editing(e), Err(err)) if e.is_dirty() => {
-                self.error(format!("Not reloaded (your changes are kept): {err}"));
-            }
-            (_, loaded) => {
-                doc.content = content_from_load(&path, loaded);
-                match &doc.content {
-                    Content::Failed(f) => {
-                        let message = f.message.clone();
-                        self.error(format!("Could not open the file: {message}"));
-                    }
-                    _ => self.info(format!("Reloaded {} from disk", path.display())),
-                }
-            }
-        }
-    }
-
-    fn reload_pack(&mut self, i: usize, path: &Path) {
-        let loaded = crate::store::load_manifest(path);
-        let doc = &mut self.docs[i];
-        match (&mut doc.content, loaded) {
-            (Content::Pack(p), Ok(loaded)) => {
-                if p.replace_keeping_undo(loaded.pack.clone(), Some(loaded.pack), Some(loaded.fingerprint)) {
-                    self.info(format!(
-                        "Reloaded {} from disk. Your unsaved changes are one Undo (Ctrl+Z) away.",
-                        path.display()
-                    ));
-                } else {
-                    self.discard_recovery(i);
-                    self.info(format!("Reloaded {} from disk", path.display()));
-                }
-            }
-            (Content::Pack(p), Err(err)) if p.is_dirty() => {
-                self.error(format!("Not reloaded (your changes are kept): {err}"));
-            }
-            (_, loaded) => {
-                doc.content = pack_content_from_load(path, loaded);
+            Some(Err(err)) if doc.is_dirty() => self.error(format!("Not reloaded (your changes are kept): {err}")),
+            _ => {
+                doc.content = read_content(&path);
                 match &doc.content {
                     Content::Failed(f) => {
                         let message = f.message.clone();
@@ -173,12 +132,8 @@ impl PeerBriefApp {
     pub(super) fn discard_and_reload(&mut self, i: usize) {
         let Some(path) = self.docs[i].path().map(Path::to_owned) else { return };
         self.discard_recovery(i);
-        if self.docs[i].kind() == FileKind::Pack {
-            self.docs[i].content = pack_content_from_load(&path, crate::store::load_manifest(&path));
-            return self.info(format!("Discarded your changes and reloaded {}", path.display()));
-        }
         let view = self.docs[i].editing_mut().map(|e| std::mem::take(&mut e.view));
-        self.docs[i].content = content_from_load(&path, crate::store::load_review(&path));
+        self.docs[i].content = read_content(&path);
         if let (Some(e), Some(view)) = (self.docs[i].editing_mut(), view) {
             e.view = view;
             e.view.preview = None;
@@ -495,6 +450,15 @@ impl PeerBriefApp {
         }
         self.allowed_to_close = true;
         ctx.send_viewport_cmd(ViewportCommand::Close);
+    }
+}
+
+/// A tab's content read from `path`: a pack, a review, or the error page.
+fn read_content(path: &Path) -> Content {
+    if crate::store::is_pack_file(path) {
+        pack_content_from_load(path, crate::store::load_manifest(path))
+    } else {
+        content_from_load(path, crate::store::load_review(path))
     }
 }
 

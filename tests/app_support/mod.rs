@@ -125,3 +125,19 @@ pub fn finish_saving(harness: &mut Harness<'static, PeerBriefApp>) {
     wait_for(harness, "the save to finish", |h| !h.state().is_saving() && !h.state().is_dialog_open());
     harness.run();
 }
+
+/// Steps frames (the window stays live) until the PDF is made or has failed.
+pub fn wait_for_printing(harness: &mut Harness<'static, PeerBriefApp>, what: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        harness.step();
+        let status = harness.state().status_text();
+        let done = status.starts_with(&format!("Saved the {what}")) || status.starts_with("No PDF made");
+        if !harness.state().is_printing() && done {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "printing did not finish: {status}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}

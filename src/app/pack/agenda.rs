@@ -6,7 +6,7 @@ use std::path::Path;
 use egui::{RichText, Ui};
 
 use super::{PackPreview, PackRequest};
-use crate::app::editor::named_button;
+use crate::app::editor::{ListOp, named_button};
 use crate::model::{AgendaContent, AgendaItem, CommitteePack, ExemptParagraph};
 
 /// The items most agendas open with.
@@ -65,7 +65,7 @@ pub fn show(
         ui.weak("Save the pack first: its reports are files in the pack's folder.");
     }
     let len = pack.items.len();
-    let mut op: Option<(usize, isize)> = None;
+    let mut op: Option<ListOp> = None;
     let mut dropped: Option<(usize, usize)> = None;
     let dragging = egui::DragAndDrop::has_payload_of_type::<DraggedItem>(ui.ctx());
     for (i, item) in pack.items.iter_mut().enumerate() {
@@ -135,13 +135,13 @@ pub fn show(
                 let name = format!("Exempt paragraph of item {n}");
                 combo.response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
                 if named_button(ui, i > 0, "Up", &format!("Move item {n} up")) {
-                    op = Some((i, -1));
+                    op = Some(ListOp::Up(i));
                 }
                 if named_button(ui, i + 1 < len, "Down", &format!("Move item {n} down")) {
-                    op = Some((i, 1));
+                    op = Some(ListOp::Down(i));
                 }
                 if named_button(ui, true, "Remove", &format!("Remove item {n}")) {
-                    op = Some((i, 0));
+                    op = Some(ListOp::Remove(i));
                 }
             });
         });
@@ -159,14 +159,8 @@ pub fn show(
     {
         changed = true;
     }
-    if let Some((i, step)) = op {
-        match step {
-            0 => {
-                pack.items.remove(i);
-            }
-            -1 => pack.items.swap(i, i - 1),
-            _ => pack.items.swap(i, i + 1),
-        }
+    if let Some(op) = op {
+        op.apply(&mut pack.items);
         changed = true;
     }
     ui.horizontal(|ui| {

@@ -2,7 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::editor::named_button;
+use crate::app::editor::{ListOp, named_button};
 use crate::model::{CommitteePack, Date, ProtectiveMarking};
 
 /// A labelled one-line text field; returns true if it changed.
@@ -80,7 +80,7 @@ pub fn show(ui: &mut Ui, pack: &mut CommitteePack) -> bool {
     ui.label(RichText::new("Members").heading());
     ui.weak("As printed on the cover, e.g. \"Cllr Rhian Ellis (Chair)\".");
     let len = pack.members.len();
-    let mut op = None;
+    let mut op: Option<ListOp> = None;
     for (i, member) in pack.members.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let name = format!("Member {}", i + 1);
@@ -90,24 +90,18 @@ pub fn show(ui: &mut Ui, pack: &mut CommitteePack) -> bool {
                 .widget_info_labeled(&name)
                 .changed();
             if named_button(ui, i > 0, "Up", &format!("Move member {} up", i + 1)) {
-                op = Some((i, -1));
+                op = Some(ListOp::Up(i));
             }
             if named_button(ui, i + 1 < len, "Down", &format!("Move member {} down", i + 1)) {
-                op = Some((i, 1));
+                op = Some(ListOp::Down(i));
             }
             if named_button(ui, true, "Remove", &format!("Remove member {}", i + 1)) {
-                op = Some((i, 0));
+                op = Some(ListOp::Remove(i));
             }
         });
     }
-    if let Some((i, step)) = op {
-        match step {
-            0 => {
-                pack.members.remove(i);
-            }
-            -1 => pack.members.swap(i, i - 1),
-            _ => pack.members.swap(i, i + 1),
-        }
+    if let Some(op) = op {
+        op.apply(&mut pack.members);
         changed = true;
     }
     if ui.button("Add member").clicked() {

@@ -179,6 +179,12 @@ impl PackEditing {
         had_edits
     }
 
+    /// Reads the manifest again, keeping what was on screen one Undo away; true if that kept edits.
+    pub fn reload_from(&mut self, path: &Path) -> Result<bool, crate::store::StoreError> {
+        let loaded = crate::store::load_manifest(path)?;
+        Ok(self.replace_keeping_undo(loaded.pack.clone(), Some(loaded.pack), Some(loaded.fingerprint)))
+    }
+
     /// The folder agenda items are relative to: the manifest's, once saved.
     pub fn folder(&self) -> Option<&Path> {
         self.path.as_deref().and_then(Path::parent)
