@@ -114,7 +114,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         AppOptions {
             files: Vec::new(),
-            dialogs: Box::new(SystemDialogs),
+            dialogs: Box::new(SystemDialogs::default()),
             recovery_dir: eframe::storage_dir(APP_ID).map(|d| d.join("recovery")),
             autosave_delay: Duration::from_secs(2),
             open_requests: None,
@@ -819,7 +819,7 @@ impl PeerBriefApp {
         }
         let typing = ctx.egui_wants_keyboard_input();
         // While a question is on screen, its buttons are the only way on.
-        let asking = self.prompt.is_some() || !self.recovered.is_empty();
+        let asking = self.prompt.is_some() || !self.recovered.is_empty() || self.dialogs.is_open();
         for (shortcut, command) in UICommand::all_shortcuts() {
             if asking {
                 break;
@@ -1389,6 +1389,7 @@ impl eframe::App for PeerBriefApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.document_view(ui);
+        self.dialogs.ui(&ctx);
         self.prompts(&ctx, frame);
         self.handle(&ctx, frame);
         self.continue_quit(&ctx, frame);
