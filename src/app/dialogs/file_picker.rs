@@ -107,7 +107,7 @@ impl FilePicker {
     /// Draws the picker; returns `Some(paths)` once the user has chosen (empty = cancelled).
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<PathBuf>> {
         let mut act = None;
-        let modal = egui::Modal::new(Id::new("peerbrief_file_picker")).show(ctx, |ui| self.contents(ui, &mut act));
+        let modal = egui::Modal::new(Id::unique("peerbrief_file_picker")).show(ctx, |ui| self.contents(ui, &mut act));
         if let Some(target) = self.replace.clone() {
             return self.replace_prompt(ctx, &target);
         }
@@ -184,6 +184,7 @@ impl FilePicker {
     }
 
     fn folder_bar(&mut self, ui: &mut Ui, act: &mut Option<Act>) {
+        let mut go = false;
         ui.horizontal(|ui| {
             let label = ui.label("Folder");
             let go_width = 40.0;
@@ -194,12 +195,14 @@ impl FilePicker {
             );
             let edit = edit.labelled_by(label.id);
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if entered || ui.button("Go").on_hover_text("Go to the folder typed here").clicked() {
-                *act = Some(Act::Go(self.resolve(&self.folder_text.clone())));
-            }
+            go = entered || ui.button("Go").on_hover_text("Go to the folder typed here").clicked();
         });
+        if go {
+            *act = Some(Act::Go(self.resolve(&self.folder_text)));
+        }
+        let saving = self.saving();
+        let parent = self.folder.parent().map(Path::to_owned);
         ui.horizontal(|ui| {
-            let parent = self.folder.parent().map(Path::to_owned);
             let up = ui.add_enabled(parent.is_some(), Button::new("Up")).on_hover_text("Go to the folder above");
             if up.clicked()
                 && let Some(parent) = parent
@@ -211,7 +214,7 @@ impl FilePicker {
             {
                 *act = Some(Act::Go(home));
             }
-            if self.saving()
+            if saving
                 && ui.button("New folder").on_hover_text("Make a new folder here").clicked()
                 && self.new_folder.is_none()
             {
@@ -261,11 +264,11 @@ impl FilePicker {
                         if focus_first && i == 0 {
                             row.request_focus();
                         }
-                        if row.gained_focus() {
+                        // The selection follows the keyboard focus. (Not `gained_focus`: it
+                        // misses focus moved by the arrow keys, which lands between frames.)
+                        if row.has_focus() && !selected {
                             row.scroll_to_me(None);
-                            if !selected {
-                                *act = Some(Act::Select((*entry).clone()));
-                            }
+                            *act = Some(Act::Select((*entry).clone()));
                         }
                         row_focused |= row.has_focus();
                         if row.double_clicked() {
@@ -320,6 +323,7 @@ impl FilePicker {
             "{kind_name} ({})",
             extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
         );
+        let saving = self.saving();
         egui::Grid::new("picker_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("File name");
             let out = TextEdit::singleline(&mut self.file_name)
@@ -327,7 +331,7 @@ impl FilePicker {
                 .desired_width(ui.available_width().max(200.0))
                 .show(ui);
             let response = out.response.response.clone().labelled_by(label.id);
-            if self.focus_pending && self.saving() {
+            if self.focus_pending && saving {
                 self.focus_pending = false;
                 response.request_focus();
                 // Select the name without its extension, ready to be typed over.
@@ -358,7 +362,7 @@ impl FilePicker {
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let folder = target.parent().map(|p| p.display().to_string()).unwrap_or_default();
         let mut choice = None;
-        let modal = egui::Modal::new(Id::new("peerbrief_file_picker_replace")).show(ctx, |ui| {
+        let modal = egui::Modal::new(Id::unique("peerbrief_file_picker_replace")).show(ctx, |ui| {
             ui.set_max_width(440.0);
             ui.label(RichText::new("Replace the existing file?").heading());
             ui.label(format!("There is already a file called “{name}” in {folder}. Saving will replace it."));
