@@ -46,6 +46,10 @@ if PATH="$app_path" command -v zenity >/dev/null 2>&1; then fail "zenity is stil
 if PATH="$app_path" command -v dbus-launch >/dev/null 2>&1; then fail "dbus-launch is still on the app's PATH"; fi
 [ ! -e "$XDG_RUNTIME_DIR/bus" ] || fail "a session bus socket exists"
 say "no zenity, no dbus-launch, no session bus (PATH=$app_path)"
+# Something for the picker to list (and the text file it must leave out).
+mkdir -p "$HOME/Documents" "$HOME/Council reviews"
+cp samples/worcestershire-2015.peerreview "$HOME/"
+echo "not a review" >"$HOME/notes.txt"
 
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &

@@ -107,13 +107,14 @@ impl FilePicker {
     /// Draws the picker; returns `Some(paths)` once the user has chosen (empty = cancelled).
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<PathBuf>> {
         let mut act = None;
-        let modal = egui::Modal::new(Id::unique("peerbrief_file_picker")).show(ctx, |ui| self.contents(ui, &mut act));
+        let frame = egui::Frame::popup(&ctx.global_style()).inner_margin(14.0);
+        let modal = egui::Modal::new(Id::unique("peerbrief_file_picker"))
+            .frame(frame)
+            .show(ctx, |ui| self.contents(ui, &mut act));
         if let Some(target) = self.replace.clone() {
             return self.replace_prompt(ctx, &target);
         }
-        if modal.is_top_modal
-            && !modal.any_popup_open
-            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        if modal.is_top_modal && !modal.any_popup_open && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
         {
             if self.new_folder.is_some() {
                 self.new_folder = None;
@@ -252,12 +253,19 @@ impl FilePicker {
                     }
                     for (i, entry) in visible.iter().enumerate() {
                         let selected = self.selected.as_deref() == Some(entry.path.as_path());
-                        let right = if entry.is_dir { "Folder".to_owned() } else { entry.size.map(size_text).unwrap_or_default() };
+                        let right = if entry.is_dir {
+                            "Folder".to_owned()
+                        } else {
+                            entry.size.map(size_text).unwrap_or_default()
+                        };
                         let row = ui.add(
-                            Button::selectable(selected, entry.name.as_str())
-                                .right_text(RichText::new(right).weak())
-                                .truncate()
-                                .min_size(egui::vec2(ui.available_width(), 0.0)),
+                            Button::selectable(selected, {
+                                let name = RichText::new(entry.name.as_str());
+                                if entry.is_dir { name.strong() } else { name }
+                            })
+                            .right_text(RichText::new(right).weak())
+                            .truncate()
+                            .min_size(egui::vec2(ui.available_width(), 0.0)),
                         );
                         let name = entry.accessible_name();
                         row.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
@@ -319,10 +327,8 @@ impl FilePicker {
 
     fn name_and_type(&mut self, ui: &mut Ui, act: &mut Option<Act>) {
         let (kind_name, extensions) = self.kind.filter();
-        let kind_text = format!(
-            "{kind_name} ({})",
-            extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
-        );
+        let kind_text =
+            format!("{kind_name} ({})", extensions.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", "));
         let saving = self.saving();
         egui::Grid::new("picker_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label("File name");
@@ -442,8 +448,9 @@ impl FilePicker {
                 }
                 return Some(vec![entry.path]);
             }
-            self.error =
-                Some(if self.saving() { "Enter a name for the file." } else { "Choose a file, or type its name." }.into());
+            self.error = Some(
+                if self.saving() { "Enter a name for the file." } else { "Choose a file, or type its name." }.into(),
+            );
             return None;
         }
         let target = self.resolve(&typed);
@@ -465,7 +472,8 @@ impl FilePicker {
             Some(parent) if parent.is_dir() => {}
             parent => {
                 let parent = parent.map(|p| p.display().to_string()).unwrap_or_default();
-                self.error = Some(format!("There is no folder called {parent}. Check the name, or make the folder first."));
+                self.error =
+                    Some(format!("There is no folder called {parent}. Check the name, or make the folder first."));
                 return None;
             }
         }
@@ -526,7 +534,10 @@ fn list_folder(folder: &Path) -> io::Result<Vec<Entry>> {
         entries.push(Entry { name, path, is_dir, size });
     }
     entries.sort_by(|a, b| {
-        b.is_dir.cmp(&a.is_dir).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.name.cmp(&b.name))
+        b.is_dir
+            .cmp(&a.is_dir)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then(a.name.cmp(&b.name))
     });
     Ok(entries)
 }

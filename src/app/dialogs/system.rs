@@ -63,9 +63,9 @@ impl DialogChoice {
             None | Some("" | "auto") => Ok(DialogChoice::Auto),
             Some("native" | "system") => Ok(DialogChoice::Native),
             Some("builtin" | "in-window") => Ok(DialogChoice::Builtin),
-            Some(other) => Err(format!(
-                "PEERBRIEF_FILE_DIALOG={other} is not known (use auto, native or builtin); using auto"
-            )),
+            Some(other) => {
+                Err(format!("PEERBRIEF_FILE_DIALOG={other} is not known (use auto, native or builtin); using auto"))
+            }
         }
     }
 }
