@@ -273,3 +273,20 @@ fn the_reason_is_told_once() {
     harness.get_by_label("Save review as");
     assert!(harness.query_by_label(notice).is_none());
 }
+
+#[test]
+fn shortcuts_wait_while_the_picker_is_open() {
+    let scratch = Scratch::new();
+    let folder = picker_folder(&scratch);
+    let mut harness = app_with_picker(&scratch, BuiltinDialogs::new(&folder));
+    new_review_and_save(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    for _ in 0..8 {
+        harness.step();
+        let commands = app_support::viewport_commands(&harness);
+        assert!(!commands.contains(&egui::ViewportCommand::Close), "{commands:?}");
+    }
+    assert_eq!(harness.state().documents().len(), 1, "no new review behind the picker");
+    harness.get_by_label("Save review as");
+}

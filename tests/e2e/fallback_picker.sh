@@ -100,6 +100,10 @@ run() {
   xdotool key --window "$win" ctrl+s
   sleep 1.5
   import -window root "$artefacts/fallback_picker_$name.png"
+  # Like a system dialog, the picker keeps the keyboard: Ctrl+Q must not close the window.
+  xdotool key --window "$win" ctrl+q
+  sleep 0.5
+  kill -0 "$app_pid" 2>/dev/null || fail "$name: Ctrl+Q closed the window behind the picker"
   # The suggested name's stem is selected in the file name box: typing replaces it.
   xdotool type --delay 40 "$stem"
   sleep 0.3

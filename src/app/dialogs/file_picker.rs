@@ -106,6 +106,14 @@ impl FilePicker {
 
     /// Draws the picker; returns `Some(paths)` once the user has chosen (empty = cancelled).
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Vec<PathBuf>> {
+        // Like a system dialog, the picker keeps the keyboard: egui's own Ctrl+Q (which would
+        // close the window behind it) waits too. The app holds back its shortcuts (`is_open`).
+        let quit = ctx.options(|o| o.quit_shortcuts.clone());
+        ctx.input_mut(|i| {
+            for shortcut in &quit {
+                i.consume_shortcut(shortcut);
+            }
+        });
         let mut act = None;
         let frame = egui::Frame::popup(&ctx.global_style()).inner_margin(14.0);
         let modal = egui::Modal::new(Id::unique("peerbrief_file_picker"))
@@ -152,7 +160,7 @@ impl FilePicker {
     fn contents(&mut self, ui: &mut Ui, act: &mut Option<Act>) {
         let screen = ui.ctx().content_rect();
         let width = (screen.width() - 80.0).clamp(280.0, 720.0);
-        let list_height = (screen.height() - 380.0).clamp(80.0, 340.0);
+        let list_height = (screen.height() - 270.0).clamp(80.0, 340.0);
         ui.set_width(width);
         ui.label(RichText::new(self.kind.title(self.saving())).heading());
         if let Some(notice) = &self.notice {
@@ -418,6 +426,10 @@ impl FilePicker {
                 self.entries = entries;
                 self.selected = None;
                 self.error = None;
+                if !self.saving() {
+                    // A file name typed or chosen in the last folder means nothing here.
+                    self.file_name.clear();
+                }
                 true
             }
             Err(e) => {
@@ -534,12 +546,39 @@ fn list_folder(folder: &Path) -> io::Result<Vec<Entry>> {
         entries.push(Entry { name, path, is_dir, size });
     }
     entries.sort_by(|a, b| {
-        b.is_dir
-            .cmp(&a.is_dir)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then(a.name.cmp(&b.name))
+        b.is_dir.cmp(&a.is_dir).then_with(|| natural_order(&a.name, &b.name)).then(a.name.cmp(&b.name))
     });
     Ok(entries)
+}
+
+/// Name order as people expect it: case ignored, and numbers by value ("review 2" before
+/// "review 10").
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, String)> {
+        let mut out: Vec<(bool, String)> = Vec::new();
+        for c in s.chars() {
+            let digit = c.is_ascii_digit();
+            match out.last_mut() {
+                Some((d, text)) if *d == digit => text.push(c),
+                _ => out.push((digit, c.to_string())),
+            }
+        }
+        out
+    }
+    let (a, b) = (chunks(a), chunks(b));
+    for (x, y) in a.iter().zip(&b) {
+        let order = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                x.len().cmp(&y.len()).then_with(|| x.cmp(y))
+            }
+            ((_, x), (_, y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Why a folder could not be opened, in plain words.
@@ -576,11 +615,25 @@ mod tests {
         for f in ["b.peerreview", "A.peerreview", "notes.txt"] {
             std::fs::write(dir.path().join(f), "x").unwrap();
         }
+        for f in ["review 10.peerreview", "review 2.peerreview"] {
+            std::fs::write(dir.path().join(f), "x").unwrap();
+        }
         for d in ["zeta", "Alpha"] {
             std::fs::create_dir(dir.path().join(d)).unwrap();
         }
         let names: Vec<String> = list_folder(dir.path()).unwrap().into_iter().map(|e| e.name).collect();
-        assert_eq!(names, ["Alpha", "zeta", "A.peerreview", "b.peerreview", "notes.txt"]);
+        assert_eq!(
+            names,
+            [
+                "Alpha",
+                "zeta",
+                "A.peerreview",
+                "b.peerreview",
+                "notes.txt",
+                "review 2.peerreview",
+                "review 10.peerreview"
+            ]
+        );
     }
 
     #[test]
@@ -595,6 +648,30 @@ mod tests {
         assert_eq!(folder_error(&file, &e), format!("{} is a file, not a folder.", file.display()));
         assert_eq!(size_text(10), "10 bytes");
         assert_eq!(size_text(1025), "2 KB");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_without_permission_is_explained_and_the_picker_stays_put() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let mut p = FilePicker::new(FileKind::Review, None, dir.path().into(), None);
+        let folder = p.folder().to_owned();
+        let moved = p.go_to(locked.clone());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if moved {
+            return; // Running as root: every folder can be read.
+        }
+        assert_eq!(p.folder(), folder);
+        assert_eq!(
+            p.error.as_deref(),
+            Some(
+                format!("You do not have permission to open the folder {}.", folder.join("locked").display()).as_str()
+            )
+        );
     }
 
     #[test]
