@@ -290,3 +290,20 @@ fn shortcuts_wait_while_the_picker_is_open() {
     assert_eq!(harness.state().documents().len(), 1, "no new review behind the picker");
     harness.get_by_label("Save review as");
 }
+
+#[test]
+fn several_reviews_are_opened_at_once_with_ctrl_click() {
+    let scratch = Scratch::new();
+    let folder = picker_folder(&scratch);
+    let mut harness = app_with_picker(&scratch, BuiltinDialogs::new(&folder));
+    shortcut(&mut harness, Key::O);
+    harness.get_by_label("ambleshire-2024.peerreview").click();
+    harness.run();
+    harness.get_by_label("worcestershire-2015.peerreview").click_modifiers(Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(field_value(&harness, "File name"), "\"ambleshire-2024.peerreview\" \"worcestershire-2015.peerreview\"");
+    harness.get_by_label("Open").click();
+    harness.run();
+    let paths: Vec<_> = harness.state().documents().iter().filter_map(|d| d.path().map(|p| p.to_owned())).collect();
+    assert_eq!(paths, [folder.join("ambleshire-2024.peerreview"), folder.join("worcestershire-2015.peerreview")]);
+}

@@ -48,6 +48,10 @@ pub(crate) struct FilePicker {
     all_files: bool,
     show_hidden: bool,
     selected: Option<PathBuf>,
+    /// Opening reviews: more files chosen with Ctrl+click, besides `selected`.
+    also: Vec<PathBuf>,
+    /// The row that had the keyboard focus last frame (the selection follows the focus).
+    focused_row: Option<PathBuf>,
     file_name: String,
     /// Waiting for "Replace the file?" on this path.
     replace: Option<PathBuf>,
@@ -64,6 +68,8 @@ enum Act {
     Go(PathBuf),
     Activate(Entry),
     Select(Entry),
+    /// Ctrl+click: add the file to the files chosen, or take it out.
+    Toggle(Entry),
     Confirm,
     Cancel,
     CreateFolder,
@@ -82,6 +88,8 @@ impl FilePicker {
             all_files: false,
             show_hidden: false,
             selected: None,
+            also: Vec::new(),
+            focused_row: None,
             file_name: suggested.unwrap_or_default().to_owned(),
             replace: None,
             new_folder: None,
@@ -139,6 +147,10 @@ impl FilePicker {
                 self.select(&entry);
                 None
             }
+            Act::Toggle(entry) => {
+                self.toggle(&entry);
+                None
+            }
             Act::Activate(entry) => {
                 self.select(&entry);
                 if entry.is_dir {
@@ -174,6 +186,9 @@ impl FilePicker {
         self.list(ui, list_height, act);
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+        } else if self.several() {
+            let key = if cfg!(target_os = "macos") { "Cmd" } else { "Ctrl" };
+            ui.label(RichText::new(format!("To open more than one review, hold {key} and click each one.")).weak());
         }
         if self.new_folder.is_some() {
             self.new_folder_row(ui, act);
@@ -243,6 +258,7 @@ impl FilePicker {
             .collect();
         let focus_first = self.focus_pending && !self.saving();
         let mut row_focused = false;
+        let mut focused_row = self.focused_row.clone();
         egui::Frame::group(ui.style()).inner_margin(2.0).show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("picker_list")
@@ -259,8 +275,10 @@ impl FilePicker {
                         };
                         ui.label(RichText::new(empty).weak());
                     }
+                    let several = self.several();
                     for (i, entry) in visible.iter().enumerate() {
-                        let selected = self.selected.as_deref() == Some(entry.path.as_path());
+                        let selected =
+                            self.selected.as_deref() == Some(entry.path.as_path()) || self.also.contains(&entry.path);
                         let right = if entry.is_dir {
                             "Folder".to_owned()
                         } else {
@@ -282,13 +300,23 @@ impl FilePicker {
                         }
                         // The selection follows the keyboard focus. (Not `gained_focus`: it
                         // misses focus moved by the arrow keys, which lands between frames.)
-                        if row.has_focus() && !selected {
-                            row.scroll_to_me(None);
-                            *act = Some(Act::Select((*entry).clone()));
+                        if row.has_focus() {
+                            row_focused = true;
+                            if focused_row.as_deref() != Some(entry.path.as_path()) {
+                                focused_row = Some(entry.path.clone());
+                                row.scroll_to_me(None);
+                                if !selected {
+                                    *act = Some(Act::Select((*entry).clone()));
+                                }
+                            }
                         }
-                        row_focused |= row.has_focus();
+                        let ctrl = ui.input(|i| i.modifiers.command);
                         if row.double_clicked() {
                             *act = Some(Act::Activate((*entry).clone()));
+                        } else if row.clicked_by(PointerButton::Primary) && ctrl && several && !entry.is_dir {
+                            row.request_focus();
+                            focused_row = Some(entry.path.clone());
+                            *act = Some(Act::Toggle((*entry).clone()));
                         } else if row.clicked_by(PointerButton::Primary) {
                             row.request_focus();
                             *act = Some(Act::Select((*entry).clone()));
@@ -302,6 +330,7 @@ impl FilePicker {
         if focus_first {
             self.focus_pending = false;
         }
+        self.focused_row = if row_focused { focused_row } else { None };
         if row_focused
             && ui.input(|i| i.key_pressed(Key::Backspace))
             && let Some(parent) = self.folder.parent()
@@ -425,6 +454,7 @@ impl FilePicker {
                 self.folder = folder;
                 self.entries = entries;
                 self.selected = None;
+                self.also.clear();
                 self.error = None;
                 if !self.saving() {
                     // A file name typed or chosen in the last folder means nothing here.
@@ -442,14 +472,59 @@ impl FilePicker {
 
     fn select(&mut self, entry: &Entry) {
         self.selected = Some(entry.path.clone());
+        self.also.clear();
         if !entry.is_dir {
             self.file_name = entry.name.clone();
         }
     }
 
+    /// Can several files be chosen? (Opening reviews: each becomes a tab.)
+    fn several(&self) -> bool {
+        !self.saving() && self.kind == FileKind::Review
+    }
+
+    /// The files chosen with Ctrl+click (with the selected one), in list order.
+    fn chosen(&self) -> Vec<PathBuf> {
+        let is_chosen = |e: &&Entry| {
+            !e.is_dir && (self.selected.as_deref() == Some(e.path.as_path()) || self.also.contains(&e.path))
+        };
+        self.entries.iter().filter(is_chosen).map(|e| e.path.clone()).collect()
+    }
+
+    /// The file name box while several files are chosen: each name in quotes.
+    fn chosen_names(&self) -> String {
+        let names: Vec<String> = self
+            .chosen()
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| format!("\"{}\"", n.to_string_lossy()))
+            .collect();
+        names.join(" ")
+    }
+
+    fn toggle(&mut self, entry: &Entry) {
+        let selected_file = self.selected_entry().filter(|e| !e.is_dir).map(|e| e.path);
+        if self.also.contains(&entry.path) {
+            self.also.retain(|p| p != &entry.path);
+        } else if selected_file.as_deref() == Some(entry.path.as_path()) {
+            self.selected = self.also.pop();
+        } else {
+            self.also.extend(selected_file);
+            self.selected = Some(entry.path.clone());
+        }
+        self.file_name = match self.chosen().len() {
+            0 => String::new(),
+            1 => self.chosen()[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            _ => self.chosen_names(),
+        };
+    }
+
     /// Save or Open (or Enter in the file name box).
     fn confirm(&mut self) -> Option<Vec<PathBuf>> {
         let typed = self.file_name.trim().to_owned();
+        if self.several() && self.chosen().len() > 1 && typed == self.chosen_names() {
+            return Some(self.chosen());
+        }
         if typed.is_empty() {
             if !self.saving()
                 && let Some(entry) = self.selected_entry()
