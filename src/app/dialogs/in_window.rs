@@ -6,7 +6,8 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
-use super::file_picker::{FilePicker, home_folder};
+use super::file_picker::FilePicker;
+use super::folder::home_folder;
 use super::{DialogAnswer, DialogPurpose, FileDialogs, FileKind, Request};
 
 pub struct BuiltinDialogs {

@@ -5,12 +5,14 @@
 //!   rfd, or PeerBrief's in-window picker when the desktop has none (see that module for how
 //!   this is detected, and `PEERBRIEF_FILE_DIALOG` to choose).
 //! * [`in_window`]: [`BuiltinDialogs`], the in-window picker on its own (tests use it directly).
-//! * [`file_picker`]: the picker's state and drawing (folder bar, list, file name, file type).
+//! * [`file_picker`]: the picker's state and drawing (folder bar, list, file name, file type);
+//!   [`folder`] reads the folders it shows.
 //! * [`scripted`]: [`ScriptedDialogs`], the test double that answers with prepared paths.
 //!
 //! Every answer, whichever dialog gave it, goes to the `reply` channel the app passed in.
 
 mod file_picker;
+mod folder;
 mod in_window;
 mod scripted;
 mod system;
