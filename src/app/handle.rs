@@ -335,14 +335,18 @@ impl PeerBriefApp {
 
     fn dialog_answer(&mut self, answer: DialogAnswer, ctx: &egui::Context, frame: &eframe::Frame) {
         self.dialog_open = false;
+        if answer.purpose == DialogPurpose::Open {
+            if answer.paths.is_empty() {
+                self.info("Open cancelled (no file chosen).");
+            }
+            for path in answer.paths {
+                self.open_path(&path);
+            }
+            return ctx.request_repaint();
+        }
         let chosen = answer.paths.into_iter().next();
         match answer.purpose {
-            DialogPurpose::Open if chosen.is_none() => self.info("Open cancelled (no file chosen)."),
-            DialogPurpose::Open => {
-                if let Some(path) = chosen {
-                    self.open_path(&path);
-                }
-            }
+            DialogPurpose::Open => {}
             DialogPurpose::PrintBriefing { id, visibility } => {
                 let review = self.index_of(id).and_then(|i| self.docs[i].editing()).map(|e| e.review.clone());
                 match (chosen, review) {
@@ -445,7 +449,7 @@ impl PeerBriefApp {
         }
         let typing = ctx.egui_wants_keyboard_input();
         // While a question is on screen, its buttons are the only way on.
-        let asking = self.prompt.is_some() || !self.recovered.is_empty();
+        let asking = self.prompt.is_some() || !self.recovered.is_empty() || self.dialogs.is_open();
         for (shortcut, command) in UICommand::all_shortcuts() {
             if asking {
                 break;

@@ -54,7 +54,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use command::{Action, UICommand};
-pub use dialogs::{DialogAnswer, DialogPurpose, FileDialogs, FileKind, ScriptedDialogs, SystemDialogs};
+pub use dialogs::{BuiltinDialogs, DialogAnswer, DialogPurpose, FileDialogs, FileKind, ScriptedDialogs, SystemDialogs};
 pub use document::{Content, DocId, Document, Editing, EditorPage, View};
 pub use inbox::{Event, EventSender, OpenRequestSender, OpenRequests, open_request_channel};
 use prompts::Prompt;
@@ -103,7 +103,7 @@ impl Default for AppOptions {
     fn default() -> Self {
         AppOptions {
             files: Vec::new(),
-            dialogs: Box::new(SystemDialogs),
+            dialogs: Box::new(SystemDialogs::default()),
             recovery_dir: eframe::storage_dir(APP_ID).map(|d| d.join("recovery")),
             autosave_delay: Duration::from_secs(2),
             open_requests: None,
@@ -291,6 +291,8 @@ impl eframe::App for PeerBriefApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.document_view(ui);
+        // The in-window file picker, when the desktop has no file chooser.
+        self.dialogs.ui(&ctx);
         if let Some(answer) = prompts::show(&ctx, self.prompt.as_mut(), &self.recovered, &self.docs) {
             self.actions.push(Action::Answer(answer));
         }
