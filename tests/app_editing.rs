@@ -2,7 +2,7 @@
 
 mod app_support;
 
-use app_support::{Scratch, WORCESTERSHIRE, open};
+use app_support::{Scratch, WORCESTERSHIRE, finish_saving, open};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -210,7 +210,7 @@ fn a_uk_date_typed_day_first_is_kept_as_iso_and_shown_gov_uk_style() {
     }
     // The file keeps the ISO form.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    harness.run();
+    finish_saving(&mut harness);
     let saved = std::fs::read_to_string(scratch.path(WORCESTERSHIRE)).unwrap();
     assert!(saved.contains("date: Some(\"2026-03-17\")"), "{saved}");
 }
