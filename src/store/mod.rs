@@ -16,7 +16,7 @@ pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
-pub use pack::{LoadedPack, PACK_EXTENSION, load_pack, parse_pack};
+pub use pack::{DocumentFile, LoadedPack, MAX_DOCUMENT_BYTES, PACK_EXTENSION, check_pdf_header, load_pack, parse_pack};
 
 use std::path::Path;
 
