@@ -26,6 +26,8 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
             title: format!("Report {}", i + 1),
             content: AgendaContent::Review(format!("r{i}.peerreview")),
             exempt: None,
+            to_follow: false,
+            own_page: false,
         })
         .collect();
     let pack = CommitteePack {
@@ -36,6 +38,9 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
         venue: "County Hall".into(),
         members: vec!["Cllr A Member".into()],
         marking: ProtectiveMarking::Official,
+        contact: Default::default(),
+        public_notice: String::new(),
+        exclusion_item: true,
         items,
     };
     let reviews = (0..n).map(|i| Some(samples[i % samples.len()].clone())).collect();

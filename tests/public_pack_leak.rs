@@ -1,13 +1,14 @@
-//! Randomised packs with exempt items and exempt appendices: the public PDF's text, its raw
-//! (uncompressed) streams and its bookmarks hold none of the exempt text, not even an 8-word run
-//! of it, and the public pack has exactly the private pack's page count.
+//! Randomised packs with exempt items, exempt appendices and exempt PDF papers: the public PDF's
+//! text, its raw (uncompressed) streams and its bookmarks hold none of the exempt text, not even
+//! an 8-word run of it — nor an exempt PDF's text, font, bookmark or metadata — and the public
+//! pack has exactly the private pack's page count.
 
 mod pdf_support;
 
 use std::path::Path;
 
 use pdf_support::{pdf, raw_uncompressed, squash, text};
-use peerbrief::briefing::{Layout, Visibility, lay_out_pack};
+use peerbrief::briefing::{Layout, PackPart, Visibility, lay_out_pack_with_documents};
 use peerbrief::model::{
     AgendaContent, AgendaItem, Appendix, CommitteePack, Date, ExemptParagraph, ProtectiveMarking, Review,
 };
@@ -74,14 +75,94 @@ fn samples() -> Vec<Review> {
         .collect()
 }
 
+/// A PDF paper as another program would make it: `pages` pages showing `line`, in the base font
+/// `font`, with a bookmark titled `line` and `line` as its Info author.
+fn paper(line: &str, font: &str, pages: usize) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let f = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => font });
+    let content = format!("BT /F1 9 Tf 40 700 Td ({line}) Tj ET");
+    let content = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+    let kids: Vec<ObjectIdLike> = (0..pages)
+        .map(|_| {
+            doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => f } },
+            })
+        })
+        .collect();
+    let first = kids[0];
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids.iter().map(|k| Object::Reference(*k)).collect::<Vec<_>>(), "Count" => pages as i64,
+        }),
+    );
+    let outlines = doc.new_object_id();
+    let entry = doc.add_object(dictionary! {
+        "Title" => Object::string_literal(line), "Parent" => outlines,
+        "Dest" => vec![first.into(), "XYZ".into(), Object::Null, Object::Null, Object::Null],
+    });
+    doc.objects.insert(
+        outlines,
+        Object::Dictionary(dictionary! { "Type" => "Outlines", "First" => entry, "Last" => entry, "Count" => 1 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "Outlines" => outlines });
+    let info = doc.add_object(dictionary! { "Author" => Object::string_literal(line) });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("paper written");
+    out
+}
+
+type ObjectIdLike = lopdf::ObjectId;
+
+/// Base fonts for the generated papers: the exempt one's name must not reach the public pack.
+const PAPER_FONTS: [&str; 3] = ["Courier-Oblique", "Times-BoldItalic", "Helvetica-Oblique"];
+
+/// One random pack: the manifest, reviews, PDF papers, exempt texts, and the exempt papers'
+/// (sentence, font) pairs.
+struct RandomPack {
+    pack: CommitteePack,
+    reviews: Vec<Option<Review>>,
+    documents: Vec<Option<Vec<u8>>>,
+    secrets: Vec<String>,
+    paper_secrets: Vec<(String, &'static str)>,
+}
+
 /// A random pack and every exempt text in it.
-fn random_pack(rng: &mut Rng, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>, Vec<String>) {
+fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
     let mut secrets = Vec::new();
+    let mut paper_secrets = Vec::new();
     let mut items = Vec::new();
     let mut reviews = Vec::new();
+    let mut documents = Vec::new();
     for i in 0..(3 + rng.below(6)) {
         let paragraph = ExemptParagraph::new(1 + rng.below(7) as u8);
-        if rng.below(2) == 0 {
+        documents.push(None);
+        if rng.below(4) == 0 {
+            let exempt = (rng.below(2) == 0).then_some(paragraph).flatten();
+            let words: Vec<&str> = (0..6).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+            let line = format!("PaperSecret{} {}", secrets.len() + 100 * i, words.join(" "));
+            let font = if exempt.is_some() { PAPER_FONTS[0] } else { PAPER_FONTS[1 + rng.below(2)] };
+            if let Some(d) = documents.last_mut() {
+                *d = Some(paper(&line, font, 1 + rng.below(4)));
+            }
+            if exempt.is_some() {
+                paper_secrets.push((line, font));
+            }
+            items.push(AgendaItem {
+                title: format!("Paper {i}"),
+                content: AgendaContent::Document(format!("paper{i}.pdf")),
+                exempt,
+                to_follow: false,
+                own_page: false,
+            });
+            reviews.push(None);
+        } else if rng.below(2) == 0 {
             let exempt = (rng.below(2) == 0).then_some(paragraph).flatten();
             let body =
                 (0..1 + rng.below(3)).map(|_| secret(rng, secrets.len() + 100 * i)).collect::<Vec<_>>().join("\n\n");
@@ -92,6 +173,8 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> (CommitteePack, Vec<Option<
                 title: format!("Standard item {i}"),
                 content: AgendaContent::Standard(body),
                 exempt,
+                to_follow: false,
+                own_page: rng.below(3) == 0,
             });
             reviews.push(None);
         } else {
@@ -113,6 +196,8 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> (CommitteePack, Vec<Option<
                 title: String::new(),
                 content: AgendaContent::Review(format!("r{i}.peerreview")),
                 exempt: whole_item_exempt.then_some(paragraph).flatten(),
+                to_follow: false,
+                own_page: false,
             });
             reviews.push(Some(review));
         }
@@ -125,9 +210,12 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> (CommitteePack, Vec<Option<
         venue: "County Hall".into(),
         members: vec!["Cllr A Member (Chair)".into()],
         marking: ProtectiveMarking::Official,
+        contact: Default::default(),
+        public_notice: String::new(),
+        exclusion_item: rng.below(3) != 0,
         items,
     };
-    (pack, reviews, secrets)
+    RandomPack { pack, reviews, documents, secrets, paper_secrets }
 }
 
 fn layout_text(layout: &Layout) -> String {
@@ -150,12 +238,16 @@ fn public_packs_never_leak_exempt_text_and_keep_the_private_page_numbers() {
     let samples = samples();
     let dir = tempfile::tempdir().unwrap();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let (mut checked_secrets, mut checked_runs) = (0, 0);
+    let (mut checked_secrets, mut checked_runs, mut checked_papers) = (0, 0, 0);
     for n in 0..PACKS {
-        let (pack, reviews, secrets) = random_pack(&mut rng, &samples);
-        let public = lay_out_pack(&pack, &reviews, Visibility::Public);
-        let private = lay_out_pack(&pack, &reviews, Visibility::Private);
+        let RandomPack { pack, reviews, documents, secrets, paper_secrets } = random_pack(&mut rng, &samples);
+        let docs: Vec<Option<&[u8]>> = documents.iter().map(|d| d.as_deref()).collect();
+        let lay_out = |v| lay_out_pack_with_documents(&pack, &reviews, &docs, v, PackPart::Main).expect("pack");
+        let public = lay_out(Visibility::Public);
+        let private = lay_out(Visibility::Private);
         assert_eq!(public.pages.len(), private.pages.len(), "pack {n}: page counts differ");
+        let starts = |l: &Layout| l.outline.iter().filter(|o| o.level == 0).map(|o| o.page).collect::<Vec<_>>();
+        assert_eq!(starts(&public), starts(&private), "pack {n}: items start on different pages");
 
         let public_pdf = pdf(&public, dir.path(), "public.pdf");
         let public_text = squash(&text(&public_pdf));
@@ -173,9 +265,25 @@ fn public_packs_never_leak_exempt_text_and_keep_the_private_page_numbers() {
             }
             checked_secrets += 1;
         }
+        if !paper_secrets.is_empty() {
+            let private_pdf = pdf(&private, dir.path(), "private.pdf");
+            let private_text = squash(&text(&private_pdf));
+            let private_raw = raw_uncompressed(&private_pdf, dir.path());
+            for (line, font) in &paper_secrets {
+                assert!(private_text.contains(line.as_str()), "pack {n}: private pack lacks the paper {line:?}");
+                assert!(private_raw.contains(font), "pack {n}: private pack lacks the paper's font");
+                let tag = line.split(' ').next().unwrap_or_default();
+                assert!(!public_layout.contains(tag), "pack {n}: PUBLIC LAYOUT LEAKS {tag}");
+                assert!(!public_text.contains(tag), "pack {n}: PUBLIC PDF TEXT LEAKS {tag}");
+                assert!(!raw.contains(tag), "pack {n}: PUBLIC PDF STREAMS, BOOKMARKS OR METADATA LEAK {tag}");
+                assert!(!raw.contains(font), "pack {n}: PUBLIC PDF HAS THE EXEMPT PAPER'S FONT {font}");
+                checked_papers += 1;
+            }
+        }
     }
     assert!(checked_secrets > 20, "too few exempt texts generated: {checked_secrets}");
+    assert!(checked_papers >= 3, "too few exempt papers generated: {checked_papers}");
     eprintln!(
-        "{PACKS} random packs: {checked_secrets} exempt texts, {checked_runs} 8-word runs, none in the public PDFs"
+        "{PACKS} random packs: {checked_secrets} exempt texts, {checked_runs} 8-word runs, {checked_papers} exempt PDF papers, none in the public PDFs"
     );
 }

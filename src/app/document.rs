@@ -296,7 +296,7 @@ impl Document {
     pub fn body(&self) -> Option<Body> {
         match &self.content {
             Content::Editing(e) => Some(Body::Review(Box::new(e.review.clone()))),
-            Content::Pack(p) => Some(Body::Pack(p.pack.clone())),
+            Content::Pack(p) => Some(Body::Pack(Box::new(p.pack.clone()))),
             Content::Failed(_) => None,
         }
     }
@@ -314,7 +314,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf, fingerprint: Fingerprint, written: Body) -> bool {
         match (&mut self.content, written) {
             (Content::Editing(e), Body::Review(r)) => e.mark_saved(path, fingerprint, *r),
-            (Content::Pack(p), Body::Pack(pack)) => p.mark_saved(path, fingerprint, pack),
+            (Content::Pack(p), Body::Pack(pack)) => p.mark_saved(path, fingerprint, *pack),
             _ => return false,
         }
         true

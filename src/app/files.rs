@@ -308,7 +308,7 @@ impl PeerBriefApp {
         // removed: the writer runs jobs in order), so another PeerBrief started later does not
         // offer it while it is open here.
         let body = match &r.entry.pack {
-            Some(pack) => Body::Pack(pack.clone()),
+            Some(pack) => Body::Pack(Box::new(pack.clone())),
             None => Body::Review(Box::new(r.entry.review.clone())),
         };
         let file = match &self.autosave {

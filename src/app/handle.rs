@@ -75,7 +75,12 @@ impl PeerBriefApp {
                     let purpose = DialogPurpose::AddAgendaReview { id };
                     self.dialogs.pick_files(ctx, frame, FileKind::Review, purpose, self.inbox.sender());
                 }
-                PackRequest::AddReview => {}
+                PackRequest::AddDocument if !self.dialog_open => {
+                    self.dialog_open = true;
+                    let purpose = DialogPurpose::AddAgendaDocument { id };
+                    self.dialogs.pick_files(ctx, frame, FileKind::Pdf, purpose, self.inbox.sender());
+                }
+                PackRequest::AddReview | PackRequest::AddDocument => {}
             },
         }
     }
@@ -390,7 +395,8 @@ impl PeerBriefApp {
                     Some(path) => self.write(i, &with_review_extension(path), then_close, Guard::Overwrite),
                 }
             }
-            DialogPurpose::AddAgendaReview { id } => self.add_agenda_review(id, chosen),
+            DialogPurpose::AddAgendaReview { id } => self.add_agenda_file(id, chosen, false),
+            DialogPurpose::AddAgendaDocument { id } => self.add_agenda_file(id, chosen, true),
             DialogPurpose::PackTabOutput { id, visibility } => {
                 let tab = self.index_of(id).and_then(|i| self.docs[i].pack());
                 let job = tab.map(|p| (p.pack.clone(), p.path.clone()));
@@ -413,9 +419,9 @@ impl PeerBriefApp {
         ctx.request_repaint();
     }
 
-    /// A review picked for a pack's agenda: stored relative to the pack's folder.
-    fn add_agenda_review(&mut self, id: super::DocId, chosen: Option<PathBuf>) {
-        let Some(chosen) = chosen else { return self.info("No review added (no file chosen).") };
+    /// A review or PDF picked for a pack's agenda: stored relative to the pack's folder.
+    fn add_agenda_file(&mut self, id: super::DocId, chosen: Option<PathBuf>, document: bool) {
+        let Some(chosen) = chosen else { return self.info("Nothing added (no file chosen).") };
         let Some(i) = self.index_of(id) else { return };
         let Some(p) = self.docs[i].pack_mut() else { return };
         let Some(folder) = p.folder().map(PathBuf::from) else {
@@ -423,10 +429,17 @@ impl PeerBriefApp {
         };
         match crate::store::relative_to_folder(&folder, &chosen) {
             Ok(file) => {
+                let content = if document {
+                    crate::model::AgendaContent::Document(file.clone())
+                } else {
+                    crate::model::AgendaContent::Review(file.clone())
+                };
                 p.pack.items.push(crate::model::AgendaItem {
                     title: String::new(),
-                    content: crate::model::AgendaContent::Review(file.clone()),
+                    content,
                     exempt: None,
+                    to_follow: false,
+                    own_page: false,
                 });
                 p.note_change(false);
                 let n = p.pack.items.len();

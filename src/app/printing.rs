@@ -7,9 +7,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use super::inbox::{Event, EventSender};
-use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
+use crate::briefing::{
+    BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
+};
 use crate::model::{CommitteePack, Review};
-use crate::store::{load_pack, resolve_pack, write_export};
+use crate::store::{LoadedPack, load_pack, resolve_pack, write_export};
 
 /// What to make.
 #[derive(Clone, Debug)]
@@ -107,16 +109,16 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
             (lay_out_briefing(review, &briefing_options(review, *visibility)), out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
-            stage(format!("Reading {} and its reports…", manifest.display()));
+            stage(format!("Reading {} and its papers…", manifest.display()));
             let loaded = load_pack(manifest).map_err(|e| e.to_string())?;
             stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
-            (lay_out_pack(&loaded.pack, &loaded.reviews, *visibility), out)
+            (lay_out_loaded_pack(&loaded, *visibility)?, out)
         }
         PrintJob::OpenPack { pack, manifest, visibility, out } => {
-            stage(format!("Reading the {} reports of the pack…", pack.items.len()));
+            stage(format!("Reading the {} papers of the pack…", pack.items.len()));
             let loaded = resolve_pack((**pack).clone(), manifest).map_err(|e| e.to_string())?;
             stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
-            (lay_out_pack(&loaded.pack, &loaded.reviews, *visibility), out)
+            (lay_out_loaded_pack(&loaded, *visibility)?, out)
         }
     };
     stage(format!("Writing {} pages…", layout.pages.len()));
@@ -129,6 +131,13 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
         warnings: layout.warnings.iter().map(ToString::to_string).collect(),
         millis: started.elapsed().as_millis(),
     })
+}
+
+/// The main pack with its reports and PDF papers, as `peerbrief pack` prints it.
+pub fn lay_out_loaded_pack(loaded: &LoadedPack, visibility: Visibility) -> Result<Layout, String> {
+    let documents: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
+    lay_out_pack_with_documents(&loaded.pack, &loaded.reviews, &documents, visibility, PackPart::Main)
+        .map_err(|e| format!("{}: {e}", loaded.path.display()))
 }
 
 /// Gives `pdf` to the printing command (`lp` by default; tests use their own), returning what

@@ -61,7 +61,7 @@ impl Autosave {
         let written_at = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
         let (review, pack) = match body {
             Body::Review(review) => (*review, None),
-            Body::Pack(pack) => (Review::default(), Some(pack)),
+            Body::Pack(pack) => (Review::default(), Some(*pack)),
         };
         let entry = Box::new(RecoveryEntry { original, written_at, review, pack });
         self.send(Job::Write { id: id.to_owned(), entry });

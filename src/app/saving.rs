@@ -14,7 +14,7 @@ use crate::store::{Fingerprint, save_pack, save_review};
 #[derive(Clone, Debug)]
 pub enum Body {
     Review(Box<Review>),
-    Pack(CommitteePack),
+    Pack(Box<CommitteePack>),
 }
 
 /// Whether to check the file on disk before writing over it.

@@ -4,8 +4,10 @@
 //! reviews into [`Page`]s of positioned text, rules and links; [`write_pdf`] writes those pages
 //! as PDF and [`preview`] paints the same pages in the app. Nothing here touches files.
 
+mod agenda;
 mod compose;
 pub mod fonts;
+pub mod import;
 mod pack;
 mod page;
 pub mod pdf;
@@ -14,8 +16,10 @@ pub mod preview;
 mod report;
 
 pub use fonts::{FontStyle, Fonts};
-pub use pack::lay_out_pack;
-pub use page::{Colour, Item, Layout, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page, TextRun};
+pub use pack::{PackError, PackPart, lay_out_pack, lay_out_pack_with_documents};
+pub use page::{
+    Colour, ImportedPage, Item, Layout, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page, TextRun,
+};
 pub use pdf::{PdfError, write_pdf};
 pub use report::{BriefingOptions, Visibility, lay_out_briefing};
 

@@ -1,57 +1,94 @@
 //! Committee packs: cover, agenda with page numbers and links, then every item in order with
 //! page numbers running through the whole pack.
 
-use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style, run};
+use super::agenda::{self, Placement, placement};
+use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
 use super::fonts::Fonts;
-use super::page::{Item, Layout, MM, PAGE_WIDTH};
+use super::import::{self, ImportError, ImportedPdf};
+use super::page::{Item, Layout, MM, TextRun};
 use super::report::{BriefingOptions, Visibility, Writer, exempt_notice, write_report};
 use crate::model::{AgendaContent, CommitteePack, Review, paragraphs};
 
-/// Width kept free on the right of the agenda for page numbers.
-const PAGE_NUMBER_COLUMN: f32 = 18.0 * MM;
+/// Which pack to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PackPart {
+    /// The agenda pack; late papers are listed "to follow".
+    #[default]
+    Main,
+    /// The late papers only, with a "Supplementary agenda" cover; page numbers continue after
+    /// the main pack's `main_pages` pages.
+    Supplementary { main_pages: usize },
+}
+
+/// A PDF agenda item that could not be used; the message names the item and its file.
+#[derive(Debug, thiserror::Error)]
+#[error("agenda item {number} ({title}, {file}): {error}")]
+pub struct PackError {
+    pub number: usize,
+    pub title: String,
+    pub file: String,
+    pub error: ImportError,
+}
 
 /// Lays out a committee pack. `reviews` has one entry per agenda item (the review of a report
-/// item; `None` for a standard item), as `store::load_pack` returns it.
+/// item; `None` otherwise), as `store::load_pack` returns it. PDF document items print a
+/// placeholder: use [`lay_out_pack_with_documents`] to include them.
 pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility: Visibility) -> Layout {
+    let none = vec![None; pack.items.len()];
+    lay_out_pack_with_documents(pack, reviews, &none, visibility, PackPart::Main)
+        .unwrap_or_else(|_| unreachable!("no documents, no import errors"))
+}
+
+/// Lays out a committee pack with its PDF items: `documents` has one entry per agenda item (the
+/// PDF's bytes for a document item), as `store::load_pack` returns them. A PDF that cannot be
+/// used is an error naming the item. In the public pack an exempt PDF is only counted: none of
+/// its objects reach the layout.
+pub fn lay_out_pack_with_documents(
+    pack: &CommitteePack,
+    reviews: &[Option<Review>],
+    documents: &[Option<&[u8]>],
+    visibility: Visibility,
+    part: PackPart,
+) -> Result<Layout, PackError> {
+    let supplementary = matches!(part, PackPart::Supplementary { .. });
+    let offset = match part {
+        PackPart::Main => 0,
+        PackPart::Supplementary { main_pages } => main_pages,
+    };
+    let titles: Vec<String> = (0..pack.items.len()).map(|i| item_title(pack, reviews, i)).collect();
+    // Parse every PDF that prints, before any layout, so a bad file fails early and clearly.
+    let mut pdfs: Vec<Option<ImportedPdf>> = vec![None; pack.items.len()];
+    let mut withheld_pages: Vec<usize> = vec![0; pack.items.len()];
+    for (i, item) in pack.items.iter().enumerate() {
+        let (AgendaContent::Document(file), Some(Some(bytes))) = (&item.content, documents.get(i)) else { continue };
+        if placement(pack, i, supplementary) != Placement::Paper {
+            continue;
+        }
+        let error =
+            |error| PackError { number: pack.item_number(i), title: titles[i].clone(), file: file.clone(), error };
+        let pdf = import::parse(bytes).map_err(error)?;
+        if item.exempt.is_some() && visibility == Visibility::Public {
+            withheld_pages[i] = pdf.page_count();
+        } else {
+            pdfs[i] = Some(pdf);
+        }
+    }
+
     let pack_running = Running { marking: pack.marking, meeting: pack.meeting_line() };
     let mut c = Composer::new(pack_running.clone());
     let meeting = c.clean(&pack.meeting_line());
     let pack_running = Running { meeting, ..pack_running };
     c.set_running(pack_running.clone());
     c.new_page();
-    cover(&mut c, pack, visibility);
+    cover(&mut c, pack, visibility, supplementary);
 
-    // Agenda: entries are placed now and given page numbers once the items are laid out.
+    // Agenda: entries are placed now and given page ranges once the items are laid out.
     c.new_page();
-    c.place = "Agenda".into();
-    let lines = c.wrap("Agenda", Style::BOLD.sized(18.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-    c.place(Block { lines, keep_first: 1, ..Block::default() });
-    c.gap(4.0 * MM);
-    let mut entries = Vec::new();
-    for (i, item) in pack.items.iter().enumerate() {
-        let title = item_title(pack, reviews, i);
-        let mut text = title.clone();
-        if let Some(p) = item.exempt {
-            text.push_str(&format!(" (exempt: paragraph {} of Schedule 12A)", p.number()));
-        }
-        let number = format!("{}.", i + 1);
-        let style = Style::BODY.sized(12.0);
-        let mut lines = c.wrap(&text, style, MARGIN_LEFT, CONTENT_WIDTH - PAGE_NUMBER_COLUMN, 10.0 * MM, 10.0 * MM);
-        if let Some(first) = lines.first_mut() {
-            let baseline = first.runs.first().map_or(0.0, |r| r.y);
-            first.runs.insert(0, run(&number, style, MARGIN_LEFT, baseline));
-        }
-        let height: f32 = lines.iter().map(|l| l.height).sum();
-        let baseline_last = lines.last().and_then(|l| l.runs.first()).map_or(0.0, |r| r.y);
-        let last_height = lines.last().map_or(0.0, |l| l.height);
-        let keep = lines.len();
-        c.place(Block { lines, keep_first: keep, space_before: 3.0 * MM, ..Block::default() });
-        let top = c.y - height;
-        entries.push((c.page_index(), top, height, top + height - last_height + baseline_last));
-    }
+    let slots = agenda::agenda(&mut c, pack, &titles, supplementary);
 
-    let mut starts = Vec::new();
-    for (i, item) in pack.items.iter().enumerate() {
+    let mut ranges = Vec::new();
+    for slot in &slots {
+        let i = slot.item;
         c.outline_base = 0;
         // The item's marking (a report's own, else the pack's) is set before its first page is
         // started: a page takes the running header in force when it begins.
@@ -61,30 +98,38 @@ pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility
         };
         c.set_running(running);
         c.new_page();
-        starts.push(c.page_index());
-        let title = format!("{}. {}", i + 1, item_title(pack, reviews, i));
+        let first = c.page_index();
+        let title = format!("{}. {}", pack.item_number(i), titles[i]);
+        let item = &pack.items[i];
         match (item.exempt, visibility) {
             (Some(paragraph), Visibility::Public) => {
-                let mut scratch = c.scratch();
-                write_item(&mut scratch, pack, reviews, i, Visibility::Private);
-                exempt_notice(&mut c, &title, paragraph, scratch.pages.len());
+                let pages = match &item.content {
+                    AgendaContent::Document(_) => withheld_pages[i],
+                    _ => {
+                        let mut scratch = c.scratch();
+                        write_item(&mut scratch, pack, reviews, &titles, i, Visibility::Private);
+                        scratch.pages.len()
+                    }
+                };
+                exempt_notice(&mut c, &title, paragraph, pages);
             }
-            _ => write_item(&mut c, pack, reviews, i, visibility),
+            _ => match (&item.content, &pdfs[i]) {
+                (AgendaContent::Document(file), Some(pdf)) => {
+                    c.place = format!("Agenda item {}", pack.item_number(i));
+                    import::place_document(&mut c, &title, pdf, file);
+                }
+                _ => write_item(&mut c, pack, reviews, &titles, i, visibility),
+            },
         }
+        ranges.push((first, c.page_index()));
     }
 
-    // Fill in the agenda's page numbers and links.
-    let fonts = Fonts::get();
-    let style = Style::BODY.sized(12.0);
-    for ((page, top, height, baseline), start) in entries.into_iter().zip(starts) {
-        let text = (start + 1).to_string();
-        let w = fonts.width(style.style, style.size, &text);
-        if let Some(p) = c.pages.get_mut(page) {
-            p.items.push(Item::Text(run(&text, style, PAGE_WIDTH - super::compose::MARGIN_RIGHT - w, baseline)));
-            p.items.push(Item::Link { x: MARGIN_LEFT, y: top, width: CONTENT_WIDTH, height, target_page: start });
-        }
-    }
-    let mut title = c.clean(&format!("{}: agenda and reports", pack.meeting_line()));
+    agenda::fill_in(&mut c.pages, &slots, &ranges, offset);
+    let mut title = c.clean(&format!(
+        "{}: {}",
+        pack.meeting_line(),
+        if supplementary { "supplementary agenda" } else { "agenda and reports" }
+    ));
     let author = c.clean(&pack.council);
     let subject = match visibility {
         Visibility::Public => "Committee pack (public)".to_owned(),
@@ -96,7 +141,35 @@ pub fn lay_out_pack(pack: &CommitteePack, reviews: &[Option<Review>], visibility
             format!("Committee pack (private: contains exempt information) – {NOT_FOR_PUBLICATION}")
         }
     };
-    c.finish(title, author, subject)
+    let mut layout = c.finish(title, author, subject);
+    let total = layout.pages.len();
+    let label = |i: usize| {
+        if supplementary { format!("Page {}", offset + i + 1) } else { format!("Page {} of {total}", i + 1) }
+    };
+    if supplementary {
+        renumber(&mut layout, &label);
+    }
+    import::stamp_imported(&mut layout, pack.marking, label);
+    Ok(layout)
+}
+
+/// Rewrites the footer's "Page X of Y" on PeerBrief's own pages as `label(i)`, keeping it
+/// right-aligned (the supplementary pack continues the main pack's numbers).
+fn renumber(layout: &mut Layout, label: &impl Fn(usize) -> String) {
+    let total = layout.pages.len();
+    for (i, page) in layout.pages.iter_mut().enumerate() {
+        let old = format!("Page {} of {total}", i + 1);
+        for item in &mut page.items {
+            if let Item::Text(t) = item
+                && t.text == old
+            {
+                let right = t.x + t.width;
+                let text = label(i);
+                let width = Fonts::get().width(t.style, t.size, &text);
+                *t = TextRun { x: right - width, width, text, ..t.clone() };
+            }
+        }
+    }
 }
 
 fn item_title(pack: &CommitteePack, reviews: &[Option<Review>], i: usize) -> String {
@@ -104,16 +177,28 @@ fn item_title(pack: &CommitteePack, reviews: &[Option<Review>], i: usize) -> Str
     if !item.title.trim().is_empty() {
         return item.title.clone();
     }
+    if let AgendaContent::Document(file) = &item.content {
+        let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned());
+        return stem.unwrap_or_else(|| "Untitled paper".to_owned());
+    }
     reviews.get(i).and_then(Option::as_ref).map_or_else(|| "Untitled item".to_owned(), |r| r.title.clone())
 }
 
 /// One agenda item from the top of a fresh page.
-fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>], i: usize, visibility: Visibility) {
+fn write_item(
+    c: &mut Composer,
+    pack: &CommitteePack,
+    reviews: &[Option<Review>],
+    titles: &[String],
+    i: usize,
+    visibility: Visibility,
+) {
     let item = &pack.items[i];
-    let title = format!("{}. {}", i + 1, item_title(pack, reviews, i));
-    c.place = format!("Agenda item {}", i + 1);
+    let number = pack.item_number(i);
+    let title = format!("{number}. {}", titles[i]);
+    c.place = format!("Agenda item {number}");
     c.add_outline(&title, 0);
-    c.place_prefix = format!("Agenda item {}, ", i + 1);
+    c.place_prefix = format!("Agenda item {number}, ");
     c.outline_base = 1;
     if let (Some(p), Visibility::Private) = (item.exempt, visibility) {
         let notice = format!(
@@ -128,10 +213,10 @@ fn write_item(c: &mut Composer, pack: &CommitteePack, reviews: &[Option<Review>]
     match (&item.content, reviews.get(i).and_then(Option::as_ref)) {
         (AgendaContent::Review(_), Some(review)) => {
             let options = BriefingOptions { marking: None, action_plan: false, visibility };
-            write_report(c, review, &options, Some(&(i + 1).to_string()));
+            write_report(c, review, &options, Some(&number.to_string()));
         }
-        (AgendaContent::Review(file), None) => {
-            c.warn(format!("the review file {file} was not loaded"));
+        (AgendaContent::Review(file) | AgendaContent::Document(file), _) => {
+            c.warn(format!("the file {file} was not loaded"));
             heading(c, &title);
             let mut w = Writer::new(c);
             w.plain("The report for this item was not available when the pack was made.");
@@ -156,12 +241,15 @@ fn heading(c: &mut Composer, title: &str) {
     c.gap(2.0 * MM);
 }
 
-fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility) {
+fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility, supplementary: bool) {
     c.place = "Cover".into();
     c.gap(20.0 * MM);
     c.y = c.y.max(40.0 * MM);
     let mut lines = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     lines.extend(c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+    if supplementary {
+        lines.extend(c.wrap("Supplementary agenda", Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+    }
     c.place_together(lines);
     c.gap(8.0 * MM);
     c.full_width_rule();
@@ -198,4 +286,5 @@ fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility) {
     };
     let lines = c.wrap(note, Style::ITALIC, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     c.place(Block { lines, keep_first: 3, ..Block::default() });
+    agenda::cover_notices(c, pack);
 }

@@ -4,6 +4,7 @@
 //! downwards, as a reader scans. Text positions are baselines. The PDF writer flips y.
 
 use super::fonts::FontStyle;
+pub use super::import::ImportedPage;
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -82,9 +83,20 @@ pub enum Item {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// A page of an imported PDF shown under `items` (which then hold only the pack's stamp and
+    /// links, in the imported page's own size). `None`: an A4 page of PeerBrief's own.
+    pub imported: Option<ImportedPage>,
 }
 
 impl Page {
+    /// Width and height in points: A4, or the imported page's displayed size.
+    pub fn size(&self) -> (f32, f32) {
+        match &self.imported {
+            Some(i) => i.pdf.page_size(i.index),
+            None => (PAGE_WIDTH, PAGE_HEIGHT),
+        }
+    }
+
     /// The text runs on the page, in drawing order.
     pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
         self.items.iter().filter_map(|i| match i {

@@ -11,7 +11,7 @@ use printpdf::{
 };
 
 use super::fonts::{FontStyle, Fonts};
-use super::page::{Colour, Item, Layout, OutlineEntry, PAGE_HEIGHT};
+use super::page::{Colour, Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -50,14 +50,24 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     info.modification_date = now;
     info.metadata_date = now;
 
-    let pages: Vec<PdfPage> =
-        layout.pages.iter().map(|p| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids))).collect();
+    let pages: Vec<PdfPage> = layout
+        .pages
+        .iter()
+        .map(|p| match p.imported {
+            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids)),
+            Some(_) => {
+                let (w, h) = p.size();
+                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, &ids))
+            }
+        })
+        .collect();
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions::default();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    finish_with_lopdf(&mut lo, &layout.outline).map_err(|e| PdfError::Finish(e.to_string()))?;
+    super::import::merge_imported_pages(&mut lo, &layout.pages).map_err(PdfError::Finish)?;
+    finish_with_lopdf(&mut lo, &layout.outline, &layout.pages).map_err(|e| PdfError::Finish(e.to_string()))?;
     // printpdf compresses only in its own `save`; the lopdf route needs it done here.
     compress_streams(&mut lo);
     let mut out = Vec::new();
@@ -91,7 +101,8 @@ fn compress_streams(doc: &mut lopdf::Document) {
 
 fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<Op> {
     let mut ops = Vec::new();
-    let flip = |y: f32| PAGE_HEIGHT - y;
+    let page_height = page.size().1;
+    let flip = |y: f32| page_height - y;
     // Shapes first so text is drawn over table shading.
     for item in &page.items {
         match item {
@@ -173,7 +184,11 @@ fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<O
 /// `/PageMode /UseOutlines` (a name) and the nested outline. Also removes printpdf's empty
 /// `GTS_PDFXVersion` and `Trapped` keys, which made readers report a PDF/X subtype the file
 /// does not conform to.
-fn finish_with_lopdf(doc: &mut lopdf::Document, outline: &[OutlineEntry]) -> lopdf::Result<()> {
+fn finish_with_lopdf(
+    doc: &mut lopdf::Document,
+    outline: &[OutlineEntry],
+    layout_pages: &[super::page::Page],
+) -> lopdf::Result<()> {
     if let Ok(info_id) = doc.trailer.get(b"Info").and_then(Object::as_reference)
         && let Ok(info) = doc.get_dictionary_mut(info_id)
     {
@@ -181,7 +196,8 @@ fn finish_with_lopdf(doc: &mut lopdf::Document, outline: &[OutlineEntry]) -> lop
         info.remove(b"Trapped");
     }
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
-    let outlines_id = if outline.is_empty() { None } else { Some(build_outline(doc, outline, &pages)) };
+    let heights: Vec<f32> = layout_pages.iter().map(|p| p.size().1).collect();
+    let outlines_id = if outline.is_empty() { None } else { Some(build_outline(doc, outline, &pages, &heights)) };
     let catalog = doc.catalog_mut()?;
     catalog.set("Lang", Object::string_literal("en-GB"));
     let mut prefs = Dictionary::new();
@@ -201,7 +217,7 @@ fn finish_with_lopdf(doc: &mut lopdf::Document, outline: &[OutlineEntry]) -> lop
 }
 
 /// Builds the outline tree (entries are in document order; levels nest).
-fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[ObjectId]) -> ObjectId {
+fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[ObjectId], heights: &[f32]) -> ObjectId {
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = entries.iter().map(|_| doc.new_object_id()).collect();
     // Parent of each entry: the nearest earlier entry with a lower level.
@@ -247,7 +263,8 @@ fn build_outline(doc: &mut lopdf::Document, entries: &[OutlineEntry], pages: &[O
             d.set("Count", Object::Integer(if e.level == 0 && has_nesting { -count } else { count }));
         }
         if let Some(&page) = pages.get(e.page) {
-            let top = (PAGE_HEIGHT - e.y + 6.0).min(PAGE_HEIGHT);
+            let height = heights.get(e.page).copied().unwrap_or(PAGE_HEIGHT);
+            let top = (height - e.y + 6.0).min(height);
             d.set(
                 "Dest",
                 Object::Array(vec![

@@ -98,6 +98,10 @@ pub enum Command {
         /// The private pack for members: exempt items included.
         #[arg(long)]
         private: bool,
+        /// The supplementary pack: only the late papers (`to_follow: true`), with a
+        /// "Supplementary agenda" cover and page numbers continuing after the main pack's.
+        #[arg(long)]
+        supplementary: bool,
     },
 }
 
@@ -109,7 +113,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {
             print::briefing(&file, &output, marking, action_plan, private)
         }
-        Some(Command::Pack { manifest, output, public: _, private }) => print::pack(&manifest, &output, private),
+        Some(Command::Pack { manifest, output, public: _, private, supplementary }) => {
+            print::pack(&manifest, &output, private, supplementary)
+        }
         Some(Command::InstallDesktop { system, .. }) => desktop::install(system),
         Some(Command::UninstallDesktop { system, .. }) => desktop::uninstall(system),
         #[cfg(feature = "gui")]

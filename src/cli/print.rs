@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
+use crate::briefing::{
+    BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
+};
 use crate::model::ProtectiveMarking;
 use crate::store::{load_pack, load_review, write_export};
 
@@ -40,14 +42,34 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
     write(&lay_out_briefing(&loaded.review, &options), out)
 }
 
-/// Prints a committee pack from its manifest.
-pub fn pack(manifest: &Path, out: &Path, private: bool) -> ExitCode {
+/// Prints a committee pack from its manifest: the main pack, or with `supplementary` the late
+/// papers marked `to_follow`, numbered on from the main pack's last page.
+pub fn pack(manifest: &Path, out: &Path, private: bool, supplementary: bool) -> ExitCode {
     let loaded = match load_pack(manifest) {
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
     let visibility = if private { Visibility::Private } else { Visibility::Public };
-    write(&lay_out_pack(&loaded.pack, &loaded.reviews, visibility), out)
+    let documents: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
+    let lay_out = |part| {
+        lay_out_pack_with_documents(&loaded.pack, &loaded.reviews, &documents, visibility, part)
+            .map_err(|e| format!("{}: {e}", manifest.display()))
+    };
+    let part = if supplementary {
+        if !loaded.pack.items.iter().any(|i| i.to_follow) {
+            return fail(&format!("{}: no agenda item is marked `to_follow: true`", manifest.display()));
+        }
+        match lay_out(PackPart::Main) {
+            Ok(main) => PackPart::Supplementary { main_pages: main.pages.len() },
+            Err(e) => return fail(&e),
+        }
+    } else {
+        PackPart::Main
+    };
+    match lay_out(part) {
+        Ok(layout) => write(&layout, out),
+        Err(e) => fail(&e),
+    }
 }
 
 fn write(layout: &Layout, out: &Path) -> ExitCode {

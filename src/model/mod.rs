@@ -14,7 +14,7 @@ mod validate;
 pub use action_plan::ActionSummary;
 pub use date::{Date, DateError};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
-pub use pack::{AgendaContent, AgendaItem, CommitteePack};
+pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,

@@ -1,4 +1,5 @@
-//! Committee packs: the agenda of one meeting, listing the reports and standard items in order.
+//! Committee packs: the agenda of one meeting, listing the reports, PDF papers and standard items
+//! in order.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,20 +27,68 @@ pub struct CommitteePack {
     /// Marking of the cover and agenda pages; report pages carry their own.
     #[serde(default)]
     pub marking: ProtectiveMarking,
+    /// The meeting's contact officer (Democratic Services), printed on the cover.
+    #[serde(default)]
+    pub contact: ContactOfficer,
+    /// The public participation notice ("Members of the public may attend…"), printed on the
+    /// cover. Paragraphs separated by blank lines; empty prints nothing.
+    #[serde(default)]
+    pub public_notice: String,
+    /// Put the generated "Exclusion of the press and public" item (s100A(4) Local Government Act
+    /// 1972) on the agenda before the first exempt item. On unless switched off.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub exclusion_item: bool,
     pub items: Vec<AgendaItem>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Who to contact about the meeting.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactOfficer {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+}
+
+impl ContactOfficer {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty() && self.phone.trim().is_empty() && self.email.trim().is_empty()
+    }
 }
 
 /// One item on the agenda.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
-    /// As printed on the agenda. For a report, empty means "use the report's title".
+    /// As printed on the agenda. For a report, empty means "use the report's title"; for a PDF
+    /// document, the file name without its extension.
     #[serde(default)]
     pub title: String,
     pub content: AgendaContent,
     /// Set when the whole item is exempt (Schedule 12A): printed only in the private pack.
     #[serde(default)]
     pub exempt: Option<ExemptParagraph>,
+    /// A late paper: listed "to follow" in the main pack and printed in the supplementary pack.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub to_follow: bool,
+    /// For a standard (procedural) item: print it on a page of its own instead of on the agenda.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub own_page: bool,
 }
 
 /// What an agenda item holds.
@@ -49,11 +98,60 @@ pub enum AgendaContent {
     Review(String),
     /// A standard item with a short text: apologies, declarations of interest, minutes.
     Standard(String),
+    /// An existing PDF (minutes, another directorate's report), relative to the manifest's folder.
+    Document(String),
+}
+
+impl AgendaContent {
+    /// The file the item refers to, for review and document items.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            AgendaContent::Review(f) | AgendaContent::Document(f) => Some(f),
+            AgendaContent::Standard(_) => None,
+        }
+    }
+}
+
+/// One numbered line of the printed agenda: a manifest item or the generated exclusion item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgendaEntry {
+    /// `items[index]`.
+    Item(usize),
+    /// "Exclusion of the press and public", before the first exempt item.
+    Exclusion,
 }
 
 impl CommitteePack {
     /// The meeting line used in page footers: "Children and Families Panel – 17 March 2016".
     pub fn meeting_line(&self) -> String {
         format!("{} – {}", self.committee, self.date)
+    }
+
+    /// The agenda as printed, numbered from 1: every item in order, with the exclusion item
+    /// before the first exempt one (when `exclusion_item` is on).
+    pub fn agenda(&self) -> Vec<AgendaEntry> {
+        let mut out = Vec::with_capacity(self.items.len() + 1);
+        let mut excluded = !self.exclusion_item;
+        for (i, item) in self.items.iter().enumerate() {
+            if !excluded && item.exempt.is_some() {
+                out.push(AgendaEntry::Exclusion);
+                excluded = true;
+            }
+            out.push(AgendaEntry::Item(i));
+        }
+        out
+    }
+
+    /// The printed agenda number of `items[index]` (1-based).
+    pub fn item_number(&self, index: usize) -> usize {
+        self.agenda().iter().position(|e| *e == AgendaEntry::Item(index)).map_or(index + 1, |p| p + 1)
+    }
+
+    /// The Schedule 12A paragraphs of the exempt items, ascending, without repeats.
+    pub fn exempt_paragraphs(&self) -> Vec<ExemptParagraph> {
+        let mut v: Vec<ExemptParagraph> = self.items.iter().filter_map(|i| i.exempt).collect();
+        v.sort_by_key(|p| p.number());
+        v.dedup();
+        v
     }
 }

@@ -22,7 +22,9 @@ pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerpri
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };
-pub use pack::{LoadedPack, PACK_EXTENSION, load_pack, parse_pack, resolve_pack};
+pub use pack::{
+    DocumentFile, LoadedPack, MAX_DOCUMENT_BYTES, PACK_EXTENSION, check_pdf_header, load_pack, parse_pack, resolve_pack,
+};
 
 use std::path::Path;
 

@@ -1,6 +1,7 @@
-//! Committee pack manifests (`.peerpack`, RON) and the review files they list.
+//! Committee pack manifests (`.peerpack`, RON) and the review and PDF files they list.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use super::{StoreError, load_review, read_text};
 use crate::model::{AgendaContent, CommitteePack, Review};
@@ -13,8 +14,41 @@ pub const PACK_EXTENSION: &str = "peerpack";
 pub struct LoadedPack {
     pub pack: CommitteePack,
     pub path: PathBuf,
-    /// One entry per agenda item: the review for a review item, `None` for a standard item.
+    /// One entry per agenda item: the review for a review item, `None` for other items.
     pub reviews: Vec<Option<Review>>,
+    /// One entry per agenda item: the PDF's bytes for a document item, `None` for other items.
+    /// Only read here; `briefing::import` parses and checks them.
+    pub documents: Vec<Option<DocumentFile>>,
+}
+
+/// Largest PDF accepted as an agenda item (a 2,000-page scanned paper is well under this).
+pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A PDF agenda item's file as read from disk.
+#[derive(Clone)]
+pub struct DocumentFile {
+    /// As written in the manifest, relative to its folder.
+    pub file: String,
+    pub bytes: Arc<[u8]>,
+}
+
+impl std::fmt::Debug for DocumentFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DocumentFile({}, {} bytes)", self.file, self.bytes.len())
+    }
+}
+
+/// Cheap checks on a PDF item's bytes before anything parses them: not empty, and a `%PDF-`
+/// header near the start (readers accept up to 1,024 bytes of junk before it).
+pub fn check_pdf_header(bytes: &[u8]) -> Result<(), String> {
+    if bytes.is_empty() {
+        return Err("the file is empty (0 bytes)".into());
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err("the file is not a PDF (no `%PDF-` header); export the paper as PDF first".into());
+    }
+    Ok(())
 }
 
 /// Parses manifest text (already decoded by `read_text`); `path` is for messages. No I/O.
@@ -59,18 +93,22 @@ pub fn resolve_pack(pack: CommitteePack, path: &Path) -> Result<LoadedPack, Stor
     // An unsaved manifest has no file yet: nothing can be "the manifest itself" then.
     let canonical_manifest = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let mut reviews = Vec::with_capacity(pack.items.len());
+    let mut documents = Vec::with_capacity(pack.items.len());
     for (i, item) in pack.items.iter().enumerate() {
-        let number = i + 1;
-        let file = match &item.content {
+        let number = pack.item_number(i);
+        let (file, is_document) = match &item.content {
             AgendaContent::Standard(_) => {
                 if item.title.trim().is_empty() {
                     return Err(item_error(number, "", "a standard item needs a `title`".into()));
                 }
                 reviews.push(None);
+                documents.push(None);
                 continue;
             }
-            AgendaContent::Review(file) => file,
+            AgendaContent::Review(file) => (file, false),
+            AgendaContent::Document(file) => (file, true),
         };
+        let kind = if is_document { "PDF" } else { "review file" };
         let relative = Path::new(file);
         let escapes = file.trim().is_empty()
             || relative
@@ -88,17 +126,42 @@ pub fn resolve_pack(pack: CommitteePack, path: &Path) -> Result<LoadedPack, Stor
             item_error(
                 number,
                 &item.title,
-                format!("cannot read the review file {}: {}", full.display(), super::plain_io(&e)),
+                format!("cannot read the {kind} {}: {}", full.display(), super::plain_io(&e)),
             )
         })?;
         if !canonical.starts_with(&canonical_folder) {
             return Err(item_error(number, &item.title, format!("`{file}` leads outside the pack's folder")));
         }
         if canonical == canonical_manifest {
-            return Err(item_error(number, &item.title, format!("`{file}` is the pack manifest itself, not a review")));
+            return Err(item_error(number, &item.title, format!("`{file}` is the pack manifest itself, not a {kind}")));
+        }
+        if is_document {
+            let bytes = read_document(&full).map_err(|m| item_error(number, &item.title, format!("{file}: {m}")))?;
+            reviews.push(None);
+            documents.push(Some(DocumentFile { file: file.clone(), bytes: bytes.into() }));
+            continue;
         }
         let loaded = load_review(&full).map_err(|e| item_error(number, &item.title, e.to_string()))?;
         reviews.push(Some(loaded.review));
+        documents.push(None);
     }
-    Ok(LoadedPack { pack, path: path.to_owned(), reviews })
+    Ok(LoadedPack { pack, path: path.to_owned(), reviews, documents })
+}
+
+/// Reads a PDF item with a size limit (a file growing while read is cut at the limit and refused).
+fn read_document(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {}", super::plain_io(&e)))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err("is a folder, not a PDF file".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read it: {}", super::plain_io(&e)))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(format!("the file is larger than {} MB; PeerBrief does not import it", MAX_DOCUMENT_BYTES >> 20));
+    }
+    check_pdf_header(&bytes)?;
+    Ok(bytes)
 }

@@ -20,10 +20,7 @@ impl Scratch {
     pub fn new() -> Scratch {
         let dir = tempfile::tempdir().expect("temp dir");
         let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-        for entry in std::fs::read_dir(samples).expect("samples folder") {
-            let path = entry.expect("entry").path();
-            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy sample");
-        }
+        copy_folder(&samples, dir.path());
         Scratch { dir }
     }
 
@@ -33,6 +30,20 @@ impl Scratch {
 
     pub fn recovery_dir(&self) -> PathBuf {
         self.dir.path().join("recovery")
+    }
+}
+
+/// Copies a folder and its subfolders (the sample pack keeps its PDF papers in `papers/`).
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("samples folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("make folder");
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy sample");
+        }
     }
 }
 

@@ -105,6 +105,10 @@ pub enum DialogPurpose {
     AddAgendaReview {
         id: DocId,
     },
+    /// A PDF document to add to the agenda of pack `id`.
+    AddAgendaDocument {
+        id: DocId,
+    },
     /// Where to write the PDF of the pack open in tab `id`.
     PackTabOutput {
         id: DocId,

@@ -15,6 +15,8 @@ pub fn opening_items() -> Vec<AgendaItem> {
         title: title.to_owned(),
         content: AgendaContent::Standard(text.to_owned()),
         exempt: None,
+        to_follow: false,
+        own_page: false,
     };
     vec![
         item(
@@ -42,14 +44,6 @@ pub fn move_item<T>(items: &mut Vec<T>, from: usize, to: usize) -> bool {
     true
 }
 
-/// The file of a report item, if it is one.
-pub fn item_file(item: &AgendaItem) -> Option<&str> {
-    match &item.content {
-        AgendaContent::Review(file) => Some(file),
-        AgendaContent::Standard(_) => None,
-    }
-}
-
 /// Draws the agenda; returns (changed, a request for the window).
 pub fn show(
     ui: &mut Ui,
@@ -68,8 +62,20 @@ pub fn show(
     let mut op: Option<ListOp> = None;
     let mut dropped: Option<(usize, usize)> = None;
     let dragging = egui::DragAndDrop::has_payload_of_type::<DraggedItem>(ui.ctx());
+    // Numbers as printed: the generated exclusion item takes one before the first exempt item.
+    let numbers: Vec<usize> = (0..len).map(|i| pack.item_number(i)).collect();
+    let exclusion_before = pack.exclusion_item.then(|| pack.items.iter().position(|i| i.exempt.is_some())).flatten();
     for (i, item) in pack.items.iter_mut().enumerate() {
-        let n = i + 1;
+        let n = numbers[i];
+        if exclusion_before == Some(i) {
+            ui.group(|ui| {
+                ui.set_width(ui.available_width());
+                ui.label(format!(
+                    "{}. Exclusion of the press and public: added before the first exempt item (switch it off on the Meeting page)",
+                    n - 1
+                ));
+            });
+        }
         let group = ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
@@ -77,11 +83,14 @@ pub fn show(
                     ui.label(RichText::new(format!("{n}.")).strong());
                 });
                 handle.response.on_hover_text("Drag to move this item (or use Up and Down)");
-                let hint = match item.content {
+                let hint = match &item.content {
                     AgendaContent::Review(_) => {
-                        preview.and_then(|p| p.report_title(i)).unwrap_or("(the report's own title)")
+                        preview.and_then(|p| p.report_title(i)).unwrap_or("(the report's own title)").to_owned()
                     }
-                    AgendaContent::Standard(_) => "Title",
+                    AgendaContent::Document(f) => {
+                        Path::new(f).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                    }
+                    AgendaContent::Standard(_) => "Title".to_owned(),
                 };
                 let name = format!("Title of item {n}");
                 let r = ui.add(egui::TextEdit::singleline(&mut item.title).hint_text(hint).desired_width(420.0));
@@ -98,6 +107,14 @@ pub fn show(
                     let r = ui.add(egui::TextEdit::multiline(text).desired_rows(2).desired_width(f32::INFINITY));
                     r.widget_info(move || egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
                     changed |= r.changed();
+                }
+                AgendaContent::Document(file) => {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("PDF document: {file}"));
+                        if let Some(Err(problem)) = folder.map(|f| crate::store::agenda_file(f, file)) {
+                            ui.colored_label(ui.visuals().warn_fg_color, problem);
+                        }
+                    });
                 }
                 AgendaContent::Review(file) => {
                     ui.horizontal(|ui| {
@@ -134,6 +151,16 @@ pub fn show(
                 });
                 let name = format!("Exempt paragraph of item {n}");
                 combo.response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+                changed |= ui
+                    .checkbox(&mut item.to_follow, "To follow")
+                    .on_hover_text("A late paper: listed \"to follow\" and printed in the supplementary pack")
+                    .changed();
+                if matches!(item.content, AgendaContent::Standard(_)) {
+                    changed |= ui
+                        .checkbox(&mut item.own_page, "Own page")
+                        .on_hover_text("Print this item on a page of its own instead of on the agenda")
+                        .changed();
+                }
                 if named_button(ui, i > 0, "Up", &format!("Move item {n} up")) {
                     op = Some(ListOp::Up(i));
                 }
@@ -169,6 +196,8 @@ pub fn show(
                 title: String::new(),
                 content: AgendaContent::Standard(String::new()),
                 exempt: None,
+                to_follow: false,
+                own_page: false,
             });
             changed = true;
         }
@@ -178,6 +207,13 @@ pub fn show(
             .clicked()
         {
             request = Some(PackRequest::AddReview);
+        }
+        if ui
+            .add_enabled(folder.is_some(), egui::Button::new("Add a PDF document…"))
+            .on_hover_text("Minutes, another directorate's report, a presentation: a PDF in the pack's folder")
+            .clicked()
+        {
+            request = Some(PackRequest::AddDocument);
         }
     });
     (changed, request)

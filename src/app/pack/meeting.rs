@@ -77,6 +77,27 @@ pub fn show(ui: &mut Ui, pack: &mut CommitteePack) -> bool {
     });
 
     ui.add_space(10.0);
+    ui.label(RichText::new("Contact officer").heading());
+    ui.weak("Printed on the cover: who to ask about the meeting (usually Democratic Services).");
+    changed |= text(ui, "Name", &mut pack.contact.name, "Democratic Services Officer");
+    changed |= text(ui, "Phone", &mut pack.contact.phone, "01234 567890");
+    changed |= text(ui, "Email", &mut pack.contact.email, "democratic.services@example.gov.uk");
+
+    ui.add_space(10.0);
+    ui.label(RichText::new("Public participation").heading());
+    let l = ui.label("Notice printed on the cover (paragraphs separated by a blank line)");
+    changed |= ui
+        .add(egui::TextEdit::multiline(&mut pack.public_notice).desired_rows(3).desired_width(f32::INFINITY))
+        .labelled_by(l.id)
+        .changed();
+    changed |= ui
+        .checkbox(&mut pack.exclusion_item, "Add the exclusion of the press and public item before exempt items")
+        .on_hover_text(
+            "The resolution under s100A(4) of the Local Government Act 1972, naming the paragraphs of Schedule 12A",
+        )
+        .changed();
+
+    ui.add_space(10.0);
     ui.label(RichText::new("Members").heading());
     ui.weak("As printed on the cover, e.g. \"Cllr Rhian Ellis (Chair)\".");
     let len = pack.members.len();

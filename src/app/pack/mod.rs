@@ -14,7 +14,6 @@ use crate::briefing::Visibility;
 use crate::model::CommitteePack;
 use crate::store::Fingerprint;
 
-pub use agenda::item_file;
 pub use preview::PackPreview;
 
 /// The pages of a pack tab.
@@ -66,6 +65,8 @@ pub struct PackEditing {
 pub enum PackRequest {
     /// Pick a review file to add to the agenda.
     AddReview,
+    /// Pick a PDF (minutes, another directorate's report) to add to the agenda.
+    AddDocument,
     /// Open this review (an agenda item) in its own tab.
     OpenReview(PathBuf),
 }
@@ -80,6 +81,9 @@ pub fn blank_pack() -> CommitteePack {
         venue: String::new(),
         members: Vec::new(),
         marking: Default::default(),
+        contact: Default::default(),
+        public_notice: String::new(),
+        exclusion_item: true,
         items: agenda::opening_items(),
     }
 }

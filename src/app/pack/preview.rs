@@ -46,7 +46,7 @@ impl PackPreview {
         let pages =
             laid_out.map(|(layout, _)| PreviewState::from_layout(layout, e.revision, visibility, "committee pack"));
         let ranges = match &pages {
-            Ok(state) => item_ranges(&state.layout, e.pack.items.len()),
+            Ok(state) => item_ranges(&state.layout, &e.pack),
             Err(_) => Vec::new(),
         };
         // Keep the zoom the user chose.
@@ -63,28 +63,31 @@ impl PackPreview {
 type LaidOut = (Layout, Vec<Option<String>>);
 
 fn lay_out(pack: &CommitteePack, path: Option<&std::path::Path>, visibility: Visibility) -> Result<LaidOut, String> {
-    let has_reports = pack.items.iter().any(|i| super::item_file(i).is_some());
+    let has_reports = pack.items.iter().any(|i| i.content.file().is_some());
     match path {
         Some(path) => {
             let loaded = crate::store::resolve_pack(pack.clone(), path).map_err(|e| e.to_string())?;
             let titles = loaded.reviews.iter().map(|r| r.as_ref().map(|r| r.title.clone())).collect();
-            Ok((lay_out_pack(&loaded.pack, &loaded.reviews, visibility), titles))
+            Ok((crate::app::printing::lay_out_loaded_pack(&loaded, visibility)?, titles))
         }
         None if !has_reports => Ok((lay_out_pack(pack, &vec![None; pack.items.len()], visibility), Vec::new())),
         None => Err("Save the pack first: its reports are read from the pack's folder.".into()),
     }
 }
 
-/// Each item's pages, from the pack's bookmarks: item N's bookmark is "N. title" at level 0.
-fn item_ranges(layout: &Layout, items: usize) -> Vec<Option<(usize, usize)>> {
+/// Each item's pages, from the pack's bookmarks: item N's bookmark is "N. title" at level 0
+/// (N as printed: the generated exclusion item takes a number too). Items printed on the agenda
+/// page itself have no pages of their own.
+fn item_ranges(layout: &Layout, pack: &CommitteePack) -> Vec<Option<(usize, usize)>> {
     let tops: Vec<(usize, usize)> = layout
         .outline
         .iter()
         .filter(|o| o.level == 0)
         .filter_map(|o| o.title.split_once(". ").and_then(|(n, _)| n.parse::<usize>().ok()).map(|n| (n, o.page)))
         .collect();
-    (1..=items)
-        .map(|n| {
+    (0..pack.items.len())
+        .map(|i| {
+            let n = pack.item_number(i);
             let k = tops.iter().position(|(m, _)| *m == n)?;
             let first = tops[k].1;
             let next = tops.get(k + 1).map_or(layout.pages.len(), |(_, p)| *p);
@@ -116,8 +119,15 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/children-and-families-panel.peerpack");
         let loaded = crate::store::load_pack(&path).unwrap();
         let layout = lay_out_pack(&loaded.pack, &loaded.reviews, Visibility::Public);
-        let ranges = item_ranges(&layout, loaded.pack.items.len());
-        assert!(ranges.iter().all(Option::is_some), "{ranges:?}");
+        let ranges = item_ranges(&layout, &loaded.pack);
+        // Reports, papers and exempt items have pages of their own; procedural items print on the
+        // agenda, and
+        // papers to follow are in the supplementary pack.
+        for (item, range) in loaded.pack.items.iter().zip(&ranges) {
+            let own_pages =
+                (item.content.file().is_some() || item.own_page || item.exempt.is_some()) && !item.to_follow;
+            assert_eq!(range.is_some(), own_pages, "{}: {range:?}", item.title);
+        }
         let ranges: Vec<(usize, usize)> = ranges.into_iter().flatten().collect();
         assert!(ranges.windows(2).all(|w| w[0].1 < w[1].0), "in order, not overlapping: {ranges:?}");
         assert_eq!(ranges.last().unwrap().1, layout.pages.len());

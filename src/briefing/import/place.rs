@@ -1,0 +1,51 @@
+//! Placing an imported PDF's pages in a pack's layout, and stamping them once the pack's page
+//! numbers are known.
+
+use super::{ImportedPage, ImportedPdf, stamp_items};
+use crate::briefing::compose::Composer;
+use crate::briefing::page::{Item, Layout, OutlineEntry};
+use crate::model::ProtectiveMarking;
+
+/// Puts every page of `pdf` into the pack from the composer's current (fresh) page on, with the
+/// item's bookmark, the document's own bookmarks nested under it, and its internal links
+/// pointing at the pack's pages. `file` names the document in warnings.
+pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, file: &str) {
+    c.fresh_page();
+    let start = c.page_index();
+    c.y = 0.0;
+    c.add_outline(title, 0);
+    for index in 0..pdf.page_count() {
+        if index > 0 {
+            c.new_page();
+        }
+        if let Some(page) = c.pages.last_mut() {
+            page.imported = Some(ImportedPage { pdf: pdf.clone(), index });
+            for &((x, y, width, height), target) in pdf.page_links(index) {
+                page.items.push(Item::Link { x, y, width, height, target_page: start + target });
+            }
+        }
+    }
+    let base = c.outline_base + 1;
+    for (t, level, page, y) in pdf.bookmarks() {
+        let level = base.saturating_add(*level).min(12);
+        c.outline.push(OutlineEntry { title: t.clone(), level, page: start + page, y: *y });
+    }
+    for w in pdf.warnings() {
+        c.warn(format!("{file}: {w}"));
+    }
+    // Later content starts on a page of its own.
+    c.y = f32::MAX / 4.0;
+}
+
+/// Replaces the running header and footer the composer put on imported pages by the pack's
+/// stamp: `label(i)` ("Page 14 of 30") and the marking when above OFFICIAL.
+pub(crate) fn stamp_imported(layout: &mut Layout, marking: ProtectiveMarking, label: impl Fn(usize) -> String) {
+    for (i, page) in layout.pages.iter_mut().enumerate() {
+        if page.imported.is_none() {
+            continue;
+        }
+        let (w, h) = page.size();
+        page.items.retain(|item| matches!(item, Item::Link { .. }));
+        page.items.extend(stamp_items(w, h, &label(i), marking));
+    }
+}
