@@ -5,7 +5,7 @@ use egui::{Rect, RichText, Sense, Ui, Vec2};
 
 use super::document::{DocId, Editing};
 use super::printing::briefing_options;
-use crate::briefing::preview::{page_size, paint_caption, paint_page, zoom_to_fit};
+use crate::briefing::preview::{paint_caption, paint_page, sheet_size, zoom_to_fit};
 use crate::briefing::{Layout, PAGE_WIDTH, Visibility, lay_out_briefing};
 use crate::model::Review;
 
@@ -157,7 +157,7 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
         egui::ScrollArea::vertical().id_salt("thumbs").show(ui, |ui| {
             let thumb_zoom = THUMB_WIDTH / PAGE_WIDTH;
             for (i, page) in state.layout.pages.iter().enumerate() {
-                let size = page_size(thumb_zoom) + Vec2::new(0.0, 18.0);
+                let size = sheet_size(page, thumb_zoom) + Vec2::new(0.0, 18.0);
                 let (rect, response) = ui.allocate_exact_size(size, Sense::click());
                 let response = response.on_hover_text(format!("Go to page {}", i + 1));
                 response.widget_info(|| {
@@ -180,8 +180,9 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
             let scroll_to = state.scroll_to.take();
             let mut go_to = None;
             for (i, page) in state.layout.pages.iter().enumerate() {
-                let (rect, _) = ui.allocate_exact_size(page_size(zoom) + Vec2::new(16.0, 16.0), Sense::hover());
-                let sheet = Rect::from_min_size(rect.min + Vec2::new(8.0, 8.0), page_size(zoom));
+                let size = sheet_size(page, zoom);
+                let (rect, _) = ui.allocate_exact_size(size + Vec2::new(16.0, 16.0), Sense::hover());
+                let sheet = Rect::from_min_size(rect.min + Vec2::new(8.0, 8.0), size);
                 if ui.is_rect_visible(rect) {
                     for link in paint_page(ui.painter(), sheet.min, page, zoom) {
                         let r =

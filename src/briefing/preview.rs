@@ -43,6 +43,12 @@ pub fn page_size(zoom: f32) -> Vec2 {
     Vec2::new(PAGE_WIDTH * zoom, PAGE_HEIGHT * zoom)
 }
 
+/// The size of `page` on screen at `zoom`: A4, or an imported PDF page's own size.
+pub fn sheet_size(page: &Page, zoom: f32) -> Vec2 {
+    let (w, h) = page.size();
+    Vec2::new(w * zoom, h * zoom)
+}
+
 /// The zoom at which a whole page fits `available` (e.g. a thumbnail or the preview panel).
 pub fn zoom_to_fit(available: Vec2) -> f32 {
     (available.x / PAGE_WIDTH).min(available.y / PAGE_HEIGHT).max(0.01)
@@ -66,9 +72,12 @@ fn colour(c: Colour) -> Color32 {
 /// PDF's measured width, so line breaks look identical.
 pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32) -> Vec<PreviewLink> {
     let at = |x: f32, y: f32| Pos2::new(origin.x + x * zoom, origin.y + y * zoom);
-    let sheet = Rect::from_min_size(origin, page_size(zoom));
+    let sheet = Rect::from_min_size(origin, sheet_size(page, zoom));
     painter.rect_filled(sheet, 0.0, Color32::WHITE);
     painter.rect_stroke(sheet, 0.0, Stroke::new(1.0, Color32::from_gray(160)), egui::StrokeKind::Outside);
+    if let Some(imported) = &page.imported {
+        paint_imported_placeholder(painter, sheet, imported, zoom);
+    }
     let mut links = Vec::new();
     for item in &page.items {
         match item {
@@ -111,6 +120,29 @@ pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32)
         painter.galley(pos, galley, colour(t.colour));
     }
     links
+}
+
+/// A page of an imported PDF is not rendered in the window: it is shown as a panel naming the
+/// page, its size and orientation, under the pack's own stamp (which is painted as usual).
+fn paint_imported_placeholder(painter: &egui::Painter, sheet: Rect, imported: &super::ImportedPage, zoom: f32) {
+    let panel = sheet.shrink2(Vec2::new(sheet.width() * 0.08, sheet.height() * 0.1));
+    painter.rect_filled(panel, 4.0 * zoom, Color32::from_gray(238));
+    painter.rect_stroke(panel, 4.0 * zoom, Stroke::new(1.0, Color32::from_gray(200)), egui::StrokeKind::Inside);
+    let (w, h) = imported.pdf.page_size(imported.index);
+    let mm = |pt: f32| (pt / super::MM).round();
+    let orientation = if w > h { "landscape" } else { "portrait" };
+    let lines = [
+        ("PDF paper".to_owned(), 16.0, FontStyle::Bold),
+        (format!("Page {} of {}", imported.index + 1, imported.pdf.page_count()), 12.0, FontStyle::Regular),
+        (format!("{} × {} mm, {orientation}", mm(w), mm(h)), 10.0, FontStyle::Regular),
+        ("Printed in full in the PDF; not drawn here".to_owned(), 10.0, FontStyle::Italic),
+    ];
+    let mut y = panel.center().y - 30.0 * zoom;
+    for (text, size, style) in lines {
+        let font = FontId::new((size * zoom).max(1.0), family(style));
+        painter.text(Pos2::new(panel.center().x, y), Align2::CENTER_TOP, text, font, Color32::from_gray(70));
+        y += size * 1.6 * zoom;
+    }
 }
 
 /// Paints the page number under a thumbnail: a convenience for the preview's page strip.
