@@ -37,6 +37,7 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
         members: vec!["Cllr A Member".into()],
         marking: ProtectiveMarking::Official,
         items,
+        disclosure_reviewed: Vec::new(),
     };
     let reviews = (0..n).map(|i| Some(samples[i % samples.len()].clone())).collect();
     (pack, reviews)

@@ -126,6 +126,7 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> (CommitteePack, Vec<Option<
         members: vec!["Cllr A Member (Chair)".into()],
         marking: ProtectiveMarking::Official,
         items,
+        disclosure_reviewed: Vec::new(),
     };
     (pack, reviews, secrets)
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, ExemptParagraph, ProtectiveMarking};
+use super::{Date, ExemptParagraph, ProtectiveMarking, ReviewedDisclosure};
 
 /// A committee pack manifest (`.peerpack`, RON): the meeting and its agenda in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +27,10 @@ pub struct CommitteePack {
     #[serde(default)]
     pub marking: ProtectiveMarking,
     pub items: Vec<AgendaItem>,
+    /// Reviewed possible personal data in the manifest's own public text (cover, agenda titles,
+    /// standard items); each report keeps its own. Not written while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosure_reviewed: Vec<ReviewedDisclosure>,
 }
 
 /// One item on the agenda.

@@ -81,6 +81,7 @@ pub fn blank_pack() -> CommitteePack {
         members: Vec::new(),
         marking: Default::default(),
         items: agenda::opening_items(),
+        disclosure_reviewed: Vec::new(),
     }
 }
 
