@@ -101,7 +101,8 @@ fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usi
 
 /// A number at `i` (digits, or a number word), with its value and end.
 fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
-    let w = word_at(t, i);
+    let n = t[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let w = i..i + n;
     let word = std::str::from_utf8(&t[w.clone()]).ok()?;
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         return Some((word.parse().ok()?, w.end));
@@ -327,7 +328,7 @@ fn titled_name(t: &[u8], i: usize) -> Option<Range<usize>> {
         if !word[1..].iter().all(|b| b.is_ascii_lowercase() || *b == b'\'' || *b == b'-' || b.is_ascii_uppercase()) {
             break;
         }
-        if word.starts_with(b"Barnardo") {
+        if word.starts_with(b"Barnardo") || word == b"Teams" {
             return None;
         }
         end = Some(w.end);
@@ -356,7 +357,7 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
     if NOT_COUNTS_AFTER.contains(&word_before(t, i).as_str()) || (i > 0 && matches!(t[i - 1], b'<' | b'-' | b'/')) {
         return None;
     }
-    if matches!(t.get(end), Some(b'-' | b'%' | b'.' | b'/' | b':')) && t.get(end + 1).is_some_and(|b| *b != b' ') {
+    if matches!(t.get(end), Some(b'-' | b'%' | b'.' | b'/' | b':' | b',')) && t.get(end + 1).is_some_and(|b| *b != b' ') {
         return None;
     }
     let mut j = skip_space(t, end);
@@ -374,7 +375,10 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
         if let Some(e) = phrase_at(t, j, PERSON_NOUNS, true) {
             let possessive = t[e..].starts_with(b"'s") || t[e..].starts_with("’s".as_bytes()) || t[e..].starts_with(b"'");
             let compound = t.get(e) == Some(&b'-');
-            return (!possessive && !compound).then_some(i..e);
+            // "two family hubs": a singular noun after a plural count is part of a compound.
+            let noun = String::from_utf8_lossy(&t[j..e]).to_ascii_lowercase();
+            let singular = SINGULAR_PEOPLE.contains(&noun.as_str()) || noun == "family" || noun == "household";
+            return (!possessive && !compound && !(singular && value > 1)).then_some(i..e);
         }
         let w = word_at(t, j);
         let word = String::from_utf8_lossy(&t[w.clone()]).into_owned();
@@ -409,10 +413,19 @@ fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
     if t.get(e).is_some_and(|b| *b == b's' || b.is_ascii_alphanumeric()) {
         return None;
     }
-    // Include the person it describes, if named: "14-year-old girl".
+    // The person it describes ("14-year-old girl"), or it stands for them ("the 17-year-old
+    // was placed"); not "the 2-year-old funding offer".
     let after = skip_space(t, e);
-    let e = phrase_at(t, after, SINGULAR_PEOPLE, true).unwrap_or(e);
-    Some(i..e)
+    if let Some(person) = phrase_at(t, after, SINGULAR_PEOPLE, true) {
+        return Some(i..person);
+    }
+    const VERBS: &[&str] = &[
+        "was", "is", "had", "has", "who", "told", "said", "did", "went", "lives", "lived", "remained", "remains",
+        "and", "had", "says", "disclosed", "reported", "attends", "attended",
+    ];
+    let stands_alone = matches!(t.get(e), None | Some(b',' | b'.' | b';' | b':' | b')' | b'\''))
+        || phrase_at(t, after, VERBS, true).is_some();
+    stands_alone.then_some(i..e)
 }
 
 /// "Child X, aged 12", "Case A (aged 9)", "a girl aged 14", "Child B (12)".
