@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::briefing::{BriefingOptions, Layout, Visibility, lay_out_briefing, lay_out_pack, write_pdf};
-use crate::model::ProtectiveMarking;
+use crate::model::{ProtectiveMarking, ScanOptions};
 use crate::store::{load_pack, load_review, write_export};
 
 /// `--marking` values, in the words printed on the page.
@@ -32,6 +32,12 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
+    if !private {
+        let open = super::disclosure::report_review(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+        if open > 0 {
+            return fail_with(&super::disclosure::refusal("briefing", open));
+        }
+    }
     let options = BriefingOptions {
         marking: marking.map(Into::into),
         action_plan,
@@ -46,6 +52,12 @@ pub fn pack(manifest: &Path, out: &Path, private: bool) -> ExitCode {
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
+    if !private {
+        let open = super::disclosure::report_pack(&loaded, &ScanOptions::default(), &mut std::io::stderr());
+        if open > 0 {
+            return fail_with(&super::disclosure::refusal("pack", open));
+        }
+    }
     let visibility = if private { Visibility::Private } else { Visibility::Public };
     write(&lay_out_pack(&loaded.pack, &loaded.reviews, visibility), out)
 }
@@ -67,5 +79,11 @@ fn write(layout: &Layout, out: &Path) -> ExitCode {
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+/// A message that already says `error:`.
+fn fail_with(message: &str) -> ExitCode {
+    eprintln!("{message}");
     ExitCode::from(1)
 }
