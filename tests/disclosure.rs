@@ -118,5 +118,8 @@ fn the_sample_packs_exempt_text_is_reported_once_it_is_moved_into_a_public_item(
     loaded.pack.items[i].exempt = None;
     let found = open_pack_findings(&loaded.pack, &loaded.reviews, &options);
     let got: Vec<String> = found.iter().map(|d| format!("{}: {d}", d.place)).collect();
-    assert_eq!(got, vec![format!("items[{}].content: possible personal data (age of a person): \"Child X, aged 12\"", i + 1)]);
+    assert_eq!(
+        got,
+        vec![format!("items[{}].content: possible personal data (age of a person): \"Child X, aged 12\"", i + 1)]
+    );
 }

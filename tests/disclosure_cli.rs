@@ -45,7 +45,11 @@ fn findings_are_printed_at_their_line_and_column_and_fail_the_check() {
     let dir = sample_folder();
     let review = dir.path().join("ambleshire-2024.peerreview");
     // "Senior leaders" is in a finding; the same words are nowhere earlier in the file.
-    edit(&review, "Senior leaders are visible", "Senior leaders met 3 children and Mr Hughes (NHS 943 476 5919) are visible");
+    edit(
+        &review,
+        "Senior leaders are visible",
+        "Senior leaders met 3 children and Mr Hughes (NHS 943 476 5919) are visible",
+    );
     let file_text = fs::read_to_string(&review).unwrap();
     let (line_no, line) = file_text.lines().enumerate().find(|(_, l)| l.contains("Mr Hughes")).unwrap();
     let col = |needle: &str| line[..line.find(needle).unwrap()].chars().count() + 1;

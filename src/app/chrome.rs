@@ -130,7 +130,8 @@ impl PeerBriefApp {
             }
             let open = publishing::findings(e).len();
             let hover = "Possible personal data in the text the public version would print";
-            if ui.selectable_label(e.view.publishing.open, publishing::button_text(open)).on_hover_text(hover).clicked() {
+            if ui.selectable_label(e.view.publishing.open, publishing::button_text(open)).on_hover_text(hover).clicked()
+            {
                 e.view.publishing.open = !e.view.publishing.open;
             }
         });
@@ -199,10 +200,10 @@ impl PeerBriefApp {
                 let pressed = ui.input(|i| i.pointer.any_pressed());
                 e.settle(typing && !pressed);
                 let mut changed = false;
-                let mut published_change = false;
+                let (mut published_change, mut panel_action) = (false, None);
                 if e.view.publishing.open {
                     egui::Panel::right("publishing_panel").resizable(true).default_size(340.0).show(ui, |ui| {
-                        (published_change, action) = publishing::show(ui, e);
+                        (published_change, panel_action) = publishing::show(ui, e);
                     });
                 }
                 if e.view.current == View::Editor {
@@ -218,6 +219,7 @@ impl PeerBriefApp {
                 if changed {
                     e.note_change(typing);
                 }
+                action = action.or(panel_action);
                 if published_change {
                     // A button in the panel: its own undo step, never merged with typing.
                     e.note_change(false);

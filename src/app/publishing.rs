@@ -11,7 +11,7 @@ use super::command::Action;
 use super::document::Editing;
 use crate::model::disclosure::open_findings;
 use crate::model::{
-    Appendix, Disclosure, DisclosureKind, ExemptParagraph, Place, ReviewedDisclosure, Review, ScanOptions, Section,
+    Appendix, Disclosure, DisclosureKind, ExemptParagraph, Place, Review, ReviewedDisclosure, ScanOptions, Section,
 };
 
 /// Title of the exempt appendix that moved text goes into.
@@ -98,11 +98,8 @@ pub fn can_move(review: &mut Review, d: &Disclosure) -> bool {
 /// "? ", "! " or a blank line) to the end of this one.
 fn sentence_around(text: &str, at: usize, end: usize) -> std::ops::Range<usize> {
     let before = &text[..at];
-    let start = [". ", "? ", "! ", "\n\n"]
-        .iter()
-        .filter_map(|m| before.rfind(m).map(|i| i + m.len()))
-        .max()
-        .unwrap_or(0);
+    let start =
+        [". ", "? ", "! ", "\n\n"].iter().filter_map(|m| before.rfind(m).map(|i| i + m.len())).max().unwrap_or(0);
     let after = &text[end..];
     let stop = [". ", "? ", "! ", "\n\n"]
         .iter()
@@ -122,7 +119,11 @@ pub fn move_to_exempt(review: &mut Review, d: &Disclosure, paragraph: ExemptPara
     let index = match review.appendices.iter().position(|a| a.title == EXEMPT_TITLE && a.exempt == Some(paragraph)) {
         Some(i) => i,
         None => {
-            review.appendices.push(Appendix { title: EXEMPT_TITLE.to_owned(), exempt: Some(paragraph), body: String::new() });
+            review.appendices.push(Appendix {
+                title: EXEMPT_TITLE.to_owned(),
+                exempt: Some(paragraph),
+                body: String::new(),
+            });
             review.appendices.len() - 1
         }
     };
@@ -170,7 +171,8 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
     ui.horizontal(|ui| {
         ui.label("Move to an exempt appendix under Schedule 12A paragraph");
         let state = &mut doc.view.publishing;
-        for (p, help) in [(1, "information relating to any individual"), (2, "likely to reveal an individual's identity")]
+        for (p, help) in
+            [(1, "information relating to any individual"), (2, "likely to reveal an individual's identity")]
         {
             ui.radio_value(&mut state.paragraph, p, p.to_string()).on_hover_text(help);
         }
@@ -183,7 +185,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
                 ui.label(RichText::new(format!("{}: “{}”", d.kind.label(), d.text)).strong());
                 ui.weak(format!("in {}", d.place));
                 ui.horizontal(|ui| {
-                    if ui.button("Edit").on_hover_text("Go to the field and change the text").clicked() {
+                    if ui.button("Edit the text").on_hover_text("Go to the field and change the text").clicked() {
                         action = Some(Action::JumpTo(d.place));
                     }
                     let movable = can_move(&mut doc.review, d);
@@ -192,7 +194,10 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
                     } else {
                         "This field cannot be moved: edit it instead"
                     };
-                    if ui.add_enabled(movable, egui::Button::new("Move to an exempt appendix")).on_hover_text(hover).clicked()
+                    if ui
+                        .add_enabled(movable, egui::Button::new("Move to an exempt appendix"))
+                        .on_hover_text(hover)
+                        .clicked()
                         && move_to_exempt(&mut doc.review, d, paragraph).is_some()
                     {
                         changed = true;
@@ -201,8 +206,12 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
                 let key = (d.kind, d.text.clone());
                 let reason = doc.view.publishing.reasons.entry(key.clone()).or_default();
                 let label = ui.label("Reason it may be published:");
-                ui.add(egui::TextEdit::singleline(reason).hint_text("e.g. named in her public role").desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(reason)
+                        .hint_text("e.g. named in her public role")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
                 let ready = !reason.trim().is_empty();
                 if ui
                     .add_enabled(ready, egui::Button::new("Mark as reviewed"))
@@ -227,13 +236,22 @@ mod tests {
     #[test]
     fn moving_takes_the_sentence_into_one_exempt_appendix_and_leaves_a_pointer() {
         let mut r = Review::default();
-        r.summary = "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph.".into();
-        r.findings.push(crate::model::Finding::new(crate::model::FindingKind::Strength, "Two families moved", "vision", true));
+        r.summary =
+            "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph.".into();
+        r.findings.push(crate::model::Finding::new(
+            crate::model::FindingKind::Strength,
+            "Two families moved",
+            "vision",
+            true,
+        ));
         let found = scan_review(&r, &ScanOptions::default());
         assert_eq!(found.len(), 2);
         let p2 = ExemptParagraph::new(2).unwrap();
         assert_eq!(move_to_exempt(&mut r, &found[0], p2), Some(1));
-        assert_eq!(r.summary, "The review went well. (See exempt Appendix 1.) Staff were praised.\n\nSecond paragraph.");
+        assert_eq!(
+            r.summary,
+            "The review went well. (See exempt Appendix 1.) Staff were praised.\n\nSecond paragraph."
+        );
         assert_eq!(move_to_exempt(&mut r, &found[1], p2), Some(1));
         assert_eq!(r.findings[0].text, "(See exempt Appendix 1.)");
         assert_eq!(r.appendices.len(), 1);

@@ -33,7 +33,8 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         Err(e) => return fail(&e.to_string()),
     };
     if !private {
-        let open = super::disclosure::report_review(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+        let open =
+            super::disclosure::report_review(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
         if open > 0 {
             return fail_with(&super::disclosure::refusal("briefing", open));
         }

@@ -62,9 +62,7 @@ pub fn locate(file_text: &str, anchors: &Anchors, needle: &str) -> Option<(usize
             from = from.and_then(|f| file_text[f..].find(anchor.as_str()).map(|at| f + at + anchor.len()));
         }
     }
-    let at = from
-        .and_then(|f| file_text[f..].find(needle).map(|at| f + at))
-        .or_else(|| file_text.find(needle))?;
+    let at = from.and_then(|f| file_text[f..].find(needle).map(|at| f + at)).or_else(|| file_text.find(needle))?;
     let before = &file_text[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -82,7 +80,10 @@ mod tests {
         assert_eq!(locate(text, &review_anchors(&place), "Mrs Smith"), Some((8, 20)));
         assert_eq!(locate(text, &review_anchors(&Place::doc("summary")), "Mrs Smith"), Some((2, 15)));
         // Anchors that are not there: the first occurrence.
-        assert_eq!(locate(text, &review_anchors(&Place::new(Section::Appendix(4), "body")), "Mrs Smith"), Some((2, 15)));
+        assert_eq!(
+            locate(text, &review_anchors(&Place::new(Section::Appendix(4), "body")), "Mrs Smith"),
+            Some((2, 15))
+        );
         assert_eq!(locate(text, &vec![], "absent"), None);
     }
 }

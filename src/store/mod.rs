@@ -19,8 +19,8 @@ pub use clock::{date_in, today};
 pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
-pub use locate::{Anchors, locate, pack_anchors, review_anchors};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
+pub use locate::{Anchors, locate, pack_anchors, review_anchors};
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };

@@ -14,42 +14,157 @@ pub struct Match {
 }
 
 const PERSON_NOUNS: &[&str] = &[
-    "children", "child", "young people", "young person", "families", "family", "girls", "girl", "boys", "boy",
-    "babies", "baby", "infants", "infant", "teenagers", "teenager", "pupils", "pupil", "students", "student",
-    "learners", "parents", "parent", "mothers", "mother", "fathers", "father", "carers", "carer", "siblings",
-    "sibling", "adopters", "care leavers", "care leaver", "victims", "victim", "survivors", "households",
-    "household", "people", "person", "individuals", "individual", "adults", "adult", "residents", "women",
-    "woman", "men", "man", "sons", "daughters", "brothers", "sisters", "twins",
+    "children",
+    "child",
+    "young people",
+    "young person",
+    "families",
+    "family",
+    "girls",
+    "girl",
+    "boys",
+    "boy",
+    "babies",
+    "baby",
+    "infants",
+    "infant",
+    "teenagers",
+    "teenager",
+    "pupils",
+    "pupil",
+    "students",
+    "student",
+    "learners",
+    "parents",
+    "parent",
+    "mothers",
+    "mother",
+    "fathers",
+    "father",
+    "carers",
+    "carer",
+    "siblings",
+    "sibling",
+    "adopters",
+    "care leavers",
+    "care leaver",
+    "victims",
+    "victim",
+    "survivors",
+    "households",
+    "household",
+    "people",
+    "person",
+    "individuals",
+    "individual",
+    "adults",
+    "adult",
+    "residents",
+    "women",
+    "woman",
+    "men",
+    "man",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "twins",
 ];
 
 /// Singular people an age can be attached to ("a girl aged 14").
 const SINGULAR_PEOPLE: &[&str] = &[
-    "child", "young person", "girl", "boy", "baby", "infant", "teenager", "pupil", "student", "son", "daughter",
-    "mother", "father", "sibling", "brother", "sister", "man", "woman", "person", "individual", "adult", "learner",
+    "child",
+    "young person",
+    "girl",
+    "boy",
+    "baby",
+    "infant",
+    "teenager",
+    "pupil",
+    "student",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sibling",
+    "brother",
+    "sister",
+    "man",
+    "woman",
+    "person",
+    "individual",
+    "adult",
+    "learner",
 ];
 
 /// Labels that stand for one person or case: "Child X", "Case A", "Young person B", "Sibling 2".
 const CASE_LABELS: &[&str] = &["Child", "Case", "Young person", "Young Person", "Sibling", "Baby", "Person", "Adult"];
 
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
 
 /// Words after a number that are not a describing word before a noun ("two areas where children…").
 const NOT_MODIFIERS: &[&str] = &[
-    "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "where", "which",
-    "that", "who", "whose", "their", "our", "its", "his", "her", "are", "were", "was", "is", "be", "been", "have",
-    "has", "had", "than", "per", "each", "every", "out", "into", "over", "under", "about", "as", "so", "not",
+    "of", "the", "a", "an", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "where", "which", "that",
+    "who", "whose", "their", "our", "its", "his", "her", "are", "were", "was", "is", "be", "been", "have", "has",
+    "had", "than", "per", "each", "every", "out", "into", "over", "under", "about", "as", "so", "not",
 ];
 
 /// Words before a number that make it something other than a count of people.
 const NOT_COUNTS_AFTER: &[&str] = &[
-    "than", "under", "below", "in", "top", "aged", "age", "ages", "year", "years", "stage", "tier", "level",
-    "section", "paragraph", "page", "pages", "item", "appendix", "part", "phase", "priority", "step", "ks",
-    "schedule", "table", "figure", "chart", "option", "round",
+    "than",
+    "under",
+    "below",
+    "in",
+    "top",
+    "aged",
+    "age",
+    "ages",
+    "year",
+    "years",
+    "stage",
+    "tier",
+    "level",
+    "section",
+    "paragraph",
+    "page",
+    "pages",
+    "item",
+    "appendix",
+    "part",
+    "phase",
+    "priority",
+    "step",
+    "ks",
+    "schedule",
+    "table",
+    "figure",
+    "chart",
+    "option",
+    "round",
 ];
 
 fn is_word_byte(b: u8) -> bool {
@@ -69,7 +184,8 @@ fn word_at(t: &[u8], i: usize) -> Range<usize> {
     let mut j = i;
     while j < t.len() {
         let b = t[j];
-        if b.is_ascii_alphanumeric() || ((b == b'-' || b == b'\'') && t.get(j + 1).is_some_and(u8::is_ascii_alphanumeric))
+        if b.is_ascii_alphanumeric()
+            || ((b == b'-' || b == b'\'') && t.get(j + 1).is_some_and(u8::is_ascii_alphanumeric))
         {
             j += 1;
         } else {
@@ -176,9 +292,8 @@ pub fn scan_text(text: &str, options: &ScanOptions, relaxed: bool) -> Vec<Match>
         }
         let keyword = text[from..i].to_ascii_lowercase();
         let keyword = keyword.trim_end_matches([' ', ':']);
-        let ni_keyword = ["national insurance number", "ni number", "nino", "ni no", "ni no."]
-            .iter()
-            .any(|k| keyword.ends_with(k));
+        let ni_keyword =
+            ["national insurance number", "ni number", "nino", "ni no", "ni no."].iter().any(|k| keyword.ends_with(k));
         if let Some(n) = ni_number(t, i, ni_keyword) {
             push(K::NiNumber, i..i + n);
         }
@@ -248,10 +363,30 @@ fn text_before_is_pound(t: &[u8], i: usize) -> bool {
 /// ("CP-2019-0457", "LAC/00123", "MOS123456").
 fn reference(t: &[u8], i: usize) -> Option<Range<usize>> {
     const KEYWORDS: &[&str] = &[
-        "case reference", "case ref", "case number", "case no", "file reference", "file ref", "file number",
-        "file no", "reference number", "reference no", "ref no", "ref", "record number", "client id",
-        "child id", "person id", "mosaic id", "mosaic number", "lcs number", "lcs id", "id number", "id",
-        "crime number", "crime reference",
+        "case reference",
+        "case ref",
+        "case number",
+        "case no",
+        "file reference",
+        "file ref",
+        "file number",
+        "file no",
+        "reference number",
+        "reference no",
+        "ref no",
+        "ref",
+        "record number",
+        "client id",
+        "child id",
+        "person id",
+        "mosaic id",
+        "mosaic number",
+        "lcs number",
+        "lcs id",
+        "id number",
+        "id",
+        "crime number",
+        "crime reference",
     ];
     let token = |from: usize| {
         let mut j = from;
@@ -357,7 +492,8 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
     if NOT_COUNTS_AFTER.contains(&word_before(t, i).as_str()) || (i > 0 && matches!(t[i - 1], b'<' | b'-' | b'/')) {
         return None;
     }
-    if matches!(t.get(end), Some(b'-' | b'%' | b'.' | b'/' | b':' | b',')) && t.get(end + 1).is_some_and(|b| *b != b' ') {
+    if matches!(t.get(end), Some(b'-' | b'%' | b'.' | b'/' | b':' | b',')) && t.get(end + 1).is_some_and(|b| *b != b' ')
+    {
         return None;
     }
     let mut j = skip_space(t, end);
@@ -373,7 +509,8 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
     }
     for _ in 0..3 {
         if let Some(e) = phrase_at(t, j, PERSON_NOUNS, true) {
-            let possessive = t[e..].starts_with(b"'s") || t[e..].starts_with("’s".as_bytes()) || t[e..].starts_with(b"'");
+            let possessive =
+                t[e..].starts_with(b"'s") || t[e..].starts_with("’s".as_bytes()) || t[e..].starts_with(b"'");
             let compound = t.get(e) == Some(&b'-');
             // "two family hubs": a singular noun after a plural count is part of a compound.
             let noun = String::from_utf8_lossy(&t[j..e]).to_ascii_lowercase();
@@ -420,8 +557,26 @@ fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
         return Some(i..person);
     }
     const VERBS: &[&str] = &[
-        "was", "is", "had", "has", "who", "told", "said", "did", "went", "lives", "lived", "remained", "remains",
-        "and", "had", "says", "disclosed", "reported", "attends", "attended",
+        "was",
+        "is",
+        "had",
+        "has",
+        "who",
+        "told",
+        "said",
+        "did",
+        "went",
+        "lives",
+        "lived",
+        "remained",
+        "remains",
+        "and",
+        "had",
+        "says",
+        "disclosed",
+        "reported",
+        "attends",
+        "attended",
     ];
     let stands_alone = matches!(t.get(e), None | Some(b',' | b'.' | b';' | b':' | b')' | b'\''))
         || phrase_at(t, after, VERBS, true).is_some();
@@ -437,7 +592,8 @@ fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
         }
         let w = word_at(t, e + 1);
         let id = &t[w.clone()];
-        let ok = (id.len() == 1 && id[0].is_ascii_uppercase()) || (!id.is_empty() && id.len() <= 2 && id.iter().all(u8::is_ascii_digit));
+        let ok = (id.len() == 1 && id[0].is_ascii_uppercase())
+            || (!id.is_empty() && id.len() <= 2 && id.iter().all(u8::is_ascii_digit));
         if !ok {
             return None;
         }
@@ -467,8 +623,30 @@ fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// A date at `i`: 12/03/2009, 12.03.09, 2009-03-12, 12 March 2009, 12th March 2009, March 2009.
@@ -535,7 +713,8 @@ fn date_of_birth(t: &[u8], i: usize) -> Option<Range<usize>> {
     let mut j = k;
     let limit = (k + 16).min(t.len());
     while j < limit {
-        if (j == k || word_start(t, j)) && t[j].is_ascii_alphanumeric()
+        if (j == k || word_start(t, j))
+            && t[j].is_ascii_alphanumeric()
             && let Some(n) = date_at(t, j)
         {
             return Some(i..j + n);

@@ -16,15 +16,18 @@ pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
         .into_iter()
         .filter(|(place, _)| match place.section {
             Section::Theme(_) => place.field != "id",
-            Section::Appendix(i) => place.field != "body" || review.appendices.get(i).is_some_and(|a| a.exempt.is_none()),
+            Section::Appendix(i) => {
+                place.field != "body" || review.appendices.get(i).is_some_and(|a| a.exempt.is_none())
+            }
             Section::DueDateChange(..) => false,
             _ => true,
         })
         .map(|(place, text)| {
             let relaxed = match place.section {
-                Section::TeamMember(_) | Section::ContactLine(_) | Section::Officer(_) | Section::BackgroundPaper(_) => {
-                    true
-                }
+                Section::TeamMember(_)
+                | Section::ContactLine(_)
+                | Section::Officer(_)
+                | Section::BackgroundPaper(_) => true,
                 Section::Action(_) => place.field == "owner",
                 Section::Document => matches!(
                     place.field,
@@ -94,7 +97,11 @@ impl fmt::Display for PackPlace {
 /// Every finding in the public pack: the cover, the agenda titles (exempt items' titles are
 /// printed too), standard items and reviews that are not exempt. `reviews` has one entry per
 /// agenda item, as `store::load_pack` gives them.
-pub fn scan_pack(pack: &CommitteePack, reviews: &[Option<Review>], options: &ScanOptions) -> Vec<Disclosure<PackPlace>> {
+pub fn scan_pack(
+    pack: &CommitteePack,
+    reviews: &[Option<Review>],
+    options: &ScanOptions,
+) -> Vec<Disclosure<PackPlace>> {
     let mut out = Vec::new();
     scan_one(&mut out, PackPlace::Cover("council"), &pack.council, false, options);
     scan_one(&mut out, PackPlace::Cover("committee"), &pack.committee, false, options);
@@ -114,7 +121,12 @@ pub fn scan_pack(pack: &CommitteePack, reviews: &[Option<Review>], options: &Sca
             AgendaContent::Review(_) => {
                 if let Some(Some(review)) = reviews.get(i) {
                     for d in scan_review(review, options) {
-                        out.push(Disclosure { kind: d.kind, text: d.text, place: PackPlace::Report(i, d.place), at: d.at });
+                        out.push(Disclosure {
+                            kind: d.kind,
+                            text: d.text,
+                            place: PackPlace::Report(i, d.place),
+                            at: d.at,
+                        });
                     }
                 }
             }
@@ -133,7 +145,9 @@ pub fn open_pack_findings(
     let mut found = scan_pack(pack, reviews, options);
     found.retain(|d| {
         let records = match d.place {
-            PackPlace::Report(i, _) => reviews.get(i).and_then(Option::as_ref).map_or(&[][..], |r| &r.disclosure_reviewed),
+            PackPlace::Report(i, _) => {
+                reviews.get(i).and_then(Option::as_ref).map_or(&[][..], |r| &r.disclosure_reviewed)
+            }
             _ => &pack.disclosure_reviewed,
         };
         !is_resolved(records, d.kind, &d.text)
@@ -163,7 +177,8 @@ mod tests {
             email: "jsmith@example.gov.uk".into(),
         });
         let found = scan_review(&r, &ScanOptions::default());
-        let got: Vec<(String, DisclosureKind, &str)> = found.iter().map(|d| (d.place.to_string(), d.kind, d.text.as_str())).collect();
+        let got: Vec<(String, DisclosureKind, &str)> =
+            found.iter().map(|d| (d.place.to_string(), d.kind, d.text.as_str())).collect();
         assert_eq!(
             got,
             vec![
