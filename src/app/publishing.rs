@@ -235,9 +235,11 @@ mod tests {
 
     #[test]
     fn moving_takes_the_sentence_into_one_exempt_appendix_and_leaves_a_pointer() {
-        let mut r = Review::default();
-        r.summary =
-            "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph.".into();
+        let mut r = Review {
+            summary: "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph."
+                .into(),
+            ..Review::default()
+        };
         r.findings.push(crate::model::Finding::new(
             crate::model::FindingKind::Strength,
             "Two families moved",

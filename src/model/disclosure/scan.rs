@@ -162,8 +162,7 @@ mod tests {
 
     #[test]
     fn exempt_appendices_are_private_and_contacts_may_name_officers() {
-        let mut r = Review::default();
-        r.summary = "Mrs Smith attended.".into();
+        let mut r = Review { summary: "Mrs Smith attended.".into(), ..Review::default() };
         r.appendices.push(Appendix {
             title: "Case file audit".into(),
             exempt: ExemptParagraph::new(1),
@@ -194,8 +193,7 @@ mod tests {
 
     #[test]
     fn a_reviewed_finding_is_resolved_by_kind_and_text() {
-        let mut r = Review::default();
-        r.summary = "Two families moved; Mrs Smith agreed.".into();
+        let mut r = Review { summary: "Two families moved; Mrs Smith agreed.".into(), ..Review::default() };
         assert_eq!(open_findings(&r, &ScanOptions::default()).len(), 2);
         r.disclosure_reviewed.push(ReviewedDisclosure {
             kind: DisclosureKind::TitledName,
