@@ -14,7 +14,11 @@ struct Example {
 }
 
 fn labelled() -> Vec<Example> {
-    let text = std::fs::read_to_string("tests/disclosure/labelled.tsv").unwrap();
+    read_set("tests/disclosure/labelled.tsv")
+}
+
+fn read_set(path: &str) -> Vec<Example> {
+    let text = std::fs::read_to_string(path).unwrap();
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
@@ -53,10 +57,35 @@ fn precision_and_recall_on_the_labelled_set() {
     }
     let worcs = worcestershire_sentences();
     assert!(worcs.len() > 40, "{} Worcestershire sentences", worcs.len());
+    let (tp, fp, fneg, mistakes) = measure(set.iter().chain(&worcs), &options);
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fneg).max(1) as f64;
+    let positives = set.iter().filter(|e| e.kind.is_some()).count();
+    println!(
+        "disclosure check: {} labelled sentences ({positives} with personal data, {} without) + {} Worcestershire sentences",
+        set.len(),
+        set.len() - positives,
+        worcs.len()
+    );
+    println!("true positives {tp}, false positives {fp}, missed {fneg}");
+    println!("precision {precision:.3}, recall {recall:.3}");
+    for m in &mistakes {
+        println!("  {m}");
+    }
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(precision >= 0.9, "precision {precision:.3}");
+}
+
+/// True positives (the labelled kind found), false positives (each other finding) and misses,
+/// with a line for each mistake.
+fn measure<'a>(
+    examples: impl Iterator<Item = &'a Example>,
+    options: &ScanOptions,
+) -> (usize, usize, usize, Vec<String>) {
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     let mut mistakes = Vec::new();
-    for e in set.iter().chain(&worcs) {
-        let found = scan_text(&e.sentence, &options, e.relaxed);
+    for e in examples {
+        let found = scan_text(&e.sentence, options, e.relaxed);
         let kinds: Vec<DisclosureKind> = found.iter().map(|m| m.kind).collect();
         match e.kind {
             Some(kind) if kinds.contains(&kind) => {
@@ -82,22 +111,25 @@ fn precision_and_recall_on_the_labelled_set() {
             }
         }
     }
+    (tp, fp, fneg, mistakes)
+}
+
+#[test]
+fn held_out_sentences_written_after_tuning() {
+    let set = read_set("tests/disclosure/held_out.tsv");
+    assert!(set.len() >= 40);
+    let (tp, fp, fneg, mistakes) = measure(set.iter(), &ScanOptions::default());
     let precision = tp as f64 / (tp + fp).max(1) as f64;
     let recall = tp as f64 / (tp + fneg).max(1) as f64;
-    let positives = set.iter().filter(|e| e.kind.is_some()).count();
     println!(
-        "disclosure check: {} labelled sentences ({positives} with personal data, {} without) + {} Worcestershire sentences",
-        set.len(),
-        set.len() - positives,
-        worcs.len()
+        "held-out set: {} sentences; precision {precision:.3}, recall {recall:.3} (tp {tp}, fp {fp}, missed {fneg})",
+        set.len()
     );
-    println!("true positives {tp}, false positives {fp}, missed {fneg}");
-    println!("precision {precision:.3}, recall {recall:.3}");
     for m in &mistakes {
         println!("  {m}");
     }
-    assert!(recall >= 0.95, "recall {recall:.3}");
-    assert!(precision >= 0.9, "precision {precision:.3}");
+    // Not tuned on: only a floor, so a regression that breaks the check is still caught.
+    assert!(recall >= 0.8 && precision >= 0.8, "precision {precision:.3}, recall {recall:.3}");
 }
 
 #[test]
