@@ -155,3 +155,31 @@ fn the_sample_packs_exempt_text_is_reported_once_it_is_moved_into_a_public_item(
         vec![format!("items[{}].content: possible personal data (age of a person): \"Child X, aged 12\"", i + 1)]
     );
 }
+
+#[test]
+fn reviewed_findings_round_trip_and_files_without_them_save_unchanged() {
+    use peerbrief::model::{Date, ReviewedDisclosure};
+    use peerbrief::store::{parse_review, to_canonical_text};
+    for name in ["worcestershire-2015", "ambleshire-2024", "afonwen-2025-action-plan"] {
+        let path = format!("samples/{name}.peerreview");
+        let on_disk = std::fs::read_to_string(&path).unwrap();
+        let mut review = load_review(Path::new(&path)).unwrap().review;
+        assert_eq!(to_canonical_text(&review).unwrap(), on_disk, "{name} saves back byte for byte");
+        assert!(!on_disk.contains("disclosure_reviewed"));
+        review.disclosure_reviewed.push(ReviewedDisclosure {
+            kind: DisclosureKind::TitledName,
+            text: "Mrs \"Jo\" Smith".into(),
+            reason: "Named in her public role as Chair.\nAgreed with the Monitoring Officer.".into(),
+            by: "jsmith".into(),
+            on: Date::ymd(2026, 12, 1).unwrap(),
+        });
+        let text = to_canonical_text(&review).unwrap();
+        assert!(
+            text.contains("disclosure_reviewed: [")
+                && text.contains("kind: TitledName")
+                && text.contains("on: \"2026-12-01\"")
+        );
+        let (back, migrated) = parse_review(&text, Path::new(&path)).unwrap();
+        assert_eq!((back, migrated), (review, None));
+    }
+}
