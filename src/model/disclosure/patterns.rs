@@ -205,7 +205,9 @@ fn skip_space(t: &[u8], mut i: usize) -> usize {
 
 /// A phrase from `list` at `i`, case-insensitively, ending at a word boundary; returns its end.
 fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usize> {
+    let first = *t.get(i)?;
     list.iter()
+        .filter(|p| p.as_bytes().first().is_some_and(|c| c.eq_ignore_ascii_case(&first)))
         .filter_map(|p| {
             let p = p.as_bytes();
             let got = t.get(i..i + p.len())?;
@@ -223,8 +225,7 @@ fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         return Some((word.parse().ok()?, w.end));
     }
-    let lower = word.to_ascii_lowercase();
-    NUMBER_WORDS.iter().position(|n| *n == lower).map(|v| (v as u32, w.end))
+    NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(word)).map(|v| (v as u32, w.end))
 }
 
 /// The word before `i` (lower case), skipping spaces.
@@ -286,15 +287,21 @@ pub fn scan_text(text: &str, options: &ScanOptions, relaxed: bool) -> Vec<Match>
         if let Some(n) = postcode(t, i) {
             push(K::Postcode, i..i + n);
         }
-        let mut from = i.saturating_sub(32);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let keyword = text[from..i].to_ascii_lowercase();
-        let keyword = keyword.trim_end_matches([' ', ':']);
-        let ni_keyword =
-            ["national insurance number", "ni number", "nino", "ni no", "ni no."].iter().any(|k| keyword.ends_with(k));
-        if let Some(n) = ni_number(t, i, ni_keyword) {
+        // Without its suffix letter an NI number counts only after words that name it.
+        let ni = ni_number(t, i, false).or_else(|| {
+            let n = ni_number(t, i, true)?;
+            let mut from = i.saturating_sub(32);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = text[from..i].to_ascii_lowercase();
+            let before = before.trim_end_matches([' ', ':']);
+            ["national insurance number", "ni number", "nino", "ni no", "ni no."]
+                .iter()
+                .any(|k| before.ends_with(k))
+                .then_some(n)
+        });
+        if let Some(n) = ni {
             push(K::NiNumber, i..i + n);
         }
         if let Some(r) = date_of_birth(t, i) {
@@ -598,8 +605,10 @@ fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
             return None;
         }
         Some((w.end, true))
-    } else if ["a", "an", "the", "one"].contains(&word_before(t, i).as_str()) {
-        phrase_at(t, i, SINGULAR_PEOPLE, true).map(|e| (e, false))
+    } else if let Some(e) = phrase_at(t, i, SINGULAR_PEOPLE, true)
+        && ["a", "an", "the", "one"].contains(&word_before(t, i).as_str())
+    {
+        Some((e, false))
     } else {
         None
     };
