@@ -83,7 +83,13 @@ fn public_briefings_and_packs_are_refused_while_findings_are_open_private_ones_p
     let o = peerbrief(&["pack", &pack.display().to_string(), "-o", &pdf_s]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("warning: possible personal data (age of a person): \"Child X, aged 12\""), "{err}");
+    let manifest_text = fs::read_to_string(&pack).unwrap();
+    let (l, line) = manifest_text.lines().enumerate().find(|(_, l)| l.contains("Child X, aged 12")).unwrap();
+    let at = format!("{}:{}:{}:", pack.display(), l + 1, line[..line.find("Child X").unwrap()].chars().count() + 1);
+    assert!(
+        err.contains(&format!("{at} warning: possible personal data (age of a person): \"Child X, aged 12\"")),
+        "{err}"
+    );
     assert!(err.contains("the public pack was not printed: 1 possible personal data finding open"), "{err}");
     assert!(!pdf.exists());
     let o = peerbrief(&["pack", &pack.display().to_string(), "-o", &pdf_s, "--private"]);
