@@ -92,7 +92,7 @@ fn a_finding_is_resolved_three_ways_then_the_public_pack_prints() {
     harness.get_by_label("age of a person: “Child X, aged 12”");
 
     // 1. Move to an exempt appendix (paragraph 2): the sentence leaves the summary.
-    harness.get_by_label("2").click();
+    harness.get_by_label("paragraph 2").click();
     harness.run();
     harness.get_all_by_label("Move to an exempt appendix").next().unwrap().click();
     harness.run();

@@ -169,12 +169,12 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
     }
     ui.label("The public version will not print until each of these is moved, edited or marked as reviewed.");
     ui.horizontal(|ui| {
-        ui.label("Move to an exempt appendix under Schedule 12A paragraph");
+        ui.label("Move to an exempt appendix under Schedule 12A");
         let state = &mut doc.view.publishing;
         for (p, help) in
             [(1, "information relating to any individual"), (2, "likely to reveal an individual's identity")]
         {
-            ui.radio_value(&mut state.paragraph, p, p.to_string()).on_hover_text(help);
+            ui.radio_value(&mut state.paragraph, p, format!("paragraph {p}")).on_hover_text(help);
         }
     });
     let paragraph = ExemptParagraph::new(doc.view.publishing.paragraph).unwrap_or(ExemptParagraph::new(1).unwrap());
