@@ -3,12 +3,15 @@
 //! Safeguarding reviews are full of children's circumstances; a public committee paper must not
 //! carry them. Everything not exempt (Schedule 12A) goes public, so it is all scanned:
 //! - [`numbers`]: shapes of NHS numbers (modulus 11), NI numbers, postcodes and phone numbers;
-//! - [`patterns`]: every detector over one text, overlaps resolved;
+//! - [`patterns`]: every detector over one text, overlaps resolved (names, references, small
+//!   numbers, e-mails here; [`ages`] and [`dates`] of birth in their own files);
 //! - [`scan`]: which texts of a review or pack are public, their places, and which findings a
 //!   person has already reviewed (recorded in the file as [`ReviewedDisclosure`]).
 //!
 //! Pure: no files, no clock, no user names (the caller supplies who and when).
 
+mod ages;
+mod dates;
 mod numbers;
 mod patterns;
 mod scan;

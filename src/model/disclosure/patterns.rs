@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::ages::{SINGULAR_PEOPLE, case_age, year_old};
+use super::dates::date_of_birth;
 use super::numbers::{nhs_number, ni_number, phone, postcode};
 use super::{DisclosureKind as K, ScanOptions};
 
@@ -71,35 +73,6 @@ const PERSON_NOUNS: &[&str] = &[
     "twins",
 ];
 
-/// Singular people an age can be attached to ("a girl aged 14").
-const SINGULAR_PEOPLE: &[&str] = &[
-    "child",
-    "young person",
-    "girl",
-    "boy",
-    "baby",
-    "infant",
-    "teenager",
-    "pupil",
-    "student",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "sibling",
-    "brother",
-    "sister",
-    "man",
-    "woman",
-    "person",
-    "individual",
-    "adult",
-    "learner",
-];
-
-/// Labels that stand for one person or case: "Child X", "Case A", "Young person B", "Sibling 2".
-const CASE_LABELS: &[&str] = &["Child", "Case", "Young person", "Young Person", "Sibling", "Baby", "Person", "Adult"];
-
 const NUMBER_WORDS: &[&str] = &[
     "zero",
     "one",
@@ -167,20 +140,20 @@ const NOT_COUNTS_AFTER: &[&str] = &[
     "round",
 ];
 
-fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-fn word_start(t: &[u8], i: usize) -> bool {
+pub(super) fn word_start(t: &[u8], i: usize) -> bool {
     i == 0 || !is_word_byte(t[i - 1])
 }
 
-fn boundary_at(t: &[u8], i: usize) -> bool {
+pub(super) fn boundary_at(t: &[u8], i: usize) -> bool {
     t.get(i).is_none_or(|&b| !is_word_byte(b))
 }
 
 /// The ASCII word (letters, digits, inner hyphens and apostrophes) starting at `i`.
-fn word_at(t: &[u8], i: usize) -> Range<usize> {
+pub(super) fn word_at(t: &[u8], i: usize) -> Range<usize> {
     let mut j = i;
     while j < t.len() {
         let b = t[j];
@@ -196,7 +169,7 @@ fn word_at(t: &[u8], i: usize) -> Range<usize> {
 }
 
 /// Skips spaces (and one comma or opening bracket when `punct`) from `i`.
-fn skip_space(t: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_space(t: &[u8], mut i: usize) -> usize {
     while t.get(i) == Some(&b' ') || t.get(i) == Some(&b'\n') {
         i += 1;
     }
@@ -204,7 +177,7 @@ fn skip_space(t: &[u8], mut i: usize) -> usize {
 }
 
 /// A phrase from `list` at `i`, case-insensitively, ending at a word boundary; returns its end.
-fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usize> {
+pub(super) fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usize> {
     let first = *t.get(i)?;
     list.iter()
         .filter(|p| p.as_bytes().first().is_some_and(|c| c.eq_ignore_ascii_case(&first)))
@@ -218,7 +191,7 @@ fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usi
 }
 
 /// A number at `i` (digits, or a number word), with its value and end.
-fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
+pub(super) fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
     let n = t[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let w = i..i + n;
     let word = std::str::from_utf8(&t[w.clone()]).ok()?;
@@ -229,7 +202,7 @@ fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
 }
 
 /// The word before `i` (lower case), skipping spaces.
-fn word_before(t: &[u8], i: usize) -> String {
+pub(super) fn word_before(t: &[u8], i: usize) -> String {
     let mut j = i;
     while j > 0 && t[j - 1] == b' ' {
         j -= 1;
@@ -539,196 +512,6 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
         if j == w.end {
             return None;
         }
-    }
-    None
-}
-
-/// "a 14-year-old girl", "the 15 year old": an age given to one person (not "5-year-olds").
-fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
-    let (value, end) = number_at(t, i)?;
-    if !(1..=25).contains(&value) && !t[i..end].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let rest = &t[end..];
-    let suffix = ["-year-old", " year old", " year-old", "-yr-old", "-month-old", " month old", "-week-old"]
-        .iter()
-        .find(|s| rest.len() >= s.len() && rest[..s.len()].eq_ignore_ascii_case(s.as_bytes()))?;
-    let e = end + suffix.len();
-    if t.get(e).is_some_and(|b| *b == b's' || b.is_ascii_alphanumeric()) {
-        return None;
-    }
-    // The person it describes ("14-year-old girl"), or it stands for them ("the 17-year-old
-    // was placed"); not "the 2-year-old funding offer".
-    let after = skip_space(t, e);
-    if let Some(person) = phrase_at(t, after, SINGULAR_PEOPLE, true) {
-        return Some(i..person);
-    }
-    const VERBS: &[&str] = &[
-        "was",
-        "is",
-        "had",
-        "has",
-        "who",
-        "told",
-        "said",
-        "did",
-        "went",
-        "lives",
-        "lived",
-        "remained",
-        "remains",
-        "and",
-        "had",
-        "says",
-        "disclosed",
-        "reported",
-        "attends",
-        "attended",
-    ];
-    let stands_alone = matches!(t.get(e), None | Some(b',' | b'.' | b';' | b':' | b')' | b'\''))
-        || phrase_at(t, after, VERBS, true).is_some();
-    stands_alone.then_some(i..e)
-}
-
-/// "Child X, aged 12", "Case A (aged 9)", "a girl aged 14", "Child B (12)".
-fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
-    let label_end = if let Some(e) = phrase_at(t, i, CASE_LABELS, false) {
-        // The label's letter or number: "Child X", "Sibling 2".
-        if t.get(e) != Some(&b' ') {
-            return None;
-        }
-        let w = word_at(t, e + 1);
-        let id = &t[w.clone()];
-        let ok = (id.len() == 1 && id[0].is_ascii_uppercase())
-            || (!id.is_empty() && id.len() <= 2 && id.iter().all(u8::is_ascii_digit));
-        if !ok {
-            return None;
-        }
-        Some((w.end, true))
-    } else if let Some(e) = phrase_at(t, i, SINGULAR_PEOPLE, true)
-        && ["a", "an", "the", "one"].contains(&word_before(t, i).as_str())
-    {
-        Some((e, false))
-    } else {
-        None
-    };
-    let (mut j, labelled) = label_end?;
-    while j < t.len() && matches!(t[j], b' ' | b',' | b'(') {
-        j += 1;
-    }
-    let bracket = j > 0 && t[j - 1] == b'(';
-    let aged = ["aged ", "age ", "age: "].iter().find(|a| t[j..].starts_with(a.as_bytes()));
-    let k = match aged {
-        Some(a) => j + a.len(),
-        None if labelled && bracket => j,
-        None => return None,
-    };
-    let (value, end) = number_at(t, k)?;
-    if value > 120 || !(aged.is_some() || t.get(end) == Some(&b')')) {
-        return None;
-    }
-    let end = if t.get(end) == Some(&b')') && bracket { end + 1 } else { end };
-    Some(i..end)
-}
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
-/// A date at `i`: 12/03/2009, 12.03.09, 2009-03-12, 12 March 2009, 12th March 2009, March 2009.
-fn date_at(t: &[u8], i: usize) -> Option<usize> {
-    let digits = |from: usize| t[from..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let d1 = digits(i);
-    if d1 > 0 {
-        let sep = t.get(i + d1).copied();
-        if let Some(s @ (b'/' | b'.' | b'-')) = sep {
-            let d2 = digits(i + d1 + 1);
-            if (1..=2).contains(&d2) && t.get(i + d1 + 1 + d2) == Some(&s) {
-                let d3 = digits(i + d1 + d2 + 2);
-                if (2..=4).contains(&d3) && (1..=4).contains(&d1) {
-                    return Some(d1 + d2 + d3 + 2);
-                }
-            }
-        }
-        if d1 <= 2 {
-            let mut j = i + d1;
-            for suffix in ["st", "nd", "rd", "th"] {
-                if t[j..].starts_with(suffix.as_bytes()) {
-                    j += 2;
-                }
-            }
-            if t.get(j) == Some(&b' ') {
-                let e = phrase_at(t, j + 1, MONTHS, false)?;
-                return month_year(t, e).map(|e| e - i);
-            }
-        }
-        return None;
-    }
-    let e = phrase_at(t, i, MONTHS, false)?;
-    month_year(t, e).map(|e| e - i)
-}
-
-/// After a month name: " 2009" or " 12, 2009"; returns the end.
-fn month_year(t: &[u8], e: usize) -> Option<usize> {
-    let year = |from: usize| {
-        let n = t[from..].iter().take_while(|b| b.is_ascii_digit()).count();
-        (n == 4 && boundary_at(t, from + n)).then_some(from + 4)
-    };
-    if t.get(e) != Some(&b' ') {
-        return None;
-    }
-    if let Some(y) = year(e + 1) {
-        return Some(y);
-    }
-    let n = t[e + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-    if (1..=2).contains(&n) && t[e + 1 + n..].starts_with(b", ") {
-        return year(e + 3 + n);
-    }
-    None
-}
-
-/// "born 12/03/2009", "DOB: 12.03.09", "date of birth 3 May 2010", "born in March 2011".
-fn date_of_birth(t: &[u8], i: usize) -> Option<Range<usize>> {
-    const KEYWORDS: &[&str] = &["born", "dob", "d.o.b", "d.o.b.", "date of birth", "birth date", "birthdate"];
-    let k = phrase_at(t, i, KEYWORDS, true).or_else(|| {
-        // "d.o.b." ends in a dot, which is not a word boundary before a space.
-        let p = b"d.o.b.";
-        t.get(i..i + p.len()).is_some_and(|g| g.eq_ignore_ascii_case(p)).then_some(i + p.len())
-    })?;
-    // The date must follow within a few words ("born on", "born in", "DOB:").
-    let mut j = k;
-    let limit = (k + 16).min(t.len());
-    while j < limit {
-        if (j == k || word_start(t, j))
-            && t[j].is_ascii_alphanumeric()
-            && let Some(n) = date_at(t, j)
-        {
-            return Some(i..j + n);
-        }
-        j += 1;
     }
     None
 }
