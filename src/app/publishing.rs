@@ -4,12 +4,13 @@
 //! when). Every change goes through the document's undo history like any other edit.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use egui::{RichText, Ui};
 
 use super::command::Action;
 use super::document::Editing;
-use crate::model::disclosure::open_findings;
+use crate::model::disclosure::{Match, is_resolved, public_texts, scan_text};
 use crate::model::{
     Appendix, Disclosure, DisclosureKind, ExemptParagraph, Place, Review, ReviewedDisclosure, ScanOptions, Section,
 };
@@ -27,20 +28,45 @@ pub struct PanelState {
     /// to an individual; 2: likely to reveal an individual's identity).
     pub paragraph: u8,
     cache: Option<(u64, Vec<Disclosure>)>,
+    /// Matches of each public text by (place, hash of the text): after an edit only the fields
+    /// that changed are scanned again, so typing stays quick in a long review.
+    by_field: HashMap<(Place, u64), Vec<Match>>,
 }
 
 impl Default for PanelState {
     fn default() -> Self {
-        PanelState { open: false, reasons: HashMap::new(), paragraph: 1, cache: None }
+        PanelState { open: false, reasons: HashMap::new(), paragraph: 1, cache: None, by_field: HashMap::new() }
     }
 }
 
-/// The open findings of the review, recomputed only when it changed.
+/// The open findings of the review (as [`crate::model::disclosure::open_findings`] gives them),
+/// recomputed only when it changed.
 pub fn findings(doc: &mut Editing) -> &[Disclosure] {
     let revision = doc.revision;
     let state = &mut doc.view.publishing;
     if state.cache.as_ref().is_none_or(|(r, _)| *r != revision) {
-        state.cache = Some((revision, open_findings(&doc.review, &ScanOptions::default())));
+        let options = ScanOptions::default();
+        let mut by_field = HashMap::new();
+        let mut found = Vec::new();
+        for (place, text, relaxed) in public_texts(&doc.review) {
+            let mut hasher = DefaultHasher::new();
+            (text, relaxed).hash(&mut hasher);
+            let key = (place, hasher.finish());
+            let matches = state.by_field.remove(&key).unwrap_or_else(|| scan_text(text, &options, relaxed));
+            for m in &matches {
+                if !is_resolved(&doc.review.disclosure_reviewed, m.kind, &text[m.range.clone()]) {
+                    found.push(Disclosure {
+                        kind: m.kind,
+                        text: text[m.range.clone()].to_owned(),
+                        place,
+                        at: m.range.start,
+                    });
+                }
+            }
+            by_field.insert(key, matches);
+        }
+        state.by_field = by_field;
+        state.cache = Some((revision, found));
     }
     state.cache.as_ref().map_or(&[], |(_, f)| f.as_slice())
 }
@@ -232,6 +258,35 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
 mod tests {
     use super::*;
     use crate::model::disclosure::scan_review;
+
+    #[test]
+    fn the_panel_lists_what_the_check_finds_after_each_edit() {
+        let mut review = Review {
+            summary: "Mrs Smith met 3 children.".into(),
+            conclusion: "Two families agreed.".into(),
+            ..Review::default()
+        };
+        review.disclosure_reviewed.push(ReviewedDisclosure {
+            kind: DisclosureKind::SmallNumber,
+            text: "Two families".into(),
+            reason: "Published survey figure".into(),
+            by: "t".into(),
+            on: crate::model::Date::ymd(2026, 12, 1).unwrap(),
+        });
+        let mut doc = Editing::new(review, None, None);
+        let expected = crate::model::disclosure::open_findings(&doc.review, &ScanOptions::default());
+        assert_eq!(expected.len(), 2);
+        assert_eq!(findings(&mut doc), expected.as_slice());
+        doc.review.summary = "Nothing here.".into();
+        doc.note_change(false);
+        assert!(findings(&mut doc).is_empty());
+        doc.review.conclusion = "Mr Hughes agreed.".into();
+        doc.note_change(false);
+        let got: Vec<&str> = findings(&mut doc).iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(got, vec!["Mr Hughes"]);
+        let expected = crate::model::disclosure::open_findings(&doc.review, &ScanOptions::default());
+        assert_eq!(findings(&mut doc), expected.as_slice());
+    }
 
     #[test]
     fn moving_takes_the_sentence_into_one_exempt_appendix_and_leaves_a_pointer() {
