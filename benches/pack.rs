@@ -42,6 +42,7 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
         public_notice: String::new(),
         exclusion_item: true,
         items,
+        disclosure_reviewed: Vec::new(),
     };
     let reviews = (0..n).map(|i| Some(samples[i % samples.len()].clone())).collect();
     (pack, reviews)

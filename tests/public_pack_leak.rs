@@ -214,6 +214,7 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
         public_notice: String::new(),
         exclusion_item: rng.below(3) != 0,
         items,
+        disclosure_reviewed: Vec::new(),
     };
     RandomPack { pack, reviews, documents, secrets, paper_secrets }
 }

@@ -7,7 +7,7 @@ use egui::{RichText, Ui, ViewportCommand};
 
 use super::document::{Content, LoadFailure, View};
 use super::pack::PackPage;
-use super::{Action, PeerBriefApp, UICommand, dashboard, editor, preview, warnings};
+use super::{Action, PeerBriefApp, UICommand, dashboard, editor, preview, publishing, warnings};
 
 impl PeerBriefApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
@@ -128,6 +128,12 @@ impl PeerBriefApp {
             if ui.button(text).on_hover_text("Show the warnings beside the editor").clicked() {
                 actions.push(UICommand::ShowEditor.into());
             }
+            let open = publishing::findings(e).len();
+            let hover = "Possible personal data in the text the public version would print";
+            if ui.selectable_label(e.view.publishing.open, publishing::button_text(open)).on_hover_text(hover).clicked()
+            {
+                e.view.publishing.open = !e.view.publishing.open;
+            }
         });
     }
 
@@ -194,6 +200,12 @@ impl PeerBriefApp {
                 let pressed = ui.input(|i| i.pointer.any_pressed());
                 e.settle(typing && !pressed);
                 let mut changed = false;
+                let (mut published_change, mut panel_action) = (false, None);
+                if e.view.publishing.open {
+                    egui::Panel::right("publishing_panel").resizable(true).default_size(340.0).show(ui, |ui| {
+                        (published_change, panel_action) = publishing::show(ui, e);
+                    });
+                }
                 if e.view.current == View::Editor {
                     egui::Panel::right("warnings_panel").resizable(true).default_size(300.0).show(ui, |ui| {
                         action = warnings::show(ui, e);
@@ -206,6 +218,11 @@ impl PeerBriefApp {
                 });
                 if changed {
                     e.note_change(typing);
+                }
+                action = action.or(panel_action);
+                if published_change {
+                    // A button in the panel: its own undo step, never merged with typing.
+                    e.note_change(false);
                 }
                 e.settle(typing);
                 if e.is_pending() {

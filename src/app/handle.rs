@@ -19,6 +19,8 @@ use super::prompts::{
 use super::saving::Guard;
 use super::{Action, PeerBriefApp, UICommand};
 use crate::briefing::Visibility;
+use crate::model::ScanOptions;
+use crate::model::disclosure::open_findings;
 
 impl PeerBriefApp {
     /// Carries out the queued actions (once per frame, after drawing).
@@ -180,7 +182,11 @@ impl PeerBriefApp {
             return self.info("Already making a PDF: wait for it to finish.");
         }
         let id = doc.id;
+        let open = open_findings(&e.review, &ScanOptions::default()).len();
         if exempt_appendices(&e.review).is_empty() {
+            if open > 0 {
+                return self.refuse_public_briefing(id, open);
+            }
             // Nothing is exempt: the public version is the whole briefing.
             self.ask_briefing_path(id, Visibility::Public, ctx, frame);
         } else {
@@ -200,6 +206,10 @@ impl PeerBriefApp {
         if self.dialog_open {
             return;
         }
+        let open = open_findings(&e.review, &ScanOptions::default()).len();
+        if visibility == Visibility::Public && open > 0 {
+            return self.refuse_public_briefing(id, open);
+        }
         let stem = if e.review.title.trim().is_empty() { doc.name() } else { e.review.title.clone() };
         let suffix = match visibility {
             Visibility::Public => "briefing",
@@ -209,6 +219,19 @@ impl PeerBriefApp {
         self.dialog_open = true;
         let purpose = DialogPurpose::PrintBriefing { id, visibility };
         self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
+    }
+
+    /// The public briefing is not printed while possible personal data is open: say how much,
+    /// and show the Before publishing panel.
+    fn refuse_public_briefing(&mut self, id: super::DocId, open: usize) {
+        if let Some(e) = self.index_of(id).and_then(|i| self.docs[i].editing_mut()) {
+            e.view.publishing.open = true;
+        }
+        let s = if open == 1 { "" } else { "s" };
+        self.error(format!(
+            "The public briefing was not printed: {open} possible personal data finding{s} open. \
+             Resolve them in Before publishing, or print the private version."
+        ));
     }
 
     fn start_printing(&mut self, job: PrintJob) {

@@ -22,7 +22,8 @@
 //! - `handle.rs`: actions, commands, dialog answers and inbox events;
 //! - `chrome.rs`: menu, tabs, view switcher, status bar, welcome and error pages;
 //! - [`prompts`]: one file per question; [`printing`]: PDFs on a worker thread;
-//! - [`dashboard`], [`editor`], [`preview`], [`warnings`]: the views of a review.
+//! - [`dashboard`], [`editor`], [`preview`], [`warnings`]: the views of a review;
+//! - [`publishing`]: the "Before publishing" panel (possible personal data in public text).
 
 mod chrome;
 pub mod command;
@@ -37,6 +38,7 @@ pub mod pack;
 pub mod preview;
 pub mod printing;
 pub mod prompts;
+pub mod publishing;
 pub mod recovery;
 pub mod saving;
 pub mod tracked;

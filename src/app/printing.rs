@@ -10,7 +10,8 @@ use super::inbox::{Event, EventSender};
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
-use crate::model::{CommitteePack, Review};
+use crate::model::disclosure::{open_findings, open_pack_findings};
+use crate::model::{CommitteePack, Review, ScanOptions};
 use crate::store::{LoadedPack, load_pack, resolve_pack, write_export};
 
 /// What to make.
@@ -105,18 +106,24 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
     };
     let (layout, out): (Layout, &Path) = match job {
         PrintJob::Briefing { review, visibility, out } => {
+            let open = open_findings(review, &ScanOptions::default()).len();
+            if *visibility == Visibility::Public && open > 0 {
+                return Err(format!("{open} possible personal data finding(s) open in the public briefing"));
+            }
             stage("Laying out the briefing…".into());
             (lay_out_briefing(review, &briefing_options(review, *visibility)), out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its papers…", manifest.display()));
             let loaded = load_pack(manifest).map_err(|e| e.to_string())?;
+            refuse_open_findings(&loaded, *visibility)?;
             stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
             (lay_out_loaded_pack(&loaded, *visibility)?, out)
         }
         PrintJob::OpenPack { pack, manifest, visibility, out } => {
             stage(format!("Reading the {} papers of the pack…", pack.items.len()));
             let loaded = resolve_pack((**pack).clone(), manifest).map_err(|e| e.to_string())?;
+            refuse_open_findings(&loaded, *visibility)?;
             stage(format!("Laying out {} agenda items…", loaded.pack.items.len()));
             (lay_out_loaded_pack(&loaded, *visibility)?, out)
         }
@@ -138,6 +145,24 @@ pub fn lay_out_loaded_pack(loaded: &LoadedPack, visibility: Visibility) -> Resul
     let documents: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
     lay_out_pack_with_documents(&loaded.pack, &loaded.reviews, &documents, visibility, PackPart::Main)
         .map_err(|e| format!("{}: {e}", loaded.path.display()))
+}
+
+/// A public pack is not made while possible personal data in it is open.
+fn refuse_open_findings(loaded: &LoadedPack, visibility: Visibility) -> Result<(), String> {
+    if visibility == Visibility::Private {
+        return Ok(());
+    }
+    let open = open_pack_findings(&loaded.pack, &loaded.reviews, &ScanOptions::default());
+    match open.first() {
+        None => Ok(()),
+        Some(first) => Err(format!(
+            "{} possible personal data finding{} open in the public pack (first: {first} at {}). Resolve them in \
+             each review's Before publishing panel, or make the private pack",
+            open.len(),
+            if open.len() == 1 { "" } else { "s" },
+            first.place
+        )),
+    }
 }
 
 /// Gives `pdf` to the printing command (`lp` by default; tests use their own), returning what

@@ -74,6 +74,8 @@ pub struct ViewState {
     pub preview: Option<super::preview::PreviewState>,
     /// Which version the preview shows: public unless the user picks the private one.
     pub preview_visibility: Visibility,
+    /// The "Before publishing" panel.
+    pub publishing: super::publishing::PanelState,
 }
 
 impl Default for ViewState {
@@ -86,6 +88,7 @@ impl Default for ViewState {
             jump: None,
             preview: None,
             preview_visibility: Visibility::Public,
+            publishing: super::publishing::PanelState::default(),
         }
     }
 }

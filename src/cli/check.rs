@@ -4,12 +4,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::model::{Date, validate};
+use crate::model::{Date, ScanOptions, validate};
 use crate::store::{PACK_EXTENSION, load_pack, load_review, save_review};
 
 /// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines. Pack manifests
 /// (`.peerpack`) are checked with every review they list.
-pub fn check(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
+///
+/// With `public` (`--public`), also prints each open disclosure finding and fails while any is.
+pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Write) -> ExitCode {
     let today = Date::today();
     let mut failed = false;
     for path in files {
@@ -20,6 +22,9 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
                         for warning in review.iter().flat_map(|r| validate(r, today)) {
                             let _ = writeln!(out, "{}: warning: agenda item {}: {warning}", path.display(), i + 1);
                         }
+                    }
+                    if let Some(options) = public {
+                        failed |= super::disclosure::report_pack(&loaded, options, out) > 0;
                     }
                 }
                 Err(e) => {
@@ -36,6 +41,9 @@ pub fn check(files: &[PathBuf], out: &mut impl Write) -> ExitCode {
                 }
                 for warning in validate(&loaded.review, today) {
                     let _ = writeln!(out, "{}: warning: {warning}", path.display());
+                }
+                if let Some(options) = public {
+                    failed |= super::disclosure::report_review(path, &loaded.review, options, out) > 0;
                 }
             }
             Err(e) => {

@@ -5,6 +5,7 @@
 
 mod check;
 mod desktop;
+mod disclosure;
 #[cfg(feature = "gui")]
 mod open;
 mod print;
@@ -43,6 +44,14 @@ pub enum Command {
         /// Review files (.peerreview or .ron).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also check the text that would be published for possible personal data (postcodes,
+        /// NHS and NI numbers, dates of birth, ages, names, phones, e-mails, case references,
+        /// small numbers of people); exits 1 while any finding is not reviewed.
+        #[arg(long)]
+        public: bool,
+        /// With --public: counts of people below this are reported ("3 children").
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        small_numbers_below: u32,
     },
     /// Rewrite review files in PeerBrief's canonical layout (the old file is kept as `name~`).
     Fmt {
@@ -108,7 +117,10 @@ pub enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Some(Command::Check { files }) => check::check(&files, &mut std::io::stdout().lock()),
+        Some(Command::Check { files, public, small_numbers_below }) => {
+            let public = public.then_some(crate::model::ScanOptions { small_number_threshold: small_numbers_below });
+            check::check(&files, public.as_ref(), &mut std::io::stdout().lock())
+        }
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
         Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {
             print::briefing(&file, &output, marking, action_plan, private)

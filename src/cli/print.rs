@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
-use crate::model::ProtectiveMarking;
+use crate::model::{ProtectiveMarking, ScanOptions};
 use crate::store::{load_pack, load_review, write_export};
 
 /// `--marking` values, in the words printed on the page.
@@ -34,6 +34,13 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
+    if !private {
+        let open =
+            super::disclosure::report_review(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+        if open > 0 {
+            return fail_with(&super::disclosure::refusal("briefing", open));
+        }
+    }
     let options = BriefingOptions {
         marking: marking.map(Into::into),
         action_plan,
@@ -49,6 +56,12 @@ pub fn pack(manifest: &Path, out: &Path, private: bool, supplementary: bool) -> 
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
+    if !private {
+        let open = super::disclosure::report_pack(&loaded, &ScanOptions::default(), &mut std::io::stderr());
+        if open > 0 {
+            return fail_with(&super::disclosure::refusal("pack", open));
+        }
+    }
     let visibility = if private { Visibility::Private } else { Visibility::Public };
     let documents: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
     let lay_out = |part| {
@@ -89,5 +102,11 @@ fn write(layout: &Layout, out: &Path) -> ExitCode {
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
+    ExitCode::from(1)
+}
+
+/// A message that already says `error:`.
+fn fail_with(message: &str) -> ExitCode {
+    eprintln!("{message}");
     ExitCode::from(1)
 }

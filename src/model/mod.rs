@@ -4,6 +4,7 @@
 
 mod action_plan;
 mod date;
+pub mod disclosure;
 mod finding;
 mod pack;
 mod review;
@@ -13,6 +14,7 @@ mod validate;
 
 pub use action_plan::ActionSummary;
 pub use date::{Date, DateError};
+pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
 pub use review::{

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, ExemptParagraph, ProtectiveMarking};
+use super::{Date, ExemptParagraph, ProtectiveMarking, ReviewedDisclosure};
 
 /// A committee pack manifest (`.peerpack`, RON): the meeting and its agenda in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,10 @@ pub struct CommitteePack {
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub exclusion_item: bool,
     pub items: Vec<AgendaItem>,
+    /// Reviewed possible personal data in the manifest's own public text (cover, agenda titles,
+    /// standard items); each report keeps its own. Not written while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosure_reviewed: Vec<ReviewedDisclosure>,
 }
 
 fn yes() -> bool {

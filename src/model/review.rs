@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FORMAT_VERSION, Finding, FindingKind, Theme, ThemeSet};
+use super::{Date, FORMAT_VERSION, Finding, FindingKind, ReviewedDisclosure, Theme, ThemeSet};
 
 /// Government Security Classification marking printed at the top and bottom of every page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -264,6 +264,11 @@ pub struct Review {
     pub background_papers_statement: String,
     #[serde(default)]
     pub background_papers: Vec<BackgroundPaper>,
+    /// Possible personal data in the public text that someone reviewed and decided may be
+    /// published (see [`super::disclosure`]). Not written while empty, so older files save back
+    /// byte for byte.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosure_reviewed: Vec<ReviewedDisclosure>,
 }
 
 impl Default for Review {
@@ -302,6 +307,7 @@ impl Default for Review {
             contacts: ContactPoints::default(),
             background_papers_statement: String::new(),
             background_papers: Vec::new(),
+            disclosure_reviewed: Vec::new(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod clock;
 mod error;
 mod format;
 mod load;
+mod locate;
 mod manifest;
 mod migrate;
 mod pack;
@@ -19,6 +20,7 @@ pub use error::plain_io;
 pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
+pub use locate::{Anchors, locate, pack_anchors, review_anchors};
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };

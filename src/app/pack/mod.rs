@@ -85,6 +85,7 @@ pub fn blank_pack() -> CommitteePack {
         public_notice: String::new(),
         exclusion_item: true,
         items: agenda::opening_items(),
+        disclosure_reviewed: Vec::new(),
     }
 }
 

@@ -6,7 +6,8 @@ use egui::{Key, RichText};
 
 use super::Answer;
 use crate::briefing::Visibility;
-use crate::model::Review;
+use crate::model::disclosure::open_findings;
+use crate::model::{Review, ScanOptions};
 
 /// The exempt appendices of a review, as "Appendix 2: Case file audit (paragraph 2)".
 pub fn exempt_appendices(review: &Review) -> Vec<String> {
@@ -31,8 +32,18 @@ pub fn briefing(ctx: &egui::Context, review: &Review, choice: &mut Visibility) -
         ));
         ui.add_space(6.0);
         ui.radio_value(choice, Visibility::Public, RichText::new("Public version, for publication").strong());
+        let open = open_findings(review, &ScanOptions::default()).len();
         ui.indent("public_help", |ui| {
             ui.label("Each exempt appendix is replaced by a notice naming the paragraph of Schedule 12A that applies.");
+            if open > 0 {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!(
+                        "Not printable yet: {open} possible personal data finding{} open (see Before publishing).",
+                        if open == 1 { "" } else { "s" }
+                    ),
+                );
+            }
         });
         ui.radio_value(
             choice,
@@ -47,7 +58,7 @@ pub fn briefing(ctx: &egui::Context, review: &Review, choice: &mut Visibility) -
             ui.label("Every page is marked NOT FOR PUBLICATION.");
         });
         ui.add_space(8.0);
-        answer = buttons(ui, *choice).map(Answer::BriefingVersion);
+        answer = buttons(ui, *choice, open > 0).map(Answer::BriefingVersion);
     });
     answer
 }
@@ -68,20 +79,24 @@ pub fn pack(ctx: &egui::Context, choice: &mut Visibility) -> Option<Answer> {
             ui.label("Includes the exempt items; every page is marked NOT FOR PUBLICATION.");
         });
         ui.add_space(8.0);
-        answer = buttons(ui, *choice).map(Answer::PackVersion);
+        answer = buttons(ui, *choice, false).map(Answer::PackVersion);
     });
     answer
 }
 
-/// "Choose where to save…" (or Enter) and "Cancel" (or Escape).
-fn buttons(ui: &mut egui::Ui, choice: Visibility) -> Option<Option<Visibility>> {
+/// "Choose where to save…" (or Enter) and "Cancel" (or Escape). `public_blocked`: the public
+/// version has open disclosure findings and cannot be chosen.
+fn buttons(ui: &mut egui::Ui, choice: Visibility, public_blocked: bool) -> Option<Option<Visibility>> {
     let mut answer = None;
     ui.horizontal(|ui| {
         let what = match choice {
             Visibility::Public => "Public version: choose where to save…",
             Visibility::Private => "Private version: choose where to save…",
         };
-        if ui.button(what).clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+        let enabled = !(public_blocked && choice == Visibility::Public);
+        if ui.add_enabled(enabled, egui::Button::new(what)).clicked()
+            || (enabled && ui.input(|i| i.key_pressed(Key::Enter)))
+        {
             answer = Some(Some(choice));
         }
         if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
