@@ -3,6 +3,7 @@
 //! Pure data and rules: no files, no UI. Everything else in PeerBrief is built on these types.
 
 mod action_plan;
+pub mod compare;
 mod date;
 pub mod disclosure;
 mod finding;
@@ -13,6 +14,7 @@ mod theme;
 mod validate;
 
 pub use action_plan::ActionSummary;
+pub use compare::{Comparison, MatchDecision};
 pub use date::{Date, DateError};
 pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FORMAT_VERSION, Finding, FindingKind, ReviewedDisclosure, Theme, ThemeSet};
+use super::{Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet};
 
 /// Government Security Classification marking printed at the top and bottom of every page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -214,6 +214,10 @@ pub struct Review {
     pub review_end: Option<Date>,
     #[serde(default)]
     pub previous_review: Option<Date>,
+    /// The previous review's file, relative to this review's folder ("ambleshire-2019.peerreview"),
+    /// for "Since the last review". Not written while unset, so older files save back byte for byte.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_review_file: Option<String>,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
@@ -269,6 +273,10 @@ pub struct Review {
     /// byte for byte.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disclosure_reviewed: Vec<ReviewedDisclosure>,
+    /// Matches with the previous review that someone confirmed or broke (see [`super::compare`]).
+    /// Not written while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparison: Vec<MatchDecision>,
 }
 
 impl Default for Review {
@@ -286,6 +294,7 @@ impl Default for Review {
             review_start: None,
             review_end: None,
             previous_review: None,
+            previous_review_file: None,
             summary: String::new(),
             background: String::new(),
             about_peer_review: String::new(),
@@ -308,6 +317,7 @@ impl Default for Review {
             background_papers_statement: String::new(),
             background_papers: Vec::new(),
             disclosure_reviewed: Vec::new(),
+            comparison: Vec::new(),
         }
     }
 }
