@@ -4,6 +4,7 @@
 //! 2 usage errors (clap's own).
 
 mod check;
+pub mod compare;
 mod desktop;
 mod disclosure;
 #[cfg(feature = "gui")]
@@ -94,6 +95,17 @@ pub enum Command {
         #[arg(long)]
         private: bool,
     },
+    /// Compare a review with its previous one: each finding recurring or new, and the previous
+    /// findings not raised again ("Since the last review").
+    Compare {
+        /// The previous review file.
+        old: PathBuf,
+        /// The current review file.
+        new: PathBuf,
+        /// Print JSON for scripts instead of plain text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a committee pack (cover, agenda, every item) from a .peerpack manifest.
     Pack {
         /// The pack manifest (.peerpack).
@@ -127,6 +139,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Pack { manifest, output, public: _, private, supplementary }) => {
             print::pack(&manifest, &output, private, supplementary)
+        }
+        Some(Command::Compare { old, new, json }) => {
+            compare::run(&old, &new, json, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
         Some(Command::InstallDesktop { system, .. }) => desktop::install(system),
         Some(Command::UninstallDesktop { system, .. }) => desktop::uninstall(system),
