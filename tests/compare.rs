@@ -24,7 +24,8 @@ fn labels(kind: FindingKind) -> (Vec<(String, String)>, Vec<String>) {
     let c = compare(&previous, &current);
     let k = c.of(kind);
     let start = |t: &str| t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    let items = k.current.iter().map(|i| (i.status.label().to_owned(), start(&current.findings[i.index].text))).collect();
+    let items =
+        k.current.iter().map(|i| (i.status.label().to_owned(), start(&current.findings[i.index].text))).collect();
     let gone = k.not_raised_again.iter().map(|&p| start(&previous.findings[p].text)).collect();
     (items, gone)
 }
@@ -116,7 +117,11 @@ fn compare_json_has_each_label() {
         "{\"text\": \"Placement sufficiency is a pressure: too many children live more than 20 miles from home.\", \
          \"status\": \"recurring\", \"previous\": \"Placement sufficiency is a concern"
     ));
-    assert!(json.contains("\"shared_words\": [\"children\", \"home\", \"placement\", \"sufficiency\"], \"confirmed\": false}"));
+    assert!(
+        json.contains(
+            "\"shared_words\": [\"children\", \"home\", \"placement\", \"sufficiency\"], \"confirmed\": false}"
+        )
+    );
     assert!(json.contains("\"not_raised_again\": [\"The service relies heavily"));
     assert_eq!(json.matches('{').count(), json.matches('}').count());
     assert_eq!(json.matches("\"status\": \"new\"").count(), 6);
@@ -133,9 +138,6 @@ fn compare_names_a_missing_file_and_another_council() {
     let out = peerbrief(&["compare", &worcs, &ambleshire]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("another council (Worcestershire County Council, not Ambleshire County Council)"),
-        "{err}"
-    );
+    assert!(err.contains("another council (Worcestershire County Council, not Ambleshire County Council)"), "{err}");
     assert!(out.stdout.is_empty());
 }

@@ -32,6 +32,8 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
             ui.add_space(10.0);
             theme_matrix(ui, doc);
             ui.add_space(10.0);
+            super::since_last::show(ui, doc);
+            ui.add_space(10.0);
             findings_summary(ui, &doc.review);
         });
     });

@@ -23,7 +23,8 @@
 //! - `chrome.rs`: menu, tabs, view switcher, status bar, welcome and error pages;
 //! - [`prompts`]: one file per question; [`printing`]: PDFs on a worker thread;
 //! - [`dashboard`], [`editor`], [`preview`], [`warnings`]: the views of a review;
-//! - [`publishing`]: the "Before publishing" panel (possible personal data in public text).
+//! - [`publishing`]: the "Before publishing" panel (possible personal data in public text);
+//! - [`since_last`]: the dashboard's "Since the last review" (the previous review side by side).
 
 mod chrome;
 pub mod command;
@@ -41,6 +42,7 @@ pub mod prompts;
 pub mod publishing;
 pub mod recovery;
 pub mod saving;
+pub mod since_last;
 pub mod tracked;
 pub mod view_state;
 pub mod warnings;

@@ -76,6 +76,8 @@ pub struct ViewState {
     pub preview_visibility: Visibility,
     /// The "Before publishing" panel.
     pub publishing: super::publishing::PanelState,
+    /// "Since the last review": the previous review as read, and the comparison.
+    pub since_last: super::since_last::SinceLastState,
 }
 
 impl Default for ViewState {
@@ -89,6 +91,7 @@ impl Default for ViewState {
             preview: None,
             preview_visibility: Visibility::Public,
             publishing: super::publishing::PanelState::default(),
+            since_last: super::since_last::SinceLastState::default(),
         }
     }
 }

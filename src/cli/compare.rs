@@ -47,7 +47,13 @@ fn themes(review: &Review, finding: &Finding) -> String {
 /// The comparison as plain text, one finding per block.
 pub fn to_text(previous: &Review, current: &Review, comparison: &Comparison, old: &Path, new: &Path) -> String {
     let mut s = format!("Since the last review: {}\n", current.council);
-    s += &format!("  previous: {} ({})\n  current:  {} ({})\n", previous.title, old.display(), current.title, new.display());
+    s += &format!(
+        "  previous: {} ({})\n  current:  {} ({})\n",
+        previous.title,
+        old.display(),
+        current.title,
+        new.display()
+    );
     if !comparison.themes_shared {
         s += "  (the two reviews share no theme, so findings are matched by wording alone)\n";
     }
@@ -66,7 +72,8 @@ pub fn to_text(previous: &Review, current: &Review, comparison: &Comparison, old
             if let Status::Recurring { previous: p, shared, confirmed } = &item.status {
                 s += &format!("  {:<17} previously: {}\n", "", previous.findings[*p].text);
                 let why = if *confirmed { "confirmed by a person".to_owned() } else { String::new() };
-                let words = if shared.is_empty() { String::new() } else { format!("shared words: {}", shared.join(", ")) };
+                let words =
+                    if shared.is_empty() { String::new() } else { format!("shared words: {}", shared.join(", ")) };
                 let reason = [words, why].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join("; ");
                 s += &format!("  {:<17} {reason}\n", "");
             }

@@ -25,10 +25,10 @@ pub use locate::{Anchors, locate, pack_anchors, review_anchors};
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };
-pub use previous::{PreviousError, load_previous_review};
 pub use pack::{
     DocumentFile, LoadedPack, MAX_DOCUMENT_BYTES, PACK_EXTENSION, check_pdf_header, load_pack, parse_pack, resolve_pack,
 };
+pub use previous::{PreviousError, load_previous_review};
 
 use std::path::Path;
 

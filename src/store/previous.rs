@@ -47,7 +47,8 @@ fn load(review_path: Option<&Path>, review: &Review, file: &str) -> Result<Revie
         _ => PathBuf::from("."),
     };
     let full = folder.join(relative);
-    let canonical_folder = folder.canonicalize().map_err(|e| format!("cannot read the folder: {}", super::plain_io(&e)))?;
+    let canonical_folder =
+        folder.canonicalize().map_err(|e| format!("cannot read the folder: {}", super::plain_io(&e)))?;
     let canonical = full.canonicalize().map_err(|e| format!("cannot read it: {}", super::plain_io(&e)))?;
     if !canonical.starts_with(&canonical_folder) {
         return Err("it leads outside this review's folder".into());

@@ -253,8 +253,16 @@ pub fn page_of(place: Place) -> EditorPage {
     use crate::model::Section as S;
     match place.section {
         S::Document => match place.field {
-            "council" | "title" | "subject" | "report_of" | "marking" | "facilitator" | "review_start"
-            | "review_end" | "previous_review" => EditorPage::Report,
+            "council"
+            | "title"
+            | "subject"
+            | "report_of"
+            | "marking"
+            | "facilitator"
+            | "review_start"
+            | "review_end"
+            | "previous_review"
+            | "previous_review_file" => EditorPage::Report,
             "themes" | "themes_intro" | "focus_intro" => EditorPage::Themes,
             "team" | "team_intro" => EditorPage::Team,
             "findings" => EditorPage::Findings,

@@ -28,6 +28,12 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     form.date(ui, "Review started", &mut review.review_start, Place::doc("review_start"));
     form.date(ui, "Review ended", &mut review.review_end, Place::doc("review_end"));
     form.date(ui, "Previous review", &mut review.previous_review, Place::doc("previous_review"));
+    form.optional_text(
+        ui,
+        "Previous review file (in this review's folder)",
+        &mut review.previous_review_file,
+        Place::doc("previous_review_file"),
+    );
 }
 
 /// Page "Report text": the numbered paragraphs under their side headings.

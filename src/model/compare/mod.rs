@@ -124,11 +124,7 @@ fn or_unnamed(council: &str) -> &str {
 pub fn compare(previous: &Review, current: &Review) -> Comparison {
     let themes_shared = previous.themes.iter().any(|p| current.themes.iter().any(|c| same_theme(p, c)));
     let kind = |k| compare_kind(previous, current, k, themes_shared);
-    Comparison {
-        areas: kind(FindingKind::AreaForConsideration),
-        strengths: kind(FindingKind::Strength),
-        themes_shared,
-    }
+    Comparison { areas: kind(FindingKind::AreaForConsideration), strengths: kind(FindingKind::Strength), themes_shared }
 }
 
 fn same_theme(a: &super::Theme, b: &super::Theme) -> bool {
@@ -162,7 +158,12 @@ fn compare_kind(previous: &Review, current: &Review, kind: FindingKind, themes_s
     let cur: Vec<usize> = current.findings_of(kind, false).map(|(i, _)| i).collect();
     let decision = |c: usize, p: usize| {
         let (ct, pt) = (&current.findings[c].text, &previous.findings[p].text);
-        current.comparison.iter().rev().find(|d| same_text(&d.current, ct) && same_text(&d.previous, pt)).map(|d| d.keep)
+        current
+            .comparison
+            .iter()
+            .rev()
+            .find(|d| same_text(&d.current, ct) && same_text(&d.previous, pt))
+            .map(|d| d.keep)
     };
     let mut matched_cur: Vec<Option<(usize, bool)>> = vec![None; cur.len()];
     let mut matched_prev = vec![false; prev.len()];
