@@ -141,3 +141,32 @@ fn compare_names_a_missing_file_and_another_council() {
     assert!(err.contains("another council (Worcestershire County Council, not Ambleshire County Council)"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+fn briefing_text(previous: Option<Result<Box<peerbrief::model::Review>, String>>) -> String {
+    use peerbrief::briefing::{BriefingOptions, lay_out_briefing};
+    let path = sample("ambleshire-2024.peerreview");
+    let current = load_review(&path).unwrap().review;
+    let layout = lay_out_briefing(&current, &BriefingOptions { previous, ..BriefingOptions::default() });
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| p.texts().map(|t| t.text.clone()).collect::<Vec<_>>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_briefing_has_a_since_the_last_review_table_only_when_asked_and_names_a_bad_file() {
+    let path = sample("ambleshire-2024.peerreview");
+    let current = load_review(&path).unwrap().review;
+    let previous = load_previous_review(Some(&path), &current).map(|r| r.map(Box::new).map_err(|e| e.to_string()));
+    let text = briefing_text(previous);
+    assert!(text.contains("Since the Last"), "{text}");
+    for words in ["Recurring", "Not raised again", "Shared words: children, home, placement,", "New"] {
+        assert!(text.contains(words), "{words} missing");
+    }
+    assert!(!briefing_text(None).contains("Not raised again"));
+    let bad = briefing_text(Some(Err("`gone.peerreview`: the file does not exist".into())));
+    assert!(bad.contains("could not be compared"), "{bad}");
+    assert!(bad.contains("gone.peerreview"), "{bad}");
+}

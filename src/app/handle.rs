@@ -376,14 +376,18 @@ impl PeerBriefApp {
         match answer.purpose {
             DialogPurpose::Open => {}
             DialogPurpose::PrintBriefing { id, visibility } => {
-                let review = self.index_of(id).and_then(|i| self.docs[i].editing()).map(|e| e.review.clone());
+                let review = self.index_of(id).and_then(|i| self.docs[i].editing_mut()).map(|e| {
+                    let previous = e.view.since_last.for_briefing(e.path.as_ref(), &e.review);
+                    (e.review.clone(), previous)
+                });
                 match (chosen, review) {
                     (None, _) => self.info("Printing cancelled (no file chosen)."),
                     (Some(_), None) => self.error("That review was closed before its briefing could be made."),
-                    (Some(out), Some(review)) => self.start_printing(PrintJob::Briefing {
+                    (Some(out), Some((review, previous))) => self.start_printing(PrintJob::Briefing {
                         review: Box::new(review),
                         visibility,
                         out: with_pdf_extension(out),
+                        previous,
                     }),
                 }
             }

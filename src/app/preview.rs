@@ -4,7 +4,7 @@
 use egui::{Rect, RichText, Sense, Ui, Vec2};
 
 use super::document::{DocId, Editing};
-use super::printing::briefing_options;
+use super::printing::{Previous, briefing_options};
 use crate::briefing::preview::{paint_caption, paint_page, sheet_size, zoom_to_fit};
 use crate::briefing::{Layout, PAGE_WIDTH, Visibility, lay_out_briefing};
 use crate::model::Review;
@@ -28,11 +28,11 @@ pub struct PreviewState {
 }
 
 impl PreviewState {
-    fn new(review: &Review, revision: u64, visibility: Visibility) -> PreviewState {
+    fn new(review: &Review, revision: u64, visibility: Visibility, previous: Previous) -> PreviewState {
         PreviewState {
             revision,
             visibility,
-            layout: lay_out_briefing(review, &briefing_options(review, visibility)),
+            layout: lay_out_briefing(review, &briefing_options(review, visibility, previous)),
             zoom: None,
             scroll_to: None,
             what: "briefing",
@@ -51,28 +51,30 @@ impl PreviewState {
 
     /// Lays the briefing out again if the review or the version changed since the last frame
     /// (a few ms). A preview opened afresh starts at the page of the selected finding, or page 1
-    /// (never at a scroll offset left over from an earlier session).
+    /// (never at a scroll offset left over from an earlier session). `previous` gives the previous
+    /// review for "Since the Last Review", asked for only when the pages are laid out again.
     pub fn refresh<'a>(
         state: &'a mut Option<PreviewState>,
         review: &Review,
         revision: u64,
         visibility: Visibility,
         selected_finding: Option<usize>,
+        previous: impl FnOnce() -> Previous,
     ) -> &'a mut PreviewState {
         match state {
             Some(s) if s.revision == revision && s.visibility == visibility => {}
             Some(s) => {
                 let zoom = s.zoom;
-                *s = PreviewState { zoom, ..PreviewState::new(review, revision, visibility) };
+                *s = PreviewState { zoom, ..PreviewState::new(review, revision, visibility, previous()) };
             }
             None => {
-                let mut fresh = PreviewState::new(review, revision, visibility);
+                let mut fresh = PreviewState::new(review, revision, visibility, previous());
                 let text = selected_finding.and_then(|i| review.findings.get(i)).map(|f| f.text.as_str());
                 fresh.scroll_to = Some(text.and_then(|t| page_showing(&fresh.layout, t)).unwrap_or(0));
                 *state = Some(fresh);
             }
         }
-        state.get_or_insert_with(|| PreviewState::new(review, revision, visibility))
+        state.get_or_insert_with(|| PreviewState::new(review, revision, visibility, None))
     }
 }
 
@@ -108,7 +110,10 @@ pub fn version_switch(ui: &mut Ui, visibility: &mut Visibility, exempt: &str) {
 pub fn show_for(ui: &mut Ui, e: &mut Editing, id: DocId) {
     version_switch(ui, &mut e.view.preview_visibility, "exempt appendices");
     let (revision, visibility, selected) = (e.revision, e.view.preview_visibility, e.view.selected_finding);
-    let state = PreviewState::refresh(&mut e.view.preview, &e.review, revision, visibility, selected);
+    let (since_last, path, review) = (&mut e.view.since_last, e.path.as_ref(), &e.review);
+    let state = PreviewState::refresh(&mut e.view.preview, review, revision, visibility, selected, || {
+        since_last.for_briefing(path, review)
+    });
     ui.push_id(id, |ui| show(ui, state));
 }
 
@@ -217,18 +222,18 @@ mod tests {
     fn a_new_preview_opens_at_page_one_or_at_the_selected_finding() {
         let review = sample();
         let mut state = None;
-        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, None);
+        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, None, || None);
         assert_eq!(fresh.scroll_to, Some(0), "never at an offset left over from an earlier session");
         let last = review.findings.len() - 1;
         let mut state = None;
-        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, Some(last));
+        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, Some(last), || None);
         let page = fresh.scroll_to.expect("a page");
         assert!(page > 0, "the last finding is not on the first page");
         let opening: Vec<&str> = review.findings[last].text.split_whitespace().take(4).collect();
         assert!(fresh.layout.pages[page].texts().any(|t| t.text.contains(&opening.join(" "))));
         // Edits lay the pages out again but leave the scroll where the user put it.
         fresh.scroll_to = None;
-        let again = PreviewState::refresh(&mut state, &review, 1, Visibility::Public, Some(last));
+        let again = PreviewState::refresh(&mut state, &review, 1, Visibility::Public, Some(last), || None);
         assert_eq!(again.scroll_to, None);
     }
 

@@ -21,6 +21,8 @@ pub enum PrintJob {
         review: Box<Review>,
         visibility: Visibility,
         out: PathBuf,
+        /// The previous review, for "Since the Last Review" (see [`Previous`]).
+        previous: Previous,
     },
     Pack {
         manifest: PathBuf,
@@ -92,26 +94,31 @@ impl Running {
 
 /// The briefing options the preview and File → Print briefing share, so they never disagree:
 /// the action plan is printed when there is one; exempt text only in the private version.
-pub fn briefing_options(review: &Review, visibility: Visibility) -> BriefingOptions {
+pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous) -> BriefingOptions {
     BriefingOptions {
         action_plan: review.findings.iter().any(|f| f.action.is_some()),
         visibility,
+        previous,
         ..BriefingOptions::default()
     }
 }
+
+/// The previous review a review names, as the briefing takes it: `None` when it names none,
+/// otherwise the review or why it cannot be used.
+pub type Previous = Option<Result<Box<Review>, String>>;
 
 fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Printed, String> {
     let stage = |s: String| {
         events.send(Event::Printing(Progress::Stage(s)));
     };
     let (layout, out): (Layout, &Path) = match job {
-        PrintJob::Briefing { review, visibility, out } => {
+        PrintJob::Briefing { review, visibility, out, previous } => {
             let open = open_findings(review, &ScanOptions::default()).len();
             if *visibility == Visibility::Public && open > 0 {
                 return Err(format!("{open} possible personal data finding(s) open in the public briefing"));
             }
             stage("Laying out the briefing…".into());
-            (lay_out_briefing(review, &briefing_options(review, *visibility)), out)
+            (lay_out_briefing(review, &briefing_options(review, *visibility, previous.clone())), out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its papers…", manifest.display()));

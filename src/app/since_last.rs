@@ -40,6 +40,14 @@ impl SinceLastState {
     }
 }
 
+impl SinceLastState {
+    /// The previous review for the briefing (read through `store` if the name changed).
+    pub fn for_briefing(&mut self, doc_path: Option<&PathBuf>, review: &Review) -> Option<Result<Box<Review>, String>> {
+        self.refresh(doc_path, review, false);
+        self.previous.as_ref().map(|r| r.clone().map(Box::new).map_err(|e| format!("`{}`: {}", e.file, e.reason)))
+    }
+}
+
 /// A click on one of the panel's buttons.
 enum Decision {
     Confirm(String, String),

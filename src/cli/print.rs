@@ -9,7 +9,7 @@ use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
 use crate::model::{ProtectiveMarking, ScanOptions};
-use crate::store::{load_pack, load_review, write_export};
+use crate::store::{load_pack, load_previous_review, load_review, write_export};
 
 /// `--marking` values, in the words printed on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -45,6 +45,7 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         marking: marking.map(Into::into),
         action_plan,
         visibility: if private { Visibility::Private } else { Visibility::Public },
+        previous: load_previous_review(Some(file), &loaded.review).map(|r| r.map(Box::new).map_err(|e| e.to_string())),
     };
     write(&lay_out_briefing(&loaded.review, &options), out)
 }

@@ -3,11 +3,13 @@
 //! - this file: the options, the report heading and the order of its sections;
 //! - [`blocks`]: numbered and plain paragraphs, side headings, bulleted and lettered lists;
 //! - [`findings`]: key findings, the findings-by-theme table and the action plan;
+//! - [`since_last`]: the findings against the previous review's (recurring, new, not raised again);
 //! - [`back_matter`]: contact points, appendices and the notices that replace exempt ones.
 
 mod back_matter;
 mod blocks;
 mod findings;
+mod since_last;
 
 pub(crate) use back_matter::exempt_notice;
 
@@ -33,6 +35,9 @@ pub struct BriefingOptions {
     /// Adds the action plan as a final appendix.
     pub action_plan: bool,
     pub visibility: Visibility,
+    /// The previous review the review names (loaded by the caller through `store`), or why it
+    /// could not be read: adds "Since the Last Review" after the findings. `None`: no section.
+    pub previous: Option<Result<Box<Review>, String>>,
 }
 
 /// Lays out the panel briefing for one review.
@@ -162,6 +167,9 @@ impl Writer<'_> {
             }
         }
         self.findings(review);
+        if let Some(previous) = &options.previous {
+            self.since_last(review, previous);
+        }
         self.section("Conclusion", &review.conclusion);
         if !review.purpose.trim().is_empty() || !review.recommendations.is_empty() {
             self.start_section("Purpose of the Meeting");
