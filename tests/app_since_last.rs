@@ -55,3 +55,12 @@ fn a_missing_previous_review_is_named_with_the_reason_and_the_rest_still_shows()
     harness.get_by_label_contains("Reason: cannot read it: the file or folder does not exist");
     harness.get_by_label("Key areas for consideration (3)");
 }
+
+#[test]
+fn a_review_naming_no_previous_review_says_how_to_name_one() {
+    let scratch = Scratch::new();
+    let harness = open(&scratch, &[app_support::WORCESTERSHIRE]);
+    harness.get_by_label("Since the last review");
+    harness.get_by_label_contains("This review names no previous review.");
+    assert!(harness.query_by_label_contains("not raised again").is_none());
+}

@@ -64,7 +64,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) {
     let state = &mut doc.view.since_last;
     let previous = match &state.previous {
         None => {
-            ui.weak("This review names no previous review. Give its file in the editor (Report and meeting → Previous review file) to see which findings keep coming back.");
+            ui.weak("This review names no previous review. Give its file in the editor (page Report and meeting, field Previous review file) to see which findings keep coming back.");
             return;
         }
         Some(Err(e)) => {
