@@ -61,6 +61,10 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) {
     let reload = doc.review.previous_review_file.is_some()
         && ui.button("Read the previous review again").on_hover_text("After it was changed on disk").clicked();
     doc.view.since_last.refresh(doc.path.as_ref(), &doc.review, reload);
+    if reload {
+        // The briefing preview shows the comparison too: lay it out again.
+        doc.view.preview = None;
+    }
     let state = &mut doc.view.since_last;
     let previous = match &state.previous {
         None => {
