@@ -112,7 +112,6 @@ const STOP_WORDS: &[&str] = &[
     "authority",
     "review",
     "team",
-    "yet",
 ];
 
 fn is_stop_word(word: &str) -> bool {
