@@ -10,7 +10,7 @@ use super::inbox::{Event, EventSender};
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
-use crate::model::disclosure::{open_findings, open_pack_findings};
+use crate::model::disclosure::{open_findings, open_pack_findings, open_previous_findings};
 use crate::model::{CommitteePack, Review, ScanOptions};
 use crate::store::{LoadedPack, load_pack, resolve_pack, write_export};
 
@@ -113,7 +113,10 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
     };
     let (layout, out): (Layout, &Path) = match job {
         PrintJob::Briefing { review, visibility, out, previous } => {
-            let open = open_findings(review, &ScanOptions::default()).len();
+            let mut open = open_findings(review, &ScanOptions::default()).len();
+            if let Some(Ok(prev)) = previous {
+                open += open_previous_findings(review, prev, &ScanOptions::default()).len();
+            }
             if *visibility == Visibility::Public && open > 0 {
                 return Err(format!("{open} possible personal data finding(s) open in the public briefing"));
             }

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
+use crate::model::disclosure::open_previous_findings;
 use crate::model::{ProtectiveMarking, ScanOptions};
 use crate::store::{load_pack, load_previous_review, load_review, write_export};
 
@@ -34,9 +35,20 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
     };
+    let previous = load_previous_review(Some(file), &loaded.review);
     if !private {
-        let open =
+        let mut open =
             super::disclosure::report_review(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+        // The "Since the Last Review" table prints the previous review's findings too.
+        if let Some(Ok(prev)) = &previous {
+            for d in open_previous_findings(&loaded.review, prev, &ScanOptions::default()) {
+                eprintln!(
+                    "{}: warning: {d} (in the previous review, printed in \"Since the Last Review\")",
+                    file.display()
+                );
+                open += 1;
+            }
+        }
         if open > 0 {
             return fail_with(&super::disclosure::refusal("briefing", open));
         }
@@ -45,7 +57,7 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         marking: marking.map(Into::into),
         action_plan,
         visibility: if private { Visibility::Private } else { Visibility::Public },
-        previous: load_previous_review(Some(file), &loaded.review).map(|r| r.map(Box::new).map_err(|e| e.to_string())),
+        previous: previous.map(|r| r.map(Box::new).map_err(|e| e.to_string())),
     };
     write(&lay_out_briefing(&loaded.review, &options), out)
 }

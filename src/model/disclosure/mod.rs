@@ -24,7 +24,10 @@ use super::Date;
 
 pub use numbers::nhs_check;
 pub use patterns::{Match, scan_text};
-pub use scan::{PackPlace, is_resolved, open_findings, open_pack_findings, public_texts, scan_pack, scan_review};
+pub use scan::{
+    PackPlace, is_resolved, open_findings, open_pack_findings, open_previous_findings, public_texts, scan_pack,
+    scan_review,
+};
 
 /// The kinds of personal data looked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

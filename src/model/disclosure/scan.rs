@@ -67,6 +67,21 @@ pub fn open_findings(review: &Review, options: &ScanOptions) -> Vec<Disclosure> 
     found
 }
 
+/// Findings in the previous review's findings, which the public briefing prints in its "Since
+/// the Last Review" table. A record in either review resolves one. Places are in the previous
+/// review.
+pub fn open_previous_findings(current: &Review, previous: &Review, options: &ScanOptions) -> Vec<Disclosure> {
+    let mut found: Vec<Disclosure> = scan_review(previous, options)
+        .into_iter()
+        .filter(|d| matches!(d.place.section, crate::model::Section::Finding(_)))
+        .collect();
+    found.retain(|d| {
+        !is_resolved(&current.disclosure_reviewed, d.kind, &d.text)
+            && !is_resolved(&previous.disclosure_reviewed, d.kind, &d.text)
+    });
+    found
+}
+
 /// Where in a committee pack a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PackPlace {
@@ -214,5 +229,27 @@ mod tests {
         assert!(!is_resolved(&r.disclosure_reviewed, DisclosureKind::Age, "Mrs Smith"));
         // A higher threshold reports more, a lower one fewer.
         assert!(open_findings(&r, &ScanOptions { small_number_threshold: 2 }).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod previous_tests {
+    use super::*;
+    use crate::model::{Finding, FindingKind};
+
+    #[test]
+    fn the_previous_reviews_printed_findings_are_checked_too() {
+        let current = Review::default();
+        let mut previous = Review::default();
+        previous.findings.push(Finding::new(
+            FindingKind::AreaForConsideration,
+            "Child Y, aged 7, waited.",
+            "vision",
+            true,
+        ));
+        previous.summary = "Mr Smith's summary is not printed in the table.".into();
+        let found = open_previous_findings(&current, &previous, &ScanOptions::default());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, DisclosureKind::Age);
     }
 }
