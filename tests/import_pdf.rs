@@ -275,6 +275,10 @@ fn a_public_pack_withholds_an_exempt_pdf_with_the_same_page_numbers() {
     assert_eq!(starts(&public), starts(&private));
     let public_pdf = write(&public, dir.path(), "public.pdf");
     let private_pdf = write(&private, dir.path(), "private.pdf");
+    let first_secret = private.outline.iter().find(|o| o.title == "4. Placement").expect("item bookmark").page + 1;
+    let p = first_secret.to_string();
+    let page = pdf_support::squash(&tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, &private_pdf, "-"]));
+    assert!(page.contains("NOT FOR PUBLICATION: exempt, paragraph 1 of Part 1 of Schedule 12A"), "{page}");
     let raw_private = raw_uncompressed(&private_pdf, dir.path());
     assert!(raw_private.contains("ZZSECRET"), "the private pack prints it (so the check can see a leak)");
     let raw_public = raw_uncompressed(&public_pdf, dir.path());

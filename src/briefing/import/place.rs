@@ -38,14 +38,20 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
 }
 
 /// Replaces the running header and footer the composer put on imported pages by the pack's
-/// stamp: `label(i)` ("Page 14 of 30") and the marking when above OFFICIAL.
-pub(crate) fn stamp_imported(layout: &mut Layout, marking: ProtectiveMarking, label: impl Fn(usize) -> String) {
+/// stamp: `label(i)` ("Page 14 of 30"), `notes[i]` if any, and the marking when above OFFICIAL.
+pub(crate) fn stamp_imported(
+    layout: &mut Layout,
+    marking: ProtectiveMarking,
+    label: impl Fn(usize) -> String,
+    notes: &[Option<String>],
+) {
     for (i, page) in layout.pages.iter_mut().enumerate() {
         if page.imported.is_none() {
             continue;
         }
         let (w, h) = page.size();
         page.items.retain(|item| matches!(item, Item::Link { .. }));
-        page.items.extend(stamp_items(w, h, &label(i), marking));
+        let note = notes.get(i).and_then(Option::as_deref);
+        page.items.extend(stamp_items(w, h, &label(i), note, marking));
     }
 }
