@@ -14,6 +14,8 @@ pub const MAX_PAGES: usize = 2000;
 
 /// Largest decompressed size of one stream (object streams while loading, a page's content).
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// Largest decompressed content of all pages together.
+const MAX_TOTAL_CONTENT: usize = 512 * 1024 * 1024;
 /// Deepest page tree, outline or name tree walked.
 const MAX_DEPTH: usize = 32;
 /// Most bookmarks kept from one document.
@@ -73,9 +75,17 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedPdf, ImportError> {
     }
     let index: HashMap<ObjectId, usize> = page_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let names = named_destinations(&doc);
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut pages: Vec<PageInfo> = Vec::with_capacity(page_ids.len());
+    let mut total = 0usize;
     for (n, &id) in page_ids.iter().enumerate() {
         let page = page_info(&doc, id, n, &mut warnings);
+        total += page.content.len();
+        if total > MAX_TOTAL_CONTENT {
+            return Err(ImportError::Damaged(format!(
+                "its pages hold more than {} MB of drawing instructions",
+                MAX_TOTAL_CONTENT >> 20
+            )));
+        }
         pages.push(page);
     }
     // Links need every page's matrix, so they come second.

@@ -134,20 +134,19 @@ fn forbidden(o: &Object) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::dictionary;
 
     #[test]
     fn actions_metadata_and_pages_are_left_behind() {
         let mut src = Document::with_version("1.7");
-        let page = src.add_object(lopdf::dictionary! { "Type" => "Page" });
-        let js =
-            src.add_object(lopdf::dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.alert(1)") });
-        let xmp = src.add_object(Stream::new(lopdf::dictionary! { "Type" => "Metadata" }, b"<x:xmpmeta/>".to_vec()));
-        let font = src.add_object(
-            lopdf::dictionary! { "Type" => "Font", "BaseFont" => "Helvetica", "P" => Object::Reference(page) },
-        );
-        let res = lopdf::dictionary! {
-            "Font" => lopdf::dictionary! { "F1" => Object::Reference(font) },
-            "XObject" => lopdf::dictionary! { "X" => Object::Reference(js) },
+        let page = src.add_object(dictionary! { "Type" => "Page" });
+        let js = src.add_object(dictionary! { "S" => "JavaScript", "JS" => Object::string_literal("app.alert(1)") });
+        let xmp = src.add_object(Stream::new(dictionary! { "Type" => "Metadata" }, b"<x:xmpmeta/>".to_vec()));
+        let font =
+            src.add_object(dictionary! { "Type" => "Font", "BaseFont" => "Helvetica", "P" => Object::Reference(page) });
+        let res = dictionary! {
+            "Font" => dictionary! { "F1" => Object::Reference(font) },
+            "XObject" => dictionary! { "X" => Object::Reference(js) },
             "Metadata" => Object::Reference(xmp),
         };
         let mut dst = Document::with_version("1.7");
