@@ -195,7 +195,7 @@ fn javascript_forms_attachments_metadata_and_encryption_never_travel() {
 
 fn load_error(manifest: &Path) -> String {
     match load_pack(manifest) {
-        Err(e @ StoreError::PackItem { .. }) => return e.to_string(),
+        Err(e @ StoreError::PackItem { .. }) => e.to_string(),
         Err(e) => panic!("unexpected {e}"),
         Ok(loaded) => {
             let docs: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();

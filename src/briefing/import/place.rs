@@ -20,15 +20,16 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
         }
         if let Some(page) = c.pages.last_mut() {
             page.imported = Some(ImportedPage { pdf: pdf.clone(), index });
-            for &((x, y, width, height), target) in pdf.page_links(index) {
-                page.items.push(Item::Link { x, y, width, height, target_page: start + target });
+            for l in pdf.page_links(index) {
+                let (x, y, width, height) = (l.x, l.y, l.width, l.height);
+                page.items.push(Item::Link { x, y, width, height, target_page: start + l.target });
             }
         }
     }
     let base = c.outline_base + 1;
-    for (t, level, page, y) in pdf.bookmarks() {
-        let level = base.saturating_add(*level).min(12);
-        c.outline.push(OutlineEntry { title: t.clone(), level, page: start + page, y: *y });
+    for b in pdf.bookmarks() {
+        let level = base.saturating_add(b.level).min(12);
+        c.outline.push(OutlineEntry { title: b.title.clone(), level, page: start + b.page, y: b.y });
     }
     for w in pdf.warnings() {
         c.warn(format!("{file}: {w}"));
