@@ -22,7 +22,12 @@ fn check_of_good_samples_exits_0() {
 #[test]
 fn check_of_every_sample_file_including_the_pack_exits_0() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let mut files: Vec<String> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .collect();
     files.sort();
     assert!(files.iter().any(|f| f.ends_with(".peerpack")), "{files:?}");
     let mut args = vec!["check"];

@@ -22,13 +22,24 @@ fn pdftext(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Copies a folder with its subfolders (the sample pack's PDF papers are in `samples/papers`).
+fn copy_folder(from: &Path, to: &Path) {
+    for f in fs::read_dir(from).unwrap() {
+        let f = f.unwrap().path();
+        let target = to.join(f.file_name().unwrap());
+        if f.is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_folder(&f, &target);
+        } else {
+            fs::copy(&f, &target).unwrap();
+        }
+    }
+}
+
 /// Copies the samples into a temp folder so a test can break one file without touching others.
 fn sample_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    for f in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")).unwrap() {
-        let f = f.unwrap().path();
-        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
+    copy_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), dir.path());
     dir
 }
 

@@ -12,6 +12,20 @@ use peerbrief::app::{AppOptions, OpenRequests, PeerBriefApp, ScriptedDialogs};
 pub const WORCESTERSHIRE: &str = "worcestershire-2015.peerreview";
 
 /// A temp folder holding copies of the samples (tests never edit `samples/` itself).
+/// Copies a folder's files and subfolders (the sample pack's PDF papers live in `samples/papers`).
+pub fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("samples folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("sample subfolder");
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy sample");
+        }
+    }
+}
+
 pub struct Scratch {
     pub dir: tempfile::TempDir,
 }
@@ -20,10 +34,7 @@ impl Scratch {
     pub fn new() -> Scratch {
         let dir = tempfile::tempdir().expect("temp dir");
         let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-        for entry in std::fs::read_dir(samples).expect("samples folder") {
-            let path = entry.expect("entry").path();
-            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy sample");
-        }
+        copy_folder(&samples, dir.path());
         Scratch { dir }
     }
 
