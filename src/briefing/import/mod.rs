@@ -134,3 +134,14 @@ pub(crate) fn then(m: Matrix, n: Matrix) -> Matrix {
 pub(crate) fn apply(m: Matrix, x: f32, y: f32) -> (f32, f32) {
     (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 }
+
+#[cfg(test)]
+mod tests {
+    /// Layouts go from the printing thread to the window: imported documents must not stop that.
+    #[test]
+    fn layouts_with_imported_pages_can_cross_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<super::ImportedPdf>();
+        send_sync::<crate::briefing::Layout>();
+    }
+}
