@@ -3,14 +3,15 @@
 # libFuzzer's execution counts. Needs cargo-fuzz (`cargo install cargo-fuzz`); on a stable
 # toolchain RUSTC_BOOTSTRAP=1 lets it use the sanitizer flags.
 #
-#   fuzz/run.sh [seconds per target, default 300]
+#   fuzz/run.sh [seconds per target, default 300]     (TARGETS="import_pdf" to run only some)
 # Crashes are saved in fuzz/artifacts/<target>/; add each as a regression test before fixing it.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-300}"
 export RUSTC_BOOTSTRAP=1
 
-mkdir -p corpus/load_review corpus/load_pack corpus/lay_out_briefing
+mkdir -p corpus/load_review corpus/load_pack corpus/lay_out_briefing corpus/import_pdf
+cp ../tests/fixtures/pdf/*.pdf ../samples/papers/*.pdf corpus/import_pdf/
 cp ../samples/*.peerreview ../tests/corpus/*.peerreview corpus/load_review/
 cp ../samples/*.peerpack ../tests/corpus/*.peerpack corpus/load_pack/
 for f in ../samples/*.peerreview; do
@@ -19,7 +20,7 @@ for f in ../samples/*.peerreview; do
 done
 
 cargo fuzz build -O
-for target in load_review load_pack lay_out_briefing; do
+for target in ${TARGETS:-load_review load_pack lay_out_briefing import_pdf}; do
   echo "== $target for ${seconds}s"
   cargo fuzz run -O "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=262144 2>&1 \
     | tee "/tmp/fuzz-$target.log" | grep -E "^#[0-9]+.*(DONE|pulse)|Done|ERROR|panicked" || true

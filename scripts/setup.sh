@@ -7,6 +7,9 @@
 #   PDF checks:                poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm) qpdf
 #   desktop integration:       desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
 #   permission tests as root:  util-linux (setpriv); double-click test: libglib2.0-bin (gio)
+#   remaking the test PDFs and sample papers (tests/fixtures/pdf/make.sh, samples/papers/make.sh;
+#   the PDFs are committed, so tests do not need these): ghostscript (ps2pdf), python3-venv (typst
+#   from PyPI); peak RSS in benches/*.sh: time
 set -euo pipefail
 
 packages=(
@@ -15,6 +18,7 @@ packages=(
   poppler-utils qpdf
   desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
   util-linux libglib2.0-bin
+  ghostscript python3-venv time
 )
 
 missing=()

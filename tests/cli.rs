@@ -22,7 +22,6 @@ fn check_of_good_samples_exits_0() {
 #[test]
 fn check_of_every_sample_file_including_the_pack_exits_0() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    // The review and pack files (the pack's PDF papers live in `papers/`).
     let mut files: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

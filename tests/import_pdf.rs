@@ -275,6 +275,10 @@ fn a_public_pack_withholds_an_exempt_pdf_with_the_same_page_numbers() {
     assert_eq!(starts(&public), starts(&private));
     let public_pdf = write(&public, dir.path(), "public.pdf");
     let private_pdf = write(&private, dir.path(), "private.pdf");
+    let first_secret = private.outline.iter().find(|o| o.title == "4. Placement").expect("item bookmark").page + 1;
+    let p = first_secret.to_string();
+    let page = pdf_support::squash(&tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, &private_pdf, "-"]));
+    assert!(page.contains("NOT FOR PUBLICATION: exempt, paragraph 1 of Part 1 of Schedule 12A"), "{page}");
     let raw_private = raw_uncompressed(&private_pdf, dir.path());
     assert!(raw_private.contains("ZZSECRET"), "the private pack prints it (so the check can see a leak)");
     let raw_public = raw_uncompressed(&public_pdf, dir.path());
@@ -379,4 +383,34 @@ fn producers_fixtures_are_what_make_sh_says() {
     assert!(info("typst-minutes.pdf").contains("PDF version: 1.7"));
     assert!(info("qpdf-objstm.pdf").contains("PDF version: 1.7"));
     assert!(fixture_bytes("qpdf-objstm.pdf").windows(11).any(|w| w == b"/Type /XRef" || w == b"/Type/XRef "));
+}
+
+#[test]
+fn the_sample_pack_prints_its_pdf_papers_with_the_packs_page_numbers() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/children-and-families-panel.peerpack");
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_peerbrief");
+    let mut outs = Vec::new();
+    for (name, extra) in [("public.pdf", "--public"), ("private.pdf", "--private")] {
+        let out = dir.path().join(name).display().to_string();
+        let o = Command::new(bin).args(["pack", &manifest.display().to_string(), extra, "-o", &out]).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        outs.push(out);
+    }
+    let total = page_sizes(&outs[0]).len();
+    assert_eq!(total, page_sizes(&outs[1]).len(), "public and private packs number identically");
+    for out in &outs {
+        assert!(tool("qpdf", &["--check", out]).contains("No syntax or stream encoding errors"));
+        for n in 1..=total {
+            let p = n.to_string();
+            let t = tool("pdftotext", &["-enc", "UTF-8", "-f", &p, "-l", &p, out, "-"]);
+            assert!(t.contains(&format!("Page {n} of {total}")), "{out} page {n}:\n{t}");
+        }
+    }
+    let private = tool("pdftotext", &["-enc", "UTF-8", &outs[1], "-"]);
+    assert!(private.contains("Fostering sufficiency update") && private.contains("Signed as a correct record"));
+    assert!(private.contains("Kestrel Care"), "the exempt paper is in the private pack");
+    let public_raw = raw_uncompressed(&outs[0], dir.path());
+    assert!(!public_raw.contains("Kestrel") && !public_raw.contains("Head of Commissioning"), "exempt paper in public");
+    assert!(!public_raw.contains("Ofsted focused visit to"), "the late paper waits for the supplementary pack");
 }

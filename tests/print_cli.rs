@@ -27,14 +27,7 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Copies the samples into a temp folder so a test can break one file without touching others.
-fn sample_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), dir.path());
-    dir
-}
-
-/// Copies a folder with its subfolders (the sample pack's PDF papers are in `papers/`).
+/// Copies a folder with its subfolders (the sample pack's PDF papers are in `samples/papers`).
 fn copy_folder(from: &Path, to: &Path) {
     for f in fs::read_dir(from).unwrap() {
         let f = f.unwrap().path();
@@ -46,6 +39,13 @@ fn copy_folder(from: &Path, to: &Path) {
             fs::copy(&f, &target).unwrap();
         }
     }
+}
+
+/// Copies the samples into a temp folder so a test can break one file without touching others.
+fn sample_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), dir.path());
+    dir
 }
 
 #[test]

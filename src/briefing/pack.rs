@@ -87,6 +87,7 @@ pub fn lay_out_pack_with_documents(
     let slots = agenda::agenda(&mut c, pack, &titles, supplementary);
 
     let mut ranges = Vec::new();
+    let mut notes: Vec<(usize, usize, String)> = Vec::new();
     for slot in &slots {
         let i = slot.item;
         c.outline_base = 0;
@@ -117,6 +118,13 @@ pub fn lay_out_pack_with_documents(
                 (AgendaContent::Document(file), Some(pdf)) => {
                     c.place = format!("Agenda item {}", pack.item_number(i));
                     import::place_document(&mut c, &title, pdf, file);
+                    if let Some(p) = item.exempt {
+                        let note = format!(
+                            "NOT FOR PUBLICATION: exempt, paragraph {} of Part 1 of Schedule 12A, Local Government Act 1972",
+                            p.number()
+                        );
+                        notes.push((first, c.page_index(), note));
+                    }
                 }
                 _ => write_item(&mut c, pack, reviews, &titles, i, visibility),
             },
@@ -149,7 +157,13 @@ pub fn lay_out_pack_with_documents(
     if supplementary {
         renumber(&mut layout, &label);
     }
-    import::stamp_imported(&mut layout, pack.marking, label);
+    let mut page_notes = vec![None; total];
+    for (first, last, note) in notes {
+        for n in page_notes.iter_mut().take(last + 1).skip(first) {
+            *n = Some(note.clone());
+        }
+    }
+    import::stamp_imported(&mut layout, pack.marking, label, &page_notes);
     Ok(layout)
 }
 

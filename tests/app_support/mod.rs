@@ -12,6 +12,20 @@ use peerbrief::app::{AppOptions, OpenRequests, PeerBriefApp, ScriptedDialogs};
 pub const WORCESTERSHIRE: &str = "worcestershire-2015.peerreview";
 
 /// A temp folder holding copies of the samples (tests never edit `samples/` itself).
+/// Copies a folder's files and subfolders (the sample pack's PDF papers live in `samples/papers`).
+pub fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("samples folder") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).expect("sample subfolder");
+            copy_folder(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy sample");
+        }
+    }
+}
+
 pub struct Scratch {
     pub dir: tempfile::TempDir,
 }
@@ -30,20 +44,6 @@ impl Scratch {
 
     pub fn recovery_dir(&self) -> PathBuf {
         self.dir.path().join("recovery")
-    }
-}
-
-/// Copies a folder and its subfolders (the sample pack keeps its PDF papers in `papers/`).
-fn copy_folder(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("samples folder") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).expect("make folder");
-            copy_folder(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy sample");
-        }
     }
 }
 

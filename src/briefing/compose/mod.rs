@@ -20,7 +20,7 @@ use std::collections::HashSet;
 pub(crate) use finish::NOT_FOR_PUBLICATION;
 pub(crate) use flow::Block;
 pub(crate) use table::{CellPara, Column, Row};
-pub(crate) use text::{Line, Style, run, single_line, wrap_clean};
+pub(crate) use text::{Line, Style, fit_with_ellipsis, run, single_line, wrap_clean};
 
 use super::page::{Item, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page};
 use crate::model::ProtectiveMarking;

@@ -14,10 +14,6 @@ mod strip;
 
 use std::sync::Arc;
 
-/// A link on an imported page: rectangle (x, y, width, height; top-left origin, points) and
-/// the 0-based page of the same document it jumps to.
-pub type PageLink = ((f32, f32, f32, f32), usize);
-
 pub(crate) use merge::merge_imported_pages;
 pub use parse::{MAX_PAGES, parse};
 pub(crate) use place::{place_document, stamp_imported};
@@ -57,14 +53,13 @@ impl ImportedPdf {
         self.0.pages.get(index).map_or(1.0, |p| p.scale)
     }
 
-    /// Internal links on page `index`: rectangle (x, y, width, height; top-left origin, points)
-    /// and the 0-based page of this document they jump to.
-    pub fn page_links(&self, index: usize) -> &[PageLink] {
+    /// Internal links on page `index`.
+    pub fn page_links(&self, index: usize) -> &[PdfLink] {
         self.0.pages.get(index).map_or(&[], |p| &p.links)
     }
 
-    /// The document's own bookmarks in order: title, level (0 = top), 0-based page, y from the top.
-    pub fn bookmarks(&self) -> &[(String, u8, usize, f32)] {
+    /// The document's own bookmarks, in order.
+    pub fn bookmarks(&self) -> &[PdfBookmark] {
         &self.0.bookmarks
     }
 
@@ -88,6 +83,29 @@ impl PartialEq for ImportedPdf {
     fn eq(&self, other: &ImportedPdf) -> bool {
         self.same(other)
     }
+}
+
+/// An internal link of an imported page: its rectangle on the page as displayed (top-left
+/// origin, points) and the 0-based page of the same document it jumps to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PdfLink {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub target: usize,
+}
+
+/// A bookmark of an imported document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PdfBookmark {
+    pub title: String,
+    /// 0 = top level.
+    pub level: u8,
+    /// 0-based page of the document.
+    pub page: usize,
+    /// From the top of the page, in points.
+    pub y: f32,
 }
 
 /// A page of a layout that shows page `index` of an imported PDF under the layout's own items
@@ -115,4 +133,15 @@ pub(crate) fn then(m: Matrix, n: Matrix) -> Matrix {
 
 pub(crate) fn apply(m: Matrix, x: f32, y: f32) -> (f32, f32) {
     (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+#[cfg(test)]
+mod tests {
+    /// Layouts go from the printing thread to the window: imported documents must not stop that.
+    #[test]
+    fn layouts_with_imported_pages_can_cross_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<super::ImportedPdf>();
+        send_sync::<crate::briefing::Layout>();
+    }
 }

@@ -7,13 +7,15 @@ use std::sync::Arc;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use super::stamp::{FOOT_BAND, fit_above_foot_band};
-use super::{ImportError, ImportedPdf, Matrix, apply, then};
+use super::{ImportError, ImportedPdf, Matrix, PdfBookmark, PdfLink, apply, then};
 
 /// Most pages a single paper may have.
 pub const MAX_PAGES: usize = 2000;
 
 /// Largest decompressed size of one stream (object streams while loading, a page's content).
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// Largest decompressed content of all pages together.
+const MAX_TOTAL_CONTENT: usize = 512 * 1024 * 1024;
 /// Deepest page tree, outline or name tree walked.
 const MAX_DEPTH: usize = 32;
 /// Most bookmarks kept from one document.
@@ -22,7 +24,7 @@ const MAX_BOOKMARKS: usize = 5000;
 pub(crate) struct Parsed {
     pub doc: Document,
     pub pages: Vec<PageInfo>,
-    pub bookmarks: Vec<(String, u8, usize, f32)>,
+    pub bookmarks: Vec<PdfBookmark>,
     pub warnings: Vec<String>,
 }
 
@@ -42,7 +44,7 @@ pub(crate) struct PageInfo {
     /// The page's `/Resources`, as written (a reference or a dictionary).
     pub resources: Option<Object>,
     /// Internal links: rectangle on the output page (top-left origin) and target page index.
-    pub links: Vec<((f32, f32, f32, f32), usize)>,
+    pub links: Vec<PdfLink>,
     /// Annotations drawn into the page (form fields, comments): their appearance stream and
     /// the matrix from its form space to the page's user space.
     pub appearances: Vec<(ObjectId, Matrix)>,
@@ -73,9 +75,17 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedPdf, ImportError> {
     }
     let index: HashMap<ObjectId, usize> = page_ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let names = named_destinations(&doc);
-    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut pages: Vec<PageInfo> = Vec::with_capacity(page_ids.len());
+    let mut total = 0usize;
     for (n, &id) in page_ids.iter().enumerate() {
         let page = page_info(&doc, id, n, &mut warnings);
+        total += page.content.len();
+        if total > MAX_TOTAL_CONTENT {
+            return Err(ImportError::Damaged(format!(
+                "its pages hold more than {} MB of drawing instructions",
+                MAX_TOTAL_CONTENT >> 20
+            )));
+        }
         pages.push(page);
     }
     // Links need every page's matrix, so they come second.
@@ -299,15 +309,13 @@ fn target(
     destination(doc, action.get(b"D").ok()?, index, names, 0)
 }
 
-type Links = Vec<((f32, f32, f32, f32), usize)>;
-
 fn annotations(
     doc: &Document,
     pages: &[PageInfo],
     n: usize,
     index: &HashMap<ObjectId, usize>,
     names: &HashMap<Vec<u8>, Object>,
-) -> (Links, Vec<(ObjectId, Matrix)>) {
+) -> (Vec<PdfLink>, Vec<(ObjectId, Matrix)>) {
     let page = &pages[n];
     let mut links = Vec::new();
     let mut appearances = Vec::new();
@@ -326,7 +334,13 @@ fn annotations(
                     let (x2, y2) = apply(page.matrix, r[2], r[3]);
                     let (left, right) = (x1.min(x2), x1.max(x2));
                     let (bottom, top) = (y1.min(y2), y1.max(y2));
-                    links.push(((left, page.height - top, right - left, top - bottom), target));
+                    links.push(PdfLink {
+                        x: left,
+                        y: page.height - top,
+                        width: right - left,
+                        height: top - bottom,
+                        target,
+                    });
                 }
             }
             b"Popup" => {}
@@ -394,7 +408,7 @@ fn bookmarks(
     pages: &[PageInfo],
     index: &HashMap<ObjectId, usize>,
     names: &HashMap<Vec<u8>, Object>,
-) -> Vec<(String, u8, usize, f32)> {
+) -> Vec<PdfBookmark> {
     let mut out = Vec::new();
     let Ok(catalog) = doc.catalog() else { return out };
     let Some(root) = catalog.get(b"Outlines").ok().and_then(|o| deref(doc, o).as_dict().ok()) else { return out };
@@ -428,7 +442,7 @@ fn bookmarks(
                 let (_, y) = apply(p.matrix, p.bbox[0], t);
                 (p.height - y).clamp(0.0, p.height)
             });
-            out.push((title.trim().to_owned(), level, page, y));
+            out.push(PdfBookmark { title: title.trim().to_owned(), level, page, y });
         }
     }
     out

@@ -20,15 +20,16 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
         }
         if let Some(page) = c.pages.last_mut() {
             page.imported = Some(ImportedPage { pdf: pdf.clone(), index });
-            for &((x, y, width, height), target) in pdf.page_links(index) {
-                page.items.push(Item::Link { x, y, width, height, target_page: start + target });
+            for l in pdf.page_links(index) {
+                let (x, y, width, height) = (l.x, l.y, l.width, l.height);
+                page.items.push(Item::Link { x, y, width, height, target_page: start + l.target });
             }
         }
     }
     let base = c.outline_base + 1;
-    for (t, level, page, y) in pdf.bookmarks() {
-        let level = base.saturating_add(*level).min(12);
-        c.outline.push(OutlineEntry { title: t.clone(), level, page: start + page, y: *y });
+    for b in pdf.bookmarks() {
+        let level = base.saturating_add(b.level).min(12);
+        c.outline.push(OutlineEntry { title: b.title.clone(), level, page: start + b.page, y: b.y });
     }
     for w in pdf.warnings() {
         c.warn(format!("{file}: {w}"));
@@ -38,14 +39,20 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
 }
 
 /// Replaces the running header and footer the composer put on imported pages by the pack's
-/// stamp: `label(i)` ("Page 14 of 30") and the marking when above OFFICIAL.
-pub(crate) fn stamp_imported(layout: &mut Layout, marking: ProtectiveMarking, label: impl Fn(usize) -> String) {
+/// stamp: `label(i)` ("Page 14 of 30"), `notes[i]` if any, and the marking when above OFFICIAL.
+pub(crate) fn stamp_imported(
+    layout: &mut Layout,
+    marking: ProtectiveMarking,
+    label: impl Fn(usize) -> String,
+    notes: &[Option<String>],
+) {
     for (i, page) in layout.pages.iter_mut().enumerate() {
         if page.imported.is_none() {
             continue;
         }
         let (w, h) = page.size();
         page.items.retain(|item| matches!(item, Item::Link { .. }));
-        page.items.extend(stamp_items(w, h, &label(i), marking));
+        let note = notes.get(i).and_then(Option::as_deref);
+        page.items.extend(stamp_items(w, h, &label(i), note, marking));
     }
 }

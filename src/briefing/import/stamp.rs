@@ -5,7 +5,7 @@
 use lopdf::content::Content;
 
 use super::{Matrix, apply, then};
-use crate::briefing::compose::{MARGIN_RIGHT, Style, run};
+use crate::briefing::compose::{MARGIN_LEFT, MARGIN_RIGHT, Style, fit_with_ellipsis, run};
 use crate::briefing::fonts::{FontStyle, Fonts};
 use crate::briefing::page::{Colour, Item, MM};
 use crate::model::ProtectiveMarking;
@@ -104,8 +104,15 @@ fn lowest_text(content: &[u8], upright: Matrix, height: f32) -> Option<f32> {
 }
 
 /// The stamp's items on an imported page of the displayed size `width` × `height`: "Page N of T"
-/// at the foot on the right, and the marking centred at the top and foot when above OFFICIAL.
-pub(crate) fn stamp_items(width: f32, height: f32, page_text: &str, marking: ProtectiveMarking) -> Vec<Item> {
+/// at the foot on the right, `note` (the exempt notice of a private pack) at the foot on the
+/// left, and the marking centred at the top and foot when above OFFICIAL.
+pub(crate) fn stamp_items(
+    width: f32,
+    height: f32,
+    page_text: &str,
+    note: Option<&str>,
+    marking: ProtectiveMarking,
+) -> Vec<Item> {
     let fonts = Fonts::get();
     let white = Colour { r: 0xff, g: 0xff, b: 0xff };
     let small = Style::BODY.sized(8.5).with_colour(Colour::MUTED);
@@ -123,6 +130,12 @@ pub(crate) fn stamp_items(width: f32, height: f32, page_text: &str, marking: Pro
     };
     let nw = fonts.width(small.style, small.size, page_text);
     grounded(&mut items, page_text, small, width - MARGIN_RIGHT - nw, height - 15.0 * MM);
+    if let Some(note) = note {
+        let style = Style::BOLD.sized(8.5);
+        let room = width - MARGIN_RIGHT - nw - 6.0 * MM - MARGIN_LEFT;
+        let note = fit_with_ellipsis(note, style, room);
+        grounded(&mut items, &note, style, MARGIN_LEFT, height - 15.0 * MM);
+    }
     if marking != ProtectiveMarking::Official {
         let bold = Style::BOLD.sized(10.0);
         let label = marking.label();

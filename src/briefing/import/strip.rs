@@ -11,7 +11,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// Keys never copied: metadata (XMP, PieceInfo), actions and scripts, attachments, structure
 /// back-references, and links up the page tree.
-const DROPPED_KEYS: [&[u8]; 12] = [
+/// Also external content (reference XObjects, OPI proxies), which names files elsewhere.
+const DROPPED_KEYS: [&[u8]; 14] = [
     b"Metadata",
     b"PieceInfo",
     b"AA",
@@ -24,6 +25,8 @@ const DROPPED_KEYS: [&[u8]; 12] = [
     b"P",
     b"StructParent",
     b"StructParents",
+    b"Ref",
+    b"OPI",
 ];
 
 /// Dictionary types replaced by `null`.
