@@ -80,6 +80,7 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
     setup.dialogs.answer(vec![scratch.path("march-panel")]); // Save as (extension added)
     setup.dialogs.answer(vec![scratch.path("worcestershire-2015.peerreview")]); // Add a review
     setup.dialogs.answer(vec![scratch.path("ambleshire-2024.peerreview")]); // Add a review
+    setup.dialogs.answer(vec![scratch.path("papers/minutes-2026-01-20.pdf")]); // Add a PDF document
     setup.dialogs.answer(vec![scratch.path("public")]); // public PDF
     setup.dialogs.answer(vec![scratch.path("private")]); // private PDF
     let dialogs = setup.dialogs.clone();
@@ -113,7 +114,14 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
         assert_eq!(p.pack.items.len(), 5, "three opening items and two reports");
         assert_eq!(p.pack.items[3].content, AgendaContent::Review("worcestershire-2015.peerreview".into()));
     }
-    // The fourth opening-item-free item is made exempt through its drop-down.
+    // The minutes of the last meeting arrive as a PDF made by another program (typst).
+    harness.get_by_label("Add a PDF document…").click();
+    finish_saving(&mut harness);
+    {
+        let p = harness.state().current().unwrap().pack().unwrap();
+        assert_eq!(p.pack.items[5].content, AgendaContent::Document("papers/minutes-2026-01-20.pdf".into()));
+    }
+    // The Ambleshire report (item 5) is made exempt through its drop-down.
     harness.get_by_label("Exempt paragraph of item 5").click();
     harness.run();
     harness.get_by_label_contains("Exempt: paragraph 2 (").click();
@@ -147,6 +155,18 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
     let (public, private) = (pdf_pages(&scratch.path("public.pdf")), pdf_pages(&scratch.path("private.pdf")));
     assert!(public > 6, "{public}");
     assert_eq!(public, private);
+    // The PDF paper's pages are in both packs with the pack's page numbers on them; the exempt
+    // report is only in the private one.
+    let text = |name: &str| {
+        let out = std::process::Command::new("pdftotext").arg(scratch.path(name)).arg("-").output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (public_text, private_text) = (text("public.pdf"), text("private.pdf"));
+    for t in [&public_text, &private_text] {
+        assert!(t.contains("Work programme"), "the minutes are in the pack");
+        assert!(t.contains(&format!("Page {public} of {public}")), "numbered through to the last page");
+    }
+    assert!(!public_text.contains("Case A (aged 9)") && private_text.contains("Case A (aged 9)"));
 }
 
 #[test]
