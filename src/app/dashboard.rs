@@ -23,6 +23,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
         doc.note_change(false);
     }
     let mut click = None;
+    let mut chart = None;
     // Facts, the theme balance and the reviewers' summary on the right; the findings side by side
     // in the middle, so the headline lists are the first thing on screen.
     egui::Panel::right("dashboard_facts").resizable(true).default_size(520.0).min_size(400.0).show(ui, |ui| {
@@ -31,6 +32,8 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
             facts(ui, &doc.review);
             ui.add_space(10.0);
             theme_matrix(ui, doc);
+            ui.add_space(10.0);
+            chart = super::charts::show(ui, doc);
             ui.add_space(10.0);
             super::since_last::show(ui, doc);
             ui.add_space(10.0);
@@ -77,6 +80,9 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> Option<Action> {
             },
         );
     });
+    if chart.is_some() {
+        return chart;
+    }
     match click? {
         Click::Open(i) => Some(Action::JumpTo(Place::new(Section::Finding(i), "text"))),
         Click::Add(kind) => Some(add_finding(doc, kind)),

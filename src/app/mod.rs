@@ -26,6 +26,7 @@
 //! - [`publishing`]: the "Before publishing" panel (possible personal data in public text);
 //! - [`since_last`]: the dashboard's "Since the last review" (the previous review side by side).
 
+pub mod charts;
 mod chrome;
 pub mod command;
 pub mod dashboard;
