@@ -216,13 +216,13 @@ pub fn rag_words(counts: &[(RagStatus, usize)]) -> String {
     counts.iter().map(|(s, n)| format!("{n} {}", s.label().to_lowercase())).collect::<Vec<_>>().join(", ")
 }
 
+/// Action plan entries with the index of their finding.
+pub type Actions<'a> = Vec<(usize, &'a ActionPlanEntry)>;
+
 /// Actions to look at: (finding index, entry), overdue ones first, then those whose due date
 /// moved most (most moves first; at most three; never moved ones left out).
-pub fn overdue_and_moved(
-    doc: &Editing,
-    today: Date,
-) -> (Vec<(usize, &ActionPlanEntry)>, Vec<(usize, &ActionPlanEntry)>) {
-    let all: Vec<(usize, &ActionPlanEntry)> =
+pub fn overdue_and_moved(doc: &Editing, today: Date) -> (Actions<'_>, Actions<'_>) {
+    let all: Actions<'_> =
         doc.review.findings.iter().enumerate().filter_map(|(i, f)| f.action.as_ref().map(|a| (i, a))).collect();
     let overdue = all.iter().copied().filter(|(_, a)| a.is_overdue(today)).collect();
     let mut moved: Vec<_> = all.into_iter().filter(|(_, a)| !a.due_history.is_empty()).collect();
