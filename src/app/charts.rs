@@ -11,7 +11,7 @@ use crate::model::{ActionPlanEntry, Date, FindingKind, Place, RagStatus, Section
 
 /// What the bars' fills mean, in words.
 pub const LEGEND: &str = "Strengths left of the centre line, areas for consideration right. \
-Solid: key findings; pale with an outline: other findings.";
+Solid: key findings; pale and hatched: other findings.";
 
 /// Height of one bar in points.
 const BAR_HEIGHT: f32 = 18.0;
@@ -111,7 +111,7 @@ fn theme_chart(ui: &mut Ui, doc: &mut Editing) {
     ui.add(egui::Label::new(LEGEND).wrap());
     ui.weak("Click a bar to show only that theme's findings.");
     let max = bars.iter().map(|b| b.strengths.max(b.areas)).max().unwrap_or(0).max(1);
-    let width = ui.available_width().max(240.0);
+    let width = (ui.available_width() - 12.0).max(240.0);
     let half = (width / 2.0 - NUMBER_ROOM).max(20.0);
     let text_color = ui.visuals().text_color();
     let font = FontId::proportional(13.0);
@@ -148,6 +148,13 @@ fn theme_chart(ui: &mut Ui, doc: &mut Editing) {
         let outlined = |r: Rect, c: Color32| {
             if r.width() > 0.0 {
                 painter.rect_filled(r, CornerRadius::ZERO, pale(c));
+                // Hatched as well as paler, for print-like contrast and colour-blind readers.
+                let hatch = painter.with_clip_rect(r);
+                let mut x = r.left() - r.height();
+                while x < r.right() {
+                    hatch.line_segment([pos2(x, r.bottom()), pos2(x + r.height(), r.top())], Stroke::new(1.0, c));
+                    x += 6.0;
+                }
                 painter.rect_stroke(r, CornerRadius::ZERO, Stroke::new(1.0, c), StrokeKind::Inside);
             }
         };
@@ -240,7 +247,8 @@ fn action_chart(ui: &mut Ui, doc: &Editing, today: Date) -> Option<Action> {
     let counts = rag_counts(&entries);
     let words = rag_words(&counts);
     ui.label(RichText::new("Action plan by status").strong());
-    let width = ui.available_width().max(120.0);
+    // Clear of the scroll bar, which floats over the panel's right edge.
+    let width = (ui.available_width() - 12.0).max(120.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 24.0), Sense::hover());
     let chart_name = format!("Action plan status chart: {words}");
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &chart_name));
@@ -251,7 +259,11 @@ fn action_chart(ui: &mut Ui, doc: &Editing, today: Date) -> Option<Action> {
         let seg = Rect::from_x_y_ranges(rect.left() + from..=rect.left() + to, rect.y_range());
         painter.rect_filled(seg, CornerRadius::ZERO, fill);
         painter.rect_stroke(seg, CornerRadius::ZERO, Stroke::new(1.0, ui.visuals().panel_fill), StrokeKind::Inside);
-        painter.text(seg.center(), egui::Align2::CENTER_CENTER, n.to_string(), font.clone(), ink);
+        // The status in words where it fits, the number alone where it does not.
+        let words = format!("{n} {}", status.label().to_lowercase());
+        let fits = painter.layout_no_wrap(words.clone(), font.clone(), ink).size().x + 6.0 <= seg.width();
+        let text = if fits { words } else { n.to_string() };
+        painter.text(seg.center(), egui::Align2::CENTER_CENTER, text, font.clone(), ink);
     }
     ui.label(format!("In order: {words}."));
     let (overdue, moved) = overdue_and_moved(doc, today);
