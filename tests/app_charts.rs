@@ -84,7 +84,9 @@ fn the_action_plan_shows_a_rag_bar_and_an_overdue_action_opens_the_editor() {
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
     assert_eq!(doc.view.current, View::Editor);
     assert_eq!(doc.view.selected_finding, Some(6), "the health protocol's finding is open");
-    harness.get_by_label("Owner");
+    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Due date");
+    assert!(due.is_focused(), "the action's due date has focus");
+    assert_eq!(due.value().as_deref(), Some("31 January 2020"));
 }
 
 #[test]
@@ -101,4 +103,7 @@ fn the_actions_whose_due_dates_moved_most_are_listed_and_open_the_editor() {
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
     assert_eq!(doc.view.current, View::Editor);
     assert_eq!(doc.view.selected_finding, Some(3));
+    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Due date");
+    assert!(due.is_focused(), "the action's due date has focus");
+    assert_eq!(due.value().as_deref(), Some("31 March 2027"));
 }
