@@ -107,3 +107,18 @@ fn the_actions_whose_due_dates_moved_most_are_listed_and_open_the_editor() {
     assert!(due.is_focused(), "the action's due date has focus");
     assert_eq!(due.value().as_deref(), Some("31 March 2027"));
 }
+
+#[test]
+fn a_theme_bar_is_reached_and_pressed_from_the_keyboard() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &[WORCESTERSHIRE]);
+    harness.get_by_label(WORCESTERSHIRE_BARS[0]).focus();
+    harness.run();
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label(WORCESTERSHIRE_BARS[1]).is_focused(), "Tab moves to the next theme's bar");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view.filter.theme.as_deref(), Some("practice"));
+}
