@@ -24,7 +24,8 @@
 //! - [`prompts`]: one file per question; [`printing`]: PDFs on a worker thread;
 //! - [`dashboard`], [`editor`], [`preview`], [`warnings`]: the views of a review;
 //! - [`publishing`]: the "Before publishing" panel (possible personal data in public text);
-//! - [`since_last`]: the dashboard's "Since the last review" (the previous review side by side).
+//! - [`since_last`]: the dashboard's "Since the last review" (the previous review side by side);
+//! - [`charts`]: the dashboard's charts (findings by theme, the action plan by status).
 
 pub mod charts;
 mod chrome;
