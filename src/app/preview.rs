@@ -189,9 +189,9 @@ pub fn show(ui: &mut Ui, state: &mut PreviewState) {
                 let (rect, _) = ui.allocate_exact_size(size + Vec2::new(16.0, 16.0), Sense::hover());
                 let sheet = Rect::from_min_size(rect.min + Vec2::new(8.0, 8.0), size);
                 if ui.is_rect_visible(rect) {
-                    for link in paint_page(ui.painter(), sheet.min, page, zoom) {
-                        let r =
-                            ui.interact(link.rect, ui.scope_id().with(("link", i, link.target_page)), Sense::click());
+                    // A page may link to the same page more than once (a paper's own contents list).
+                    for (k, link) in paint_page(ui.painter(), sheet.min, page, zoom).into_iter().enumerate() {
+                        let r = ui.interact(link.rect, ui.scope_id().with(("link", i, k)), Sense::click());
                         if r.on_hover_text(format!("Go to page {}", link.target_page + 1)).clicked() {
                             go_to = Some(link.target_page);
                         }

@@ -132,7 +132,7 @@ fn paint_imported_placeholder(painter: &egui::Painter, sheet: Rect, imported: &s
     let mm = |pt: f32| (pt / super::MM).round();
     let orientation = if w > h { "landscape" } else { "portrait" };
     let lines = [
-        ("PDF paper".to_owned(), 16.0, FontStyle::Bold),
+        (format!("PDF paper: {}", imported.file), 14.0, FontStyle::Bold),
         (format!("Page {} of {}", imported.index + 1, imported.pdf.page_count()), 12.0, FontStyle::Regular),
         (format!("{} × {} mm, {orientation}", mm(w), mm(h)), 10.0, FontStyle::Regular),
         ("Printed in full in the PDF; not drawn here".to_owned(), 10.0, FontStyle::Italic),

@@ -29,7 +29,7 @@ pub(crate) fn merge_imported_pages(out: &mut Document, pages: &[Page]) -> Result
     let ids: Vec<lopdf::ObjectId> = out.get_pages().values().copied().collect();
     let mut copiers: HashMap<*const (), Copier<'_>> = HashMap::new();
     for (page, &page_id) in pages.iter().zip(&ids) {
-        let Some(ImportedPage { pdf, index }) = &page.imported else { continue };
+        let Some(ImportedPage { pdf, index, .. }) = &page.imported else { continue };
         let parsed = &*pdf.0;
         let Some(info) = parsed.pages.get(*index) else { continue };
         let key = std::sync::Arc::as_ptr(&pdf.0).cast::<()>();

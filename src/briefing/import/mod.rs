@@ -114,6 +114,8 @@ pub struct PdfBookmark {
 pub struct ImportedPage {
     pub pdf: ImportedPdf,
     pub index: usize,
+    /// The paper's file as the manifest names it, for the window's preview of the page.
+    pub file: std::sync::Arc<str>,
 }
 
 /// A 2-D affine matrix as PDF writes it: x' = a x + c y + e, y' = b x + d y + f.

@@ -14,12 +14,13 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
     let start = c.page_index();
     c.y = 0.0;
     c.add_outline(title, 0);
+    let name: std::sync::Arc<str> = file.into();
     for index in 0..pdf.page_count() {
         if index > 0 {
             c.new_page();
         }
         if let Some(page) = c.pages.last_mut() {
-            page.imported = Some(ImportedPage { pdf: pdf.clone(), index });
+            page.imported = Some(ImportedPage { pdf: pdf.clone(), index, file: name.clone() });
             for l in pdf.page_links(index) {
                 let (x, y, width, height) = (l.x, l.y, l.width, l.height);
                 page.items.push(Item::Link { x, y, width, height, target_page: start + l.target });
