@@ -26,6 +26,9 @@ fn shows_recurring_new_and_not_raised_again_then_a_broken_match_is_undoable_and_
         "Not raised again: The service relies heavily on agency social workers; it needs a plan for the recruitment and retention of permanent staff.",
     );
 
+    // Below the charts in the side panel: scroll it into view first, as a person would.
+    harness.get_by_label("Break match: Placement sufficiency is a pressure: too…").scroll_to_me();
+    harness.run();
     harness.get_by_label("Break match: Placement sufficiency is a pressure: too…").click();
     harness.run();
     harness.get_by_label(&format!("New: {PLACEMENT}"));
@@ -36,6 +39,9 @@ fn shows_recurring_new_and_not_raised_again_then_a_broken_match_is_undoable_and_
     harness.run();
     harness.get_by_label(&format!("Recurring: {PLACEMENT}"));
 
+    // Below the charts in the side panel: scroll it into view first, as a person would.
+    harness.get_by_label("Confirm match: Placement sufficiency is a pressure: too…").scroll_to_me();
+    harness.run();
     harness.get_by_label("Confirm match: Placement sufficiency is a pressure: too…").click();
     harness.run();
     harness.get_by_label(&format!("Recurring (confirmed): {PLACEMENT}"));
