@@ -238,3 +238,43 @@ fn dragging_an_agenda_item_by_its_number_moves_it() {
     harness.run();
     assert_eq!(titles(&harness), before, "a drag is one undo step");
 }
+
+#[test]
+fn a_paper_that_cannot_be_read_is_named_on_the_agenda_page() {
+    let scratch = Scratch::new();
+    std::fs::write(scratch.path("papers/minutes-2026-01-20.pdf"), b"%PDF-1.7\nthis file was cut short").unwrap();
+    let mut harness = open(&scratch, &[PACK]);
+    harness.run();
+    let warning = harness.get_by_label_contains("The pack cannot be printed yet:");
+    let text = format!("{warning:?}");
+    assert!(text.contains("minutes-2026-01-20.pdf"), "the damaged paper is named: {text}");
+}
+
+#[test]
+fn a_pack_changed_on_disk_is_not_overwritten_without_asking() {
+    let scratch = Scratch::new();
+    let path = scratch.path(PACK);
+    let mut harness = open(&scratch, &[PACK]);
+    harness.get_by_label("Meeting").click();
+    harness.run();
+    harness.get_by_label("Venue").focus();
+    harness.key_press(Key::End);
+    harness.get_by_label("Venue").type_text(" (mine)");
+    harness.run();
+    let theirs = std::fs::read_to_string(&path).unwrap().replace("Council Chamber", "Committee Room 2");
+    std::fs::write(&path, &theirs).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    finish_saving(&mut harness);
+    harness.get_by_label("The file changed on disk");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs, "not overwritten silently");
+    harness.get_by_label("Reload").click();
+    harness.run();
+    let p = harness.state().current().unwrap().pack().unwrap();
+    assert!(p.pack.venue.starts_with("Committee Room 2"));
+    harness.get_by_label("Agenda").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let p = harness.state().current().unwrap().pack().unwrap();
+    assert!(p.pack.venue.ends_with("(mine)"), "the edit is one undo away: {}", p.pack.venue);
+}

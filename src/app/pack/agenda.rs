@@ -57,6 +57,9 @@ pub fn show(
     ui.label(RichText::new("Items on the agenda").heading());
     if folder.is_none() {
         ui.weak("Save the pack first: its reports are files in the pack's folder.");
+    } else if let Some(problem) = preview.and_then(PackPreview::problem) {
+        // A paper that cannot be read (damaged, encrypted, not a PDF) or a missing report.
+        ui.colored_label(ui.visuals().warn_fg_color, format!("The pack cannot be printed yet: {problem}"));
     }
     let len = pack.items.len();
     let mut op: Option<ListOp> = None;

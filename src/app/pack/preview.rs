@@ -27,6 +27,11 @@ impl PackPreview {
         Some(if first == last { format!("(Page {first})") } else { format!("(Pages {first} – {last})") })
     }
 
+    /// Why the pack cannot be laid out (a paper that cannot be read, a missing report), if so.
+    pub fn problem(&self) -> Option<&str> {
+        self.pages.as_ref().err().map(String::as_str)
+    }
+
     /// The title the report of item `i` has in its own file.
     pub fn report_title(&self, i: usize) -> Option<&str> {
         self.report_titles.get(i).and_then(|t| t.as_deref())
