@@ -196,6 +196,38 @@ mod tests {
     }
 
     #[test]
+    fn pdf_paper_pages_are_shown_at_their_own_size_with_a_panel_naming_them() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/children-and-families-panel.peerpack");
+        let loaded = crate::store::load_pack(&path).expect("sample pack loads");
+        let docs: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
+        let layout = crate::briefing::lay_out_pack_with_documents(
+            &loaded.pack,
+            &loaded.reviews,
+            &docs,
+            crate::briefing::Visibility::Private,
+            crate::briefing::PackPart::Main,
+        )
+        .expect("lays out");
+        let landscape = layout
+            .pages
+            .iter()
+            .find(|p| p.imported.is_some() && p.size().0 > p.size().1)
+            .expect("the sample's landscape appendix");
+        let size = sheet_size(landscape, 0.5);
+        assert!(size.x > size.y, "shown landscape: {size:?}");
+        assert!((size.x - landscape.size().0 * 0.5).abs() < 0.01);
+        let page = landscape.clone();
+        let mut harness = egui_kittest::Harness::builder().with_size(egui::vec2(900.0, 700.0)).build_ui(move |ui| {
+            install_fonts(ui.ctx());
+            paint_page(ui.painter(), ui.max_rect().min, &page, 0.8);
+            ui.label("painted");
+        });
+        harness.run();
+        harness.get_by_label("painted");
+    }
+
+    #[test]
     fn text_lands_where_the_layout_put_it() {
         let ctx = egui::Context::default();
         install_fonts(&ctx);
