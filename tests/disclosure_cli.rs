@@ -1,5 +1,8 @@
 //! `peerbrief check --public`, and public briefings and packs refused while findings are open.
 
+mod pdf_support;
+
+use pdf_support::copy_folder;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -16,20 +19,6 @@ fn sample_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples"), dir.path());
     dir
-}
-
-/// Copies a folder with its subfolders (the sample pack's PDF papers are in `papers/`).
-fn copy_folder(from: &Path, to: &Path) {
-    for f in fs::read_dir(from).unwrap() {
-        let f = f.unwrap().path();
-        let target = to.join(f.file_name().unwrap());
-        if f.is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_folder(&f, &target);
-        } else {
-            fs::copy(&f, &target).unwrap();
-        }
-    }
 }
 
 fn edit(path: &Path, from: &str, to: &str) {

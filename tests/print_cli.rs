@@ -1,6 +1,9 @@
 //! `peerbrief briefing` and `peerbrief pack` run as real processes: exit codes, messages, and
 //! nothing half-written left behind.
 
+mod pdf_support;
+
+use pdf_support::copy_folder;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -25,20 +28,6 @@ fn pdftext(path: &Path) -> String {
 /// Whitespace collapsed, so a phrase broken across lines is still found.
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Copies a folder with its subfolders (the sample pack's PDF papers are in `samples/papers`).
-fn copy_folder(from: &Path, to: &Path) {
-    for f in fs::read_dir(from).unwrap() {
-        let f = f.unwrap().path();
-        let target = to.join(f.file_name().unwrap());
-        if f.is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_folder(&f, &target);
-        } else {
-            fs::copy(&f, &target).unwrap();
-        }
-    }
 }
 
 /// Copies the samples into a temp folder so a test can break one file without touching others.

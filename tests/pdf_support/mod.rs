@@ -55,3 +55,17 @@ pub fn words(path: &str) -> Vec<(f32, f32, f32, f32, String)> {
         })
         .collect()
 }
+
+/// Copies a folder with its subfolders (the sample pack's PDF papers are in `samples/papers`).
+pub fn copy_folder(from: &Path, to: &Path) {
+    for f in fs::read_dir(from).unwrap() {
+        let f = f.unwrap().path();
+        let target = to.join(f.file_name().unwrap());
+        if f.is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_folder(&f, &target);
+        } else {
+            fs::copy(&f, &target).unwrap();
+        }
+    }
+}
