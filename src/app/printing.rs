@@ -96,7 +96,7 @@ impl Running {
 /// the action plan is printed when there is one; exempt text only in the private version.
 pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous) -> BriefingOptions {
     BriefingOptions {
-        action_plan: review.findings.iter().any(|f| f.action.is_some()),
+        action_plan: !review.action_plan.is_empty(),
         visibility,
         previous,
         ..BriefingOptions::default()

@@ -199,10 +199,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     let jump = doc.view.jump.take();
     if let Some(place) = jump {
         doc.view.page = page_of(place);
-        if let crate::model::Section::Finding(i)
-        | crate::model::Section::Action(i)
-        | crate::model::Section::DueDateChange(i, _) = place.section
-        {
+        if let crate::model::Section::Finding(i) = place.section {
             doc.view.selected_finding = Some(i);
         }
     }
@@ -272,7 +269,10 @@ pub fn page_of(place: Place) -> EditorPage {
         S::Meeting => EditorPage::Report,
         S::Theme(_) | S::FocusQuestion(_) => EditorPage::Themes,
         S::TeamMember(_) => EditorPage::Team,
-        S::Finding(_) | S::Action(_) | S::DueDateChange(..) => EditorPage::Findings,
+        S::Finding(_) => EditorPage::Findings,
+        S::Outcome(_) | S::SuccessIndicator(..) | S::Action(..) | S::ProgressNote(..) | S::DueDateChange(..) => {
+            EditorPage::Findings
+        }
         S::Recommendation(_) | S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => {
             EditorPage::Closing
         }
