@@ -361,6 +361,16 @@ fn action_plan(review: &Review, today: Date, warn: &mut impl FnMut(Section, &'st
                 ),
                 _ => {}
             }
+            for (j, change) in action.due_history.iter().enumerate() {
+                if change.reason.trim().is_empty() {
+                    let on = change.changed_on.map_or_else(String::new, |d| format!(" on {d}"));
+                    warn(
+                        S::DueDateChange(o, a, j),
+                        "reason",
+                        format!("Action {n}'s due date was moved{on} with no reason given"),
+                    );
+                }
+            }
             for id in &action.answers {
                 if review.finding_by_id(id).is_none() {
                     warn(s, "answers", format!("Action {n} answers finding `{id}`, which the review does not have"));
@@ -491,10 +501,15 @@ mod tests {
         assert!(text(&r).is_empty());
 
         let action = &mut r.action_plan.outcomes[0].actions[0];
-        action.due = None;
+        action.status = RagStatus::Green;
         action.officer = Officer::default();
         action.text.clear();
         action.answers.push("A9".into());
+        action.move_due(Date::ym(2016, 6), today());
+        let second = r.action_plan.outcomes[0].add_action();
+        let action = &mut r.action_plan.outcomes[0].actions[second];
+        action.text = "Second".into();
+        action.officer.name = "A Officer".into();
         r.action_plan.outcomes[0].title = " ".into();
         r.findings[0].id = "A2".into();
         assert_eq!(
@@ -504,8 +519,9 @@ mod tests {
                 "Outcome 1 has no desired outcome written (at action_plan.outcomes[1].title)",
                 "Action 1.1 has no text (at action_plan.outcomes[1].actions[1].text)",
                 "Action 1.1 has no officer (at action_plan.outcomes[1].actions[1].officer.name)",
-                "Action 1.1 has no due date (at action_plan.outcomes[1].actions[1].due)",
+                "Action 1.1's due date was moved on 1 March 2016 with no reason given (at action_plan.outcomes[1].actions[1].due_history[1].reason)",
                 "Action 1.1 answers finding `A9`, which the review does not have (at action_plan.outcomes[1].actions[1].answers)",
+                "Action 1.2 has no due date (at action_plan.outcomes[1].actions[2].due)",
             ]
         );
     }

@@ -21,6 +21,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
                 Some(i) if i < doc.review.findings.len() => {
                     if let Some(op) = detail(ui, form, &mut doc.review, i) {
                         doc.view.selected_finding = op.apply(&mut doc.review.findings);
+                    } else {
+                        answered_by(ui, form, &doc.review, i);
                     }
                 }
                 _ => {
@@ -124,4 +126,24 @@ fn detail(ui: &mut Ui, form: &mut Form, review: &mut Review, i: usize) -> Option
     }
 
     op
+}
+
+/// The actions answering finding `i`, each a button opening it on the Action plan page.
+fn answered_by(ui: &mut Ui, form: &mut Form, review: &Review, i: usize) {
+    let id = review.findings[i].id.as_str();
+    ui.add_space(8.0);
+    ui.label(RichText::new("Actions answering this finding").strong());
+    let mut any = false;
+    for at in review.action_plan.answering(id) {
+        any = true;
+        let n = format!("{}.{}", at.outcome + 1, at.action + 1);
+        let text = format!("Action {n}: {} ({})", at.item.text.trim(), at.item.status.label().to_lowercase());
+        let r = ui.add(egui::Button::new(text).wrap().frame_when_inactive(false)).on_hover_text("Open in the action plan");
+        if r.clicked() {
+            form.jump = Some(Place::new(Section::Action(at.outcome, at.action), "text"));
+        }
+    }
+    if !any {
+        ui.weak("None yet: link actions to this finding on the Action plan page.");
+    }
 }

@@ -143,18 +143,29 @@ impl Action {
         self.progress.iter().rposition(|n| !n.text.trim().is_empty())
     }
 
-    /// Moves the due date to `to`, recording the change, the day it was made and why.
-    /// Nothing is recorded if the date does not change.
-    pub fn change_due(&mut self, to: Option<Date>, on: Date, reason: &str) {
+    /// Moves the due date to `to` on day `on`, as it is typed, keeping the history: moving a set
+    /// date opens a history entry awaiting its reason; further moves that day before a reason is
+    /// given update that entry (so typing "1/4/2027" leaves one entry, not one per keystroke), and
+    /// moving back to where it started removes it. Setting a first due date is not a move.
+    pub fn move_due(&mut self, to: Option<Date>, on: Date) {
         if to == self.due {
             return;
         }
-        self.due_history.push(DueDateChange {
-            from: self.due,
-            to,
-            changed_on: Some(on),
-            reason: reason.trim().to_owned(),
-        });
+        // A date set before, or cleared by an earlier move.
+        let was_set = self.due.is_some() || !self.due_history.is_empty();
+        match self.due_history.last_mut() {
+            Some(open) if open.changed_on == Some(on) && open.reason.trim().is_empty() => {
+                if open.from == to {
+                    self.due_history.pop();
+                } else {
+                    open.to = to;
+                }
+            }
+            _ if was_set => {
+                self.due_history.push(DueDateChange { from: self.due, to, changed_on: Some(on), reason: String::new() });
+            }
+            _ => {}
+        }
         self.due = to;
     }
 }
@@ -228,22 +239,36 @@ mod tests {
     }
 
     #[test]
-    fn moving_a_due_date_records_from_to_when_and_why() {
-        let mut a = Action { due: Date::ymd(2026, 3, 31), ..Action::default() };
+    fn moving_a_due_date_keeps_one_history_entry_per_move_awaiting_its_reason() {
+        let mut a = Action::default();
         let on = Date::ymd(2026, 3, 12).unwrap();
-        a.change_due(Date::ymd(2026, 3, 31), on, "no change");
-        assert!(a.due_history.is_empty());
-        a.change_due(Date::ymd(2027, 3, 31), on, "  Pilot extended. ");
+        a.move_due(Date::ymd(2026, 3, 31), on);
+        assert!(a.due_history.is_empty(), "a first due date is not a move");
+        // Typed keystroke by keystroke: the parses on the way update one entry.
+        a.move_due(Date::ymd(2027, 1, 1), on);
+        a.move_due(Date::ymd(2027, 3, 31), on);
+        let entry = |from, to, reason: &str| DueDateChange { from, to, changed_on: Some(on), reason: reason.into() };
         assert_eq!(a.due, Date::ymd(2027, 3, 31));
+        assert_eq!(a.due_history, [entry(Date::ymd(2026, 3, 31), Date::ymd(2027, 3, 31), "")]);
+        // Back where it started: no move after all.
+        a.move_due(Date::ymd(2026, 3, 31), on);
+        assert!(a.due_history.is_empty());
+        // Once a reason is given, the next move is a new entry.
+        a.move_due(Date::ymd(2027, 3, 31), on);
+        a.due_history[0].reason = "Pilot extended.".into();
+        a.move_due(None, on);
         assert_eq!(
             a.due_history,
-            [DueDateChange {
-                from: Date::ymd(2026, 3, 31),
-                to: Date::ymd(2027, 3, 31),
-                changed_on: Some(on),
-                reason: "Pilot extended.".into()
-            }]
+            [
+                entry(Date::ymd(2026, 3, 31), Date::ymd(2027, 3, 31), "Pilot extended."),
+                entry(Date::ymd(2027, 3, 31), None, "")
+            ]
         );
+        // A move on another day is its own entry too.
+        let next_day = Date::ymd(2026, 3, 13).unwrap();
+        a.move_due(Date::ymd(2027, 6, 30), next_day);
+        assert_eq!(a.due_history.len(), 3);
+        assert_eq!(a.due_history[1].to, None, "the open entry of the 12th is left as it was");
     }
 
     #[test]
