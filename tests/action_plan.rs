@@ -34,7 +34,7 @@ fn a_format_2_files_actions_become_outcomes_answering_their_findings_and_save_in
     for (outcome, finding) in plan.outcomes.iter().zip(&r.findings[3..]) {
         assert_eq!(outcome.title, finding.text);
         assert_eq!(outcome.actions.len(), 1);
-        assert_eq!(outcome.actions[0].answers, [finding.id.clone()]);
+        assert_eq!(outcome.actions[0].answers, std::slice::from_ref(&finding.id));
     }
     let early_help = &plan.outcomes[0].actions[0];
     assert_eq!(early_help.officer.role, "Early Help Service Manager");

@@ -13,7 +13,8 @@ use peerbrief::app::PeerBriefApp;
 use peerbrief::model::{RagStatus, Review};
 
 /// The finding both actions answer (Worcestershire's first area for consideration).
-const FINDING: &str = "Our social care practice is open to further improvement to help keep children safe moving forward.";
+const FINDING: &str =
+    "Our social care practice is open to further improvement to help keep children safe moving forward.";
 
 fn review(harness: &Harness<'_, PeerBriefApp>) -> Review {
     harness.state().current().unwrap().editing().unwrap().review.clone()
@@ -45,7 +46,9 @@ fn choose(harness: &mut Harness<'static, PeerBriefApp>, label: &str, entry: &str
     harness.run();
     let item = harness
         .get_all_by_label_contains(entry)
-        .find(|n| n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry)))
+        .find(|n| {
+            n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry))
+        })
         .expect("the entry in the drop-down list");
     item.click();
     harness.run();
@@ -103,7 +106,8 @@ fn an_outcome_with_two_actions_answering_a_finding_is_saved_and_reopened() {
     click(&mut harness, "Findings and actions");
     harness.get_by_label_contains("Area for consideration 7, key: Our social care practice").click();
     harness.run();
-    harness.get_by_label("Action 1.1: Monthly practice audits with feedback to every social worker. (on track (green))");
+    harness
+        .get_by_label("Action 1.1: Monthly practice audits with feedback to every social worker. (on track (green))");
     click(&mut harness, "Action 1.2: Refresh the practice framework and train every team. (at risk (amber))");
     assert_eq!(harness.state().current().unwrap().editing().unwrap().view.page, peerbrief::app::EditorPage::ActionPlan);
     assert!(harness.get_by_label("Action 1.2: what will be done").is_focused(), "the action is open");
@@ -120,7 +124,10 @@ fn an_outcome_with_two_actions_answering_a_finding_is_saved_and_reopened() {
         assert_eq!(outcome.success_indicators, ["80% of audited cases rated good or better"]);
         let [first, second] = &outcome.actions[..] else { panic!("two actions: {:?}", outcome.actions) };
         assert_eq!(first.text, "Monthly practice audits with feedback to every social worker.");
-        assert_eq!((first.officer.name.as_str(), first.officer.role.as_str()), ("Sam Patel", "Principal Social Worker"));
+        assert_eq!(
+            (first.officer.name.as_str(), first.officer.role.as_str()),
+            ("Sam Patel", "Principal Social Worker")
+        );
         assert_eq!(first.due.map(|d| d.iso()).as_deref(), Some("2027-03-17"));
         assert_eq!(first.status, RagStatus::Green);
         assert_eq!(first.progress.len(), 1);
@@ -185,4 +192,3 @@ fn the_dashboard_shows_each_findings_actions_in_words_and_opens_an_action_from_t
     assert_eq!(doc.view.page, peerbrief::app::EditorPage::ActionPlan);
     assert!(harness.get_by_role_and_label(Role::TextInput, "Action 1.2: due date").is_focused());
 }
-

@@ -210,7 +210,8 @@ fn the_action_plan_is_summed_up_in_words_with_what_is_overdue() {
     let complete = actions.len() - 2;
     peerbrief::store::save_review(&path, &review).expect("save");
     let harness = open(&scratch, &["afonwen-2025-action-plan.peerreview"]);
-    harness.get_by_label(&format!("Action plan: 1 at risk (amber), 1 off track (red), {complete} complete · 1 overdue"));
+    harness
+        .get_by_label(&format!("Action plan: 1 at risk (amber), 1 off track (red), {complete} complete · 1 overdue"));
     // A review without an action plan has no such line.
     let harness = open(&scratch, &[WORCESTERSHIRE]);
     assert!(harness.query_by_label_contains("Action plan:").is_none());

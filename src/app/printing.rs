@@ -95,12 +95,7 @@ impl Running {
 /// The briefing options the preview and File → Print briefing share, so they never disagree:
 /// the action plan is printed when there is one; exempt text only in the private version.
 pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous) -> BriefingOptions {
-    BriefingOptions {
-        action_plan: !review.action_plan.is_empty(),
-        visibility,
-        previous,
-        ..BriefingOptions::default()
-    }
+    BriefingOptions { action_plan: !review.action_plan.is_empty(), visibility, previous, ..BriefingOptions::default() }
 }
 
 /// The previous review a review names, as the briefing takes it: `None` when it names none,

@@ -107,7 +107,9 @@ fn field_mut<'a>(review: &'a mut Review, place: &Place) -> Option<&'a mut String
         },
         (Section::Finding(i), "text") => &mut review.findings.get_mut(i)?.text,
         (Section::Outcome(o), "title") => &mut review.action_plan.outcomes.get_mut(o)?.title,
-        (Section::SuccessIndicator(o, k), _) => review.action_plan.outcomes.get_mut(o)?.success_indicators.get_mut(k)?,
+        (Section::SuccessIndicator(o, k), _) => {
+            review.action_plan.outcomes.get_mut(o)?.success_indicators.get_mut(k)?
+        }
         (Section::Action(o, a), "text") => &mut review.action_plan.outcomes.get_mut(o)?.actions.get_mut(a)?.text,
         (Section::ProgressNote(o, a, n), "text") => {
             &mut review.action_plan.outcomes.get_mut(o)?.actions.get_mut(a)?.progress.get_mut(n)?.text

@@ -54,7 +54,14 @@ pub struct Finding {
 impl Finding {
     /// A finding with no id yet: [`Review::add_finding`] gives it one.
     pub fn new(kind: FindingKind, text: &str, theme: &str, key: bool) -> Finding {
-        Finding { id: String::new(), kind, text: text.to_owned(), themes: vec![theme.to_owned()], key, legacy_action: None }
+        Finding {
+            id: String::new(),
+            kind,
+            text: text.to_owned(),
+            themes: vec![theme.to_owned()],
+            key,
+            legacy_action: None,
+        }
     }
 }
 

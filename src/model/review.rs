@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet};
+use super::{
+    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet,
+};
 
 /// Government Security Classification marking printed at the top and bottom of every page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

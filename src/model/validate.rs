@@ -354,10 +354,7 @@ fn action_plan(review: &Review, today: Date, warn: &mut impl FnMut(Section, &'st
                 Some(due) if action.is_overdue(today) => warn(
                     s,
                     "due",
-                    format!(
-                        "Action {n} was due {due} and is not complete ({})",
-                        action.status.label().to_lowercase()
-                    ),
+                    format!("Action {n} was due {due} and is not complete ({})", action.status.label().to_lowercase()),
                 ),
                 _ => {}
             }

@@ -75,7 +75,8 @@ fn progress_notes(ui: &mut Ui, form: &mut Form, action: &mut Action, n: &str, o:
 /// "A4: Early help is inconsistent…" for lists and menus.
 fn finding_line(finding: &Finding) -> String {
     let first = finding.text.lines().next().unwrap_or("").trim();
-    let text = if first.chars().count() > 80 { first.chars().take(78).collect::<String>() + "…" } else { first.into() };
+    let text =
+        if first.chars().count() > 80 { first.chars().take(78).collect::<String>() + "…" } else { first.into() };
     let text = if text.is_empty() { "(no text yet)".to_owned() } else { text };
     format!("{}: {} – {text}", finding.id, finding.kind.label())
 }
@@ -104,18 +105,21 @@ fn answers(ui: &mut Ui, form: &mut Form, findings: &[Finding], action: &mut Acti
         form.changed = true;
     }
     let place = Place::new(s, "answers");
-    let menu = egui::ComboBox::new(ui.make_persistent_id(("link_finding", place, form.doc)), format!("Action {n}: link a finding"))
-        .selected_text("Choose a finding…")
-        .width(320.0)
-        .show_ui(ui, |ui| {
-            let mut chosen = None;
-            for f in findings.iter().filter(|f| !f.id.is_empty() && !action.answers.contains(&f.id)) {
-                if ui.selectable_label(false, finding_line(f)).clicked() {
-                    chosen = Some(f.id.clone());
-                }
+    let menu = egui::ComboBox::new(
+        ui.make_persistent_id(("link_finding", place, form.doc)),
+        format!("Action {n}: link a finding"),
+    )
+    .selected_text("Choose a finding…")
+    .width(320.0)
+    .show_ui(ui, |ui| {
+        let mut chosen = None;
+        for f in findings.iter().filter(|f| !f.id.is_empty() && !action.answers.contains(&f.id)) {
+            if ui.selectable_label(false, finding_line(f)).clicked() {
+                chosen = Some(f.id.clone());
             }
-            chosen
-        });
+        }
+        chosen
+    });
     form.target(&menu.response, place);
     if let Some(Some(id)) = menu.inner {
         action.answers.push(id);

@@ -138,7 +138,8 @@ fn answered_by(ui: &mut Ui, form: &mut Form, review: &Review, i: usize) {
         any = true;
         let n = format!("{}.{}", at.outcome + 1, at.action + 1);
         let text = format!("Action {n}: {} ({})", at.item.text.trim(), at.item.status.label().to_lowercase());
-        let r = ui.add(egui::Button::new(text).wrap().frame_when_inactive(false)).on_hover_text("Open in the action plan");
+        let r =
+            ui.add(egui::Button::new(text).wrap().frame_when_inactive(false)).on_hover_text("Open in the action plan");
         if r.clicked() {
             form.jump = Some(Place::new(Section::Action(at.outcome, at.action), "text"));
         }

@@ -120,8 +120,7 @@ impl Writer<'_> {
                 let lines = self.c.wrap("Success indicators:", Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
                 self.c.place(Block { keep_first: lines.len() + 1, lines, space_before: 2.0 * MM, ..Block::default() });
                 for indicator in indicators {
-                    let mut lines =
-                        self.c.wrap(indicator, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 6.0 * MM, 6.0 * MM);
+                    let mut lines = self.c.wrap(indicator, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 6.0 * MM, 6.0 * MM);
                     if let Some(first) = lines.first_mut() {
                         let baseline = first.runs.first().map_or(0.0, |r| r.y);
                         first.runs.insert(0, run("•", Style::BODY, MARGIN_LEFT, baseline));

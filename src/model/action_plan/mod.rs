@@ -162,7 +162,12 @@ impl Action {
                 }
             }
             _ if was_set => {
-                self.due_history.push(DueDateChange { from: self.due, to, changed_on: Some(on), reason: String::new() });
+                self.due_history.push(DueDateChange {
+                    from: self.due,
+                    to,
+                    changed_on: Some(on),
+                    reason: String::new(),
+                });
             }
             _ => {}
         }
