@@ -204,6 +204,7 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
     }
     let pack = CommitteePack {
         council: "Leakshire County Council".into(),
+        jurisdiction: Default::default(),
         committee: "Children and Families Overview and Scrutiny Panel".into(),
         date: Date::ymd(2026, 3, 17).expect("date"),
         time: "10.00 am".into(),
@@ -215,6 +216,8 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
         exclusion_item: rng.below(3) != 0,
         items,
         disclosure_reviewed: Vec::new(),
+        logo: None,
+        logo_image: None,
     };
     RandomPack { pack, reviews, documents, secrets, paper_secrets }
 }

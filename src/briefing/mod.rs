@@ -8,11 +8,15 @@ mod agenda;
 mod compose;
 pub mod fonts;
 pub mod import;
+mod logo;
 mod pack;
 mod page;
 pub mod pdf;
+mod pdf_images;
 #[cfg(feature = "gui")]
 pub mod preview;
+#[cfg(feature = "gui")]
+mod preview_picture;
 mod report;
 
 pub use fonts::{FontStyle, Fonts};

@@ -18,6 +18,9 @@ pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Wri
         if path.extension().is_some_and(|e| e == PACK_EXTENSION) {
             match load_pack(path) {
                 Ok(loaded) => {
+                    for problem in loaded.pack.jurisdiction_problems() {
+                        let _ = writeln!(out, "{}: warning: {problem}", path.display());
+                    }
                     for (i, review) in loaded.reviews.iter().enumerate() {
                         for warning in review.iter().flat_map(|r| validate(r, today)) {
                             let _ = writeln!(out, "{}: warning: agenda item {}: {warning}", path.display(), i + 1);

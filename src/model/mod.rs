@@ -7,6 +7,8 @@ pub mod compare;
 mod date;
 pub mod disclosure;
 mod finding;
+mod jurisdiction;
+pub mod logo;
 mod pack;
 mod review;
 mod text;
@@ -18,6 +20,8 @@ pub use compare::{Comparison, MatchDecision};
 pub use date::{Date, DateError};
 pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
+pub use jurisdiction::Jurisdiction;
+pub use logo::{Artwork, Logo, LogoError};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,

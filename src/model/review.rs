@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet};
+use super::{
+    Date, FORMAT_VERSION, Finding, FindingKind, Jurisdiction, Logo, MatchDecision, ReviewedDisclosure, Theme, ThemeSet,
+};
 
 /// Government Security Classification marking printed at the top and bottom of every page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -64,41 +66,39 @@ impl TeamMember {
     }
 }
 
-/// A paragraph of Schedule 12A to the Local Government Act 1972 (1–7) under which an item is exempt.
+/// A paragraph of Schedule 12A to the Local Government Act 1972 under which an item is exempt:
+/// 1–7 of Part 1 (England) or 12–18 of Part 4 (Wales). The number says which Part it is in;
+/// whether it fits the file's [`Jurisdiction`] is checked by validation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct ExemptParagraph(u8);
 
 impl ExemptParagraph {
     pub fn new(paragraph: u8) -> Option<ExemptParagraph> {
-        (1..=7).contains(&paragraph).then_some(ExemptParagraph(paragraph))
+        Jurisdiction::ALL.iter().any(|j| j.paragraph_range().contains(&paragraph)).then_some(ExemptParagraph(paragraph))
     }
 
     pub fn number(self) -> u8 {
         self.0
     }
 
-    /// The category the paragraph covers, for notices.
-    pub fn description(self) -> &'static str {
-        match self.0 {
-            1 => "information relating to any individual",
-            2 => "information which is likely to reveal the identity of an individual",
-            3 => {
-                "information relating to the financial or business affairs of any particular person (including the authority holding that information)"
-            }
-            4 => {
-                "information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter"
-            }
-            5 => {
-                "information in respect of which a claim to legal professional privilege could be maintained in legal proceedings"
-            }
-            6 => {
-                "information which reveals that the authority proposes to give a notice or make an order or direction under any enactment"
-            }
-            _ => {
-                "information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime"
-            }
+    /// The jurisdiction whose Part of Schedule 12A has this paragraph.
+    pub fn jurisdiction(self) -> Jurisdiction {
+        if Jurisdiction::Wales.paragraph_range().contains(&self.0) {
+            Jurisdiction::Wales
+        } else {
+            Jurisdiction::England
         }
+    }
+
+    /// "Part 1" (England) or "Part 4" (Wales).
+    pub fn part(self) -> &'static str {
+        self.jurisdiction().part()
+    }
+
+    /// The category the paragraph covers, for notices, in its own Part's words.
+    pub fn description(self) -> &'static str {
+        super::jurisdiction::description(self.0)
     }
 }
 
@@ -106,7 +106,9 @@ impl TryFrom<u8> for ExemptParagraph {
     type Error = String;
     fn try_from(value: u8) -> Result<Self, Self::Error> {
         ExemptParagraph::new(value).ok_or_else(|| {
-            format!("exempt paragraph must be 1 to 7 (Local Government Act 1972, Schedule 12A), not {value}")
+            format!(
+                "exempt paragraph must be 1 to 7 (Part 1 of Schedule 12A to the Local Government Act 1972, England) or 12 to 18 (Part 4, Wales), not {value}"
+            )
         })
     }
 }
@@ -196,6 +198,10 @@ pub struct Review {
     pub marking: ProtectiveMarking,
     /// "Worcestershire County Council".
     pub council: String,
+    /// England or Wales: which Part of Schedule 12A its exempt appendices cite. Not written while
+    /// England.
+    #[serde(default, skip_serializing_if = "Jurisdiction::is_england")]
+    pub jurisdiction: Jurisdiction,
     /// Report title: "Worcestershire Safeguarding Peer Review".
     pub title: String,
     /// The kind of review: "Children's Safeguarding Peer Review".
@@ -277,6 +283,10 @@ pub struct Review {
     /// Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparison: Vec<MatchDecision>,
+    /// The council's logo, printed in the report heading (and on a pack's cover). Last in the
+    /// file, as its picture is a long line of base64 text. Not written while unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<Logo>,
 }
 
 impl Default for Review {
@@ -286,6 +296,7 @@ impl Default for Review {
             format_version: FORMAT_VERSION,
             marking: ProtectiveMarking::Official,
             council: String::new(),
+            jurisdiction: Jurisdiction::England,
             title: String::new(),
             subject: String::new(),
             report_of: String::new(),
@@ -318,11 +329,17 @@ impl Default for Review {
             background_papers: Vec::new(),
             disclosure_reviewed: Vec::new(),
             comparison: Vec::new(),
+            logo: None,
         }
     }
 }
 
 impl Review {
+    /// The logo to print, if the review has one.
+    pub fn logo(&self) -> Option<&Logo> {
+        self.logo.as_ref()
+    }
+
     /// The theme with this id, if the review's theme set has it.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)

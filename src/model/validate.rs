@@ -231,6 +231,11 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
     if review.team.is_empty() {
         warn(S::Document, "team", "The review team is empty".to_owned());
     }
+    for (i, a) in review.appendices.iter().enumerate() {
+        if let Some(problem) = a.exempt.and_then(|p| review.jurisdiction.misplaced(p)) {
+            warn(S::Appendix(i), "exempt", format!("Exempt {problem}"));
+        }
+    }
     for kind in [FindingKind::Strength, FindingKind::AreaForConsideration] {
         if review.findings_of(kind, false).next().is_none() {
             let what = match kind {
@@ -412,6 +417,24 @@ mod tests {
         assert!(
             text.contains(&"`01905 7663` is not a valid UK phone number (at contacts.officers[1].phone)".to_owned())
         );
+    }
+
+    #[test]
+    fn an_exempt_paragraph_must_be_of_the_reviews_own_part_of_schedule_12a() {
+        let mut r = minimal();
+        r.appendices.push(crate::model::Appendix {
+            title: "Case audit".into(),
+            exempt: crate::model::ExemptParagraph::new(2),
+            body: String::new(),
+        });
+        assert!(validate(&r, today()).is_empty(), "paragraph 2 is English");
+        r.jurisdiction = crate::model::Jurisdiction::Wales;
+        let w = validate(&r, today());
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].place.to_string(), "appendices[1].exempt");
+        assert!(w[0].message.contains("use paragraphs 12 to 18 of Part 4"), "{}", w[0].message);
+        r.appendices[0].exempt = crate::model::ExemptParagraph::new(13);
+        assert!(validate(&r, today()).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod error;
 mod format;
 mod load;
 mod locate;
+mod logo;
 mod manifest;
 mod migrate;
 mod pack;
@@ -22,6 +23,7 @@ pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
 pub use locate::{Anchors, locate, pack_anchors, review_anchors};
+pub use logo::{LogoFileError, read_logo};
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };

@@ -32,7 +32,12 @@ fn recommendations(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Appendices");
     let exempt_options: Vec<(Option<ExemptParagraph>, String)> = std::iter::once((None, "Not exempt".to_owned()))
-        .chain((1..=7).filter_map(ExemptParagraph::new).map(|p| (Some(p), format!("Exempt: paragraph {}", p.number()))))
+        .chain(
+            review
+                .jurisdiction
+                .paragraphs()
+                .map(|p| (Some(p), format!("Exempt: paragraph {} of {}", p.number(), p.part()))),
+        )
         .collect();
     let spec = ListSpec::new("appendix", "Add appendix", Place::doc("appendices"));
     form.list(
@@ -52,7 +57,7 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                 Place::new(s, "exempt"),
             );
             if let Some(p) = appendix.exempt {
-                ui.weak(format!("Schedule 12A paragraph {}: {}", p.number(), p.description()));
+                ui.weak(format!("Schedule 12A {} paragraph {}: {}", p.part(), p.number(), p.description()));
             }
             form.paragraphs(ui, &format!("Text of appendix {n}"), &mut appendix.body, Place::new(s, "body"));
         },

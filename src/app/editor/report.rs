@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::{Form, heading};
-use crate::model::{Place, ProtectiveMarking, Review, Section};
+use crate::model::{Jurisdiction, Place, ProtectiveMarking, Review, Section};
 
 /// Page "Report and meeting".
 pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -16,6 +16,10 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         ProtectiveMarking::ALL.iter().map(|m| (*m, m.label().to_owned())).collect();
     ui.add_space(4.0);
     form.choice(ui, "Protective marking", &mut review.marking, &markings, Place::doc("marking"));
+    let nations: Vec<(Jurisdiction, String)> =
+        Jurisdiction::ALL.iter().map(|j| (*j, format!("{} (Schedule 12A {})", j.label(), j.part()))).collect();
+    ui.add_space(4.0);
+    form.choice(ui, "Jurisdiction", &mut review.jurisdiction, &nations, Place::doc("jurisdiction"));
 
     heading(ui, "Meeting");
     let meeting = Section::Meeting;

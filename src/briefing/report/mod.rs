@@ -13,7 +13,8 @@ mod since_last;
 
 pub(crate) use back_matter::exempt_notice;
 
-use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
+use super::compose::{BODY_BOTTOM, Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
+use super::logo;
 use super::page::{Layout, MM};
 use crate::model::{Appendix, ProtectiveMarking, Review, paragraphs};
 
@@ -86,10 +87,22 @@ impl Writer<'_> {
     fn header_block(&mut self, review: &Review, item: Option<&str>) {
         let c = &mut *self.c;
         c.place = "Report heading".into();
-        let mut lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-        lines.extend(c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+        // The logo sits at the top right; the heading's lines keep clear of it.
+        let mut width = CONTENT_WIDTH;
+        let mut logo_bottom = None;
+        if let Some(art) = logo::artwork(c, review.logo()) {
+            if c.y + logo::HEADING_HEIGHT > BODY_BOTTOM {
+                c.new_page();
+            }
+            let top = c.y;
+            let (w, h) = logo::place_in_heading(c, art, top);
+            width = CONTENT_WIDTH - w - logo::HEADING_GAP;
+            logo_bottom = Some((c.page_index(), top + h));
+        }
+        let mut lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, width, 0.0, 0.0);
+        lines.extend(c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
         if let Some(date) = review.meeting.date {
-            lines.extend(c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+            lines.extend(c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
         }
         let agenda = item.map(str::to_owned).unwrap_or_else(|| review.meeting.agenda_item.clone());
         if !agenda.trim().is_empty() {
@@ -97,12 +110,17 @@ impl Writer<'_> {
                 &format!("Agenda item {agenda}"),
                 Style::BODY.sized(12.0),
                 MARGIN_LEFT,
-                CONTENT_WIDTH,
+                width,
                 0.0,
                 0.0,
             ));
         }
         c.place_together(lines);
+        if let Some((page, bottom)) = logo_bottom
+            && page == c.page_index()
+        {
+            c.y = c.y.max(bottom);
+        }
         c.gap(6.0 * MM);
         let title = review.title.to_uppercase();
         let mut lines = c.wrap(&title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
@@ -194,10 +212,11 @@ impl Writer<'_> {
                 .enumerate()
                 .map(|(i, a)| match a.exempt {
                     Some(p) => format!(
-                        "Appendix {} – {} (exempt: not for publication by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972)",
+                        "Appendix {} – {} (exempt: not for publication by virtue of paragraph {} of {} of Schedule 12A to the Local Government Act 1972)",
                         i + 1,
                         a.title,
-                        p.number()
+                        p.number(),
+                        p.part()
                     ),
                     None => format!("Appendix {} – {}", i + 1, a.title),
                 })
