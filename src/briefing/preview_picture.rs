@@ -51,3 +51,49 @@ pub(crate) fn mesh(v: &Vector, rect: Rect) -> Mesh {
     }
     mesh
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Logo;
+
+    fn sample(name: &str) -> std::sync::Arc<Artwork> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/logos").join(name);
+        let data = std::fs::read(path).expect("sample logo");
+        crate::model::logo::decode(&Logo { alt: "Harbridge".into(), data }).expect("decodes")
+    }
+
+    #[test]
+    fn the_svg_fills_the_box_the_pdf_draws_it_in() {
+        let art = sample("harbridge.svg");
+        let Picture::Vector(v) = &art.picture else { panic!("vector") };
+        let rect = Rect::from_min_size(Pos2::new(100.0, 50.0), egui::vec2(150.0, 50.0));
+        let mesh = mesh(v, rect);
+        assert!(mesh.vertices.len() > 300, "{} vertices", mesh.vertices.len());
+        let bounds = mesh.calc_bounds();
+        assert!(rect.expand(0.01).contains_rect(bounds), "{bounds:?} inside {rect:?}");
+        // The shield's left edge and top and the lettering's right end reach the box's edges.
+        assert!((bounds.left() - rect.left()).abs() < 5.0 && (bounds.top() - rect.top()).abs() < 3.0, "{bounds:?}");
+        assert!(bounds.right() > rect.right() - 10.0, "{bounds:?}");
+        let navy = Color32::from_rgb(0x1d, 0x35, 0x57);
+        assert!(mesh.vertices.iter().any(|v| v.color == navy));
+    }
+
+    #[test]
+    fn a_png_is_uploaded_once_and_drawn_over_its_box() {
+        let art = sample("harbridge.png");
+        let ctx = egui::Context::default();
+        let rect = Rect::from_min_size(Pos2::new(10.0, 10.0), egui::vec2(120.0, 40.0));
+        let mut uploads = Vec::new();
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| paint_picture(ui.painter(), rect, &art));
+            // Texture 0 is egui's font atlas; anything else is the logo.
+            uploads.push(output.textures_delta.set.iter().filter(|(id, _)| *id != &egui::TextureId::default()).count());
+            output.textures_delta.clear();
+            let drawn =
+                output.shapes.iter().any(|s| matches!(&s.shape, egui::Shape::Mesh(m) if m.calc_bounds() == rect));
+            assert!(drawn, "an image mesh over the box");
+        }
+        assert_eq!(uploads, vec![1, 0], "uploaded in the first frame only");
+    }
+}
