@@ -38,6 +38,11 @@ const CORPUS: &[(&str, Expect)] = &[
     ("bad_date.peerreview", Expect::ErrorAt("YYYY-MM-DD")),
     ("impossible_date.peerreview", Expect::ErrorAt("`2011-02-30` is not a real date: February 2011 has 28 days")),
     ("exempt_paragraph_9.peerreview", Expect::ErrorAt("1 to 7")),
+    ("exempt_paragraph_19.peerreview", Expect::ErrorAt("or 12 to 18 (Part 4, Wales), not 19")),
+    ("unknown_jurisdiction.peerreview", Expect::ErrorAt("`Scotland` is not allowed")),
+    ("logo_bad_base64.peerreview", Expect::ErrorAt("the logo's data is not valid base64 text")),
+    // Loads: a logo that is not a picture is left out of the briefing with a warning.
+    ("logo_not_a_picture.peerreview", Expect::Loads),
     ("unknown_enum.peerreview", Expect::ErrorAt("`Weakness` is not allowed")),
     ("duplicate_field.peerreview", Expect::ErrorAt("appears twice")),
     ("trailing_garbage.peerreview", Expect::ErrorAt("")),

@@ -155,7 +155,7 @@ fn bad_logos_give_a_message_and_the_briefing_still_prints_without_them() {
     ];
     for (what, data, message) in cases {
         let mut r = plain.clone();
-        r.logo = Some(Logo { alt: "Ambleshire".into(), data });
+        r.logo = Some(Logo { alt: "Ambleshire".into(), data: data.into() });
         let layout = briefing(&r);
         let warnings: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(warnings.len(), 1, "{what}: {warnings:?}");

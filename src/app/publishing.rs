@@ -24,8 +24,8 @@ pub struct PanelState {
     pub open: bool,
     /// The reason being typed for each finding, by (kind, text).
     pub reasons: HashMap<(DisclosureKind, String), String>,
-    /// The paragraph of Schedule 12A that moved text is exempt under (1: information relating
-    /// to an individual; 2: likely to reveal an individual's identity).
+    /// The paragraph of Schedule 12A that moved text is exempt under (1 or 12: information relating
+    /// to an individual; 2 or 13: likely to reveal an individual's identity).
     pub paragraph: u8,
     cache: Option<(u64, Vec<Disclosure>)>,
     /// Matches of each public text by (place, hash of the text): after an edit only the fields
@@ -196,11 +196,17 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
     ui.label("The public version will not print until each of these is moved, edited or marked as reviewed.");
     ui.horizontal(|ui| {
         ui.label("Move to an exempt appendix under Schedule 12A");
+        // The first two paragraphs of the review's own Part: 1 and 2 (England) or 12 and 13 (Wales).
+        let part = doc.review.jurisdiction.paragraph_range();
         let state = &mut doc.view.publishing;
-        for (p, help) in
-            [(1, "information relating to any individual"), (2, "likely to reveal an individual's identity")]
-        {
-            ui.radio_value(&mut state.paragraph, p, format!("paragraph {p}")).on_hover_text(help);
+        if !part.contains(&state.paragraph) {
+            // The jurisdiction changed: keep the same choice in the other Part.
+            let second = matches!(state.paragraph, 2 | 13);
+            state.paragraph = *part.start() + u8::from(second);
+        }
+        for p in [*part.start(), *part.start() + 1].into_iter().filter_map(ExemptParagraph::new) {
+            let n = p.number();
+            ui.radio_value(&mut state.paragraph, n, format!("paragraph {n}")).on_hover_text(p.description());
         }
     });
     let paragraph = ExemptParagraph::new(doc.view.publishing.paragraph).unwrap_or(ExemptParagraph::new(1).unwrap());

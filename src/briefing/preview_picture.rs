@@ -60,7 +60,7 @@ mod tests {
     fn sample(name: &str) -> std::sync::Arc<Artwork> {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/logos").join(name);
         let data = std::fs::read(path).expect("sample logo");
-        crate::model::logo::decode(&Logo { alt: "Harbridge".into(), data }).expect("decodes")
+        crate::model::logo::decode(&Logo { alt: "Harbridge".into(), data: data.into() }).expect("decodes")
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn read_logo(path: &Path, alt: &str) -> Result<Logo, LogoFileError> {
         let size = std::fs::metadata(path).map_or(data.len(), |m| usize::try_from(m.len()).unwrap_or(usize::MAX));
         return Err(error(LogoError::TooLarge(size).to_string()));
     }
-    let logo = Logo { alt: alt.to_owned(), data };
+    let logo = Logo { alt: alt.to_owned(), data: data.into() };
     logo::decode(&logo).map_err(|e| error(e.to_string()))?;
     Ok(logo)
 }

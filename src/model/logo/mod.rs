@@ -22,14 +22,22 @@ pub const MAX_LOGO_BYTES: usize = 4 * 1024 * 1024;
 
 /// A logo as the review file carries it: its bytes (PNG or SVG) and the text read out in its
 /// place. In the file the bytes are base64 text: `Logo(alt: "…", data: "iVBORw0KGgo…")`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
     /// Alternative text: "Harbridge Borough Council".
     #[serde(default)]
     pub alt: String,
+    /// Shared, not copied: every undo step and preview holds the same bytes.
     #[serde(with = "base64_text")]
-    pub data: Vec<u8>,
+    pub data: Arc<[u8]>,
+}
+
+impl std::fmt::Debug for Logo {
+    /// The size, not the bytes: a failed test comparing reviews stays readable.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Logo {{ alt: {:?}, data: {} bytes }}", self.alt, self.data.len())
+    }
 }
 
 /// Which kind of picture the bytes are, from their first bytes (never from a file name).
@@ -133,16 +141,18 @@ mod base64_text {
     use base64::Engine;
     use base64::engine::general_purpose::STANDARD;
     use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
 
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&STANDARD.encode(bytes))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<[u8]>, D::Error> {
         let text = String::deserialize(d)?;
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         STANDARD
             .decode(compact.as_bytes())
+            .map(Arc::from)
             .map_err(|e| serde::de::Error::custom(format!("the logo's data is not valid base64 text ({e})")))
     }
 }
@@ -165,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_logo_round_trips_through_ron_as_base64_text() {
-        let logo = Logo { alt: "Testshire County Council".into(), data: tiny_png() };
+        let logo = Logo { alt: "Testshire County Council".into(), data: tiny_png().into() };
         let text = ron::to_string(&logo).expect("serialises");
         assert!(text.contains("data:\"iVBORw0KGgo"), "{text}");
         let back: Logo = ron::from_str(&text).expect("parses");
@@ -190,21 +200,21 @@ mod tests {
 
     #[test]
     fn oversized_truncated_and_foreign_logos_are_refused_with_a_message() {
-        let big = Logo { alt: String::new(), data: vec![b' '; 6 * 1024 * 1024] };
+        let big = Logo { alt: String::new(), data: vec![b' '; 6 * 1024 * 1024].into() };
         let err = decode(&big).expect_err("too big");
         assert_eq!(err.to_string(), "the logo is 6 MB; logos may be at most 4 MB: save a smaller version of it");
         let mut cut = tiny_png();
         cut.truncate(cut.len() - 20);
-        let err = decode(&Logo { alt: String::new(), data: cut }).expect_err("truncated");
+        let err = decode(&Logo { alt: String::new(), data: cut.into() }).expect_err("truncated");
         assert!(err.to_string().starts_with("the PNG logo is damaged or cut short"), "{err}");
-        let text = decode(&Logo { alt: String::new(), data: b"hello".to_vec() }).expect_err("text");
+        let text = decode(&Logo { alt: String::new(), data: b"hello".as_slice().into() }).expect_err("text");
         assert_eq!(text, LogoError::NotAPicture);
     }
 
     #[test]
     fn the_same_bytes_have_the_same_key() {
-        let a = decode(&Logo { alt: "A".into(), data: tiny_png() }).expect("decodes");
-        let b = decode(&Logo { alt: "B".into(), data: tiny_png() }).expect("decodes");
+        let a = decode(&Logo { alt: "A".into(), data: tiny_png().into() }).expect("decodes");
+        let b = decode(&Logo { alt: "B".into(), data: tiny_png().into() }).expect("decodes");
         assert_eq!(a.key, b.key);
         assert!((a.aspect() - 2.0).abs() < 1e-6);
     }
