@@ -31,16 +31,14 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Raster, LogoError> {
     let bad = |e: &dyn std::fmt::Display| LogoError::BadPng(e.to_string());
     let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut limits = png::Limits::default();
-    limits.bytes = (MAX_SIDE as usize) * (MAX_SIDE as usize) * 4;
-    decoder.set_limits(limits);
+    decoder.set_limits(png::Limits { bytes: (MAX_SIDE as usize) * (MAX_SIDE as usize) * 4 });
     let header = decoder.read_header_info().map_err(|e| bad(&e))?;
     let (width, height) = (header.width, header.height);
     if width > MAX_SIDE || height > MAX_SIDE {
         return Err(LogoError::TooManyPixels(width, height));
     }
     let mut reader = decoder.read_info().map_err(|e| bad(&e))?;
-    let size = reader.output_buffer_size().ok_or_else(|| LogoError::TooManyPixels(width, height))?;
+    let size = reader.output_buffer_size().ok_or(LogoError::TooManyPixels(width, height))?;
     let mut buf = vec![0; size];
     let frame = reader.next_frame(&mut buf).map_err(|e| bad(&e))?;
     buf.truncate(frame.buffer_size());

@@ -161,7 +161,7 @@ mod tests {
     }
 
     fn square(x: f32, y: f32, side: f32, clockwise: bool) -> Vec<Segment> {
-        let mut pts = vec![[x, y], [x + side, y], [x + side, y + side], [x, y + side]];
+        let mut pts = [[x, y], [x + side, y], [x + side, y + side], [x, y + side]];
         if !clockwise {
             pts.reverse();
         }
