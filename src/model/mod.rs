@@ -8,7 +8,10 @@ mod date;
 pub mod disclosure;
 mod finding;
 mod pack;
+mod report;
+mod report_checks;
 mod review;
+pub mod seed;
 mod text;
 mod theme;
 mod validate;
@@ -19,6 +22,11 @@ pub use date::{Date, DateError};
 pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
 pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
+pub use report::{
+    Block, DataBlock, HeaderFact, HouseStyle, Implication, Numbering, Recommendation, Report, ReportSection,
+    TemplateRef,
+};
+pub use report_checks::section_place;
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,
@@ -28,4 +36,4 @@ pub use theme::{Theme, ThemeSet};
 pub use validate::{Place, Section, Warning, validate};
 
 /// The file format version this build writes. Older versions are migrated on load (see `store`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
