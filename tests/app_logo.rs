@@ -20,7 +20,7 @@ fn click(harness: &mut Harness<'_, PeerBriefApp>, label: &str) {
 
 fn review_logo_len(harness: &Harness<'_, PeerBriefApp>) -> Option<usize> {
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review tab");
-    doc.review.logo.as_ref().map(|l| l.data.len())
+    doc.review.house_style.logo.as_ref().map(|l| l.data.len())
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn choose_a_logo_see_it_in_the_preview_save_it_and_remove_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     finish_saving(&mut harness);
     let saved = peerbrief::store::load_review(&scratch.path(WORCESTERSHIRE)).unwrap().review;
-    assert_eq!(saved.logo.as_ref().map(|l| l.data.len()), Some(svg_len));
+    assert_eq!(saved.house_style.logo.as_ref().map(|l| l.data.len()), Some(svg_len));
 
     // Remove logo is one step, undone with Ctrl+Z.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);

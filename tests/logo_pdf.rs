@@ -63,7 +63,7 @@ fn a_png_logo_prints_in_the_heading_once_and_the_text_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let plain = review("ambleshire-2024.peerreview");
     let mut with_logo = plain.clone();
-    with_logo.logo = Some(logo("harbridge.png"));
+    with_logo.house_style.logo = Some(logo("harbridge.png"));
     let layout = briefing(&with_logo);
     assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
     assert_eq!(image_pages(&layout), vec![0], "the heading is on page 1");
@@ -84,7 +84,7 @@ fn an_svg_logo_is_one_vector_form_xobject_drawn_from_the_heading() {
     let dir = tempfile::tempdir().unwrap();
     let plain = review("worcestershire-2015.peerreview");
     let mut with_logo = plain.clone();
-    with_logo.logo = Some(logo("harbridge.svg"));
+    with_logo.house_style.logo = Some(logo("harbridge.svg"));
     let layout = briefing(&with_logo);
     assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
     let path = pdf(&layout, dir.path(), "svg.pdf");
@@ -103,7 +103,7 @@ fn a_pack_of_two_reports_with_one_logo_embeds_it_once() {
     for name in ["worcestershire-2015.peerreview", "ambleshire-2024.peerreview"] {
         let path = dir.path().join(name);
         let mut r = load_review(&path).unwrap().review;
-        r.logo = Some(logo("harbridge.png"));
+        r.house_style.logo = Some(logo("harbridge.png"));
         peerbrief::store::save_review(&path, &r).unwrap();
     }
     let loaded = load_pack(&dir.path().join("children-and-families-panel.peerpack")).expect("pack loads");
@@ -155,7 +155,7 @@ fn bad_logos_give_a_message_and_the_briefing_still_prints_without_them() {
     ];
     for (what, data, message) in cases {
         let mut r = plain.clone();
-        r.logo = Some(Logo { alt: "Ambleshire".into(), data: data.into() });
+        r.house_style.logo = Some(Logo { alt: "Ambleshire".into(), data: data.into() });
         let layout = briefing(&r);
         let warnings: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(warnings.len(), 1, "{what}: {warnings:?}");
@@ -172,12 +172,12 @@ fn a_review_file_carries_its_logo_and_saves_back_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("with-logo.peerreview");
     let mut r = review("ambleshire-2024.peerreview");
-    r.logo = Some(logo("harbridge.svg"));
+    r.house_style.logo = Some(logo("harbridge.svg"));
     peerbrief::store::save_review(&path, &r).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        saved.contains("    logo: Some(Logo(\n        alt: \"Harbridge Borough Council\",\n        data: \"PHN2Zy")
-    );
+    assert!(saved.contains(
+        "        logo: Some(Logo(\n            alt: \"Harbridge Borough Council\",\n            data: \"PHN2Zy"
+    ));
     let back = load_review(&path).unwrap().review;
     assert_eq!(back, r);
     peerbrief::store::save_review(&path, &back).unwrap();

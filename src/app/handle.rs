@@ -462,7 +462,7 @@ impl PeerBriefApp {
         let alt = e.review.council.trim().to_owned();
         match crate::store::read_logo(&chosen, &alt) {
             Ok(logo) => {
-                e.review.logo = Some(logo);
+                e.review.house_style.logo = Some(logo);
                 e.note_change(false);
                 let name = chosen.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 self.info(format!("Logo added: {name}. It is saved inside the review file."));

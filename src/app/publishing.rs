@@ -91,24 +91,13 @@ pub fn button_text(open: usize) -> String {
 /// The text field a finding is in, when text can be moved out of it.
 fn field_mut<'a>(review: &'a mut Review, place: &Place) -> Option<&'a mut String> {
     Some(match (place.section, place.field) {
-        (Section::Document, field) => match field {
-            "summary" => &mut review.summary,
-            "background" => &mut review.background,
-            "about_peer_review" => &mut review.about_peer_review,
-            "themes_intro" => &mut review.themes_intro,
-            "focus_intro" => &mut review.focus_intro,
-            "method" => &mut review.method,
-            "findings_intro" => &mut review.findings_intro,
-            "findings_summary" => &mut review.findings_summary,
-            "findings_note" => &mut review.findings_note,
-            "conclusion" => &mut review.conclusion,
-            "purpose" => &mut review.purpose,
-            _ => return None,
-        },
+        (
+            Section::ReportSection(_) | Section::ReportBlock(..) | Section::ReportItem(..) | Section::ReportSubItem(..),
+            _,
+        ) => review.report_text_mut(place)?,
         (Section::Finding(i), "text") => &mut review.findings.get_mut(i)?.text,
         (Section::Action(i), "action") => &mut review.findings.get_mut(i)?.action.as_mut()?.action,
         (Section::Action(i), "progress") => &mut review.findings.get_mut(i)?.action.as_mut()?.progress,
-        (Section::Recommendation(i), _) => review.recommendations.get_mut(i)?,
         (Section::FocusQuestion(i), _) => review.focus_questions.get_mut(i)?,
         (Section::Appendix(i), "body") if review.appendices.get(i)?.exempt.is_none() => &mut review.appendices[i].body,
         _ => return None,

@@ -10,7 +10,10 @@ mod finding;
 mod jurisdiction;
 pub mod logo;
 mod pack;
+mod report;
+mod report_checks;
 mod review;
+pub mod seed;
 mod text;
 mod theme;
 mod validate;
@@ -23,6 +26,11 @@ pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatu
 pub use jurisdiction::Jurisdiction;
 pub use logo::{Artwork, Logo, LogoError};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
+pub use report::{
+    Block, DataBlock, HeaderFact, HouseStyle, Implication, Numbering, Recommendation, Report, ReportSection,
+    TemplateRef,
+};
+pub use report_checks::section_place;
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,
@@ -32,4 +40,4 @@ pub use theme::{Theme, ThemeSet};
 pub use validate::{Place, Section, Warning, validate};
 
 /// The file format version this build writes. Older versions are migrated on load (see `store`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;

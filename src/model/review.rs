@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::seed::{SEED_TEMPLATE, SeedText, seed_report};
 use super::{
-    Date, FORMAT_VERSION, Finding, FindingKind, Jurisdiction, Logo, MatchDecision, ReviewedDisclosure, Theme, ThemeSet,
+    Date, FORMAT_VERSION, Finding, FindingKind, HeaderFact, HouseStyle, Jurisdiction, Logo, MatchDecision, Numbering,
+    Report, ReviewedDisclosure, TemplateRef, Theme, ThemeSet,
 };
 
 /// Government Security Classification marking printed at the top and bottom of every page.
@@ -187,15 +189,18 @@ pub struct BackgroundPaper {
 
 /// A council's peer review and the report that takes it to a scrutiny panel.
 ///
-/// Long text fields hold paragraphs separated by blank lines (see [`super::paragraphs`]).
-/// Field order here is the order in the file, so saves are stable and diff well.
+/// The facts (council, dates, themes, team, findings, appendices, contacts…) are fields here; the
+/// report's own words are in [`Review::report`], section by section. Long text holds paragraphs
+/// separated by blank lines (see [`super::paragraphs`]). Field order here is the order in the
+/// file, so saves are stable and diff well.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "PeerReview", deny_unknown_fields)]
 pub struct Review {
     pub format_version: u32,
-    /// Format 1 called this `protective_marking`.
-    #[serde(alias = "protective_marking")]
     pub marking: ProtectiveMarking,
+    /// The template the report was made from (its name and version), for Apply template.
+    #[serde(default)]
+    pub template: Option<TemplateRef>,
     /// "Worcestershire County Council".
     pub council: String,
     /// England or Wales: which Part of Schedule 12A its exempt appendices cite. Not written while
@@ -211,6 +216,13 @@ pub struct Review {
     #[serde(default)]
     pub report_of: String,
     pub meeting: Meeting,
+    /// Facts printed in the header block: wards affected, key decision, forward plan reference.
+    #[serde(default)]
+    pub header_facts: Vec<HeaderFact>,
+    #[serde(default)]
+    pub numbering: Numbering,
+    #[serde(default)]
+    pub house_style: HouseStyle,
     /// Who facilitated the review: "Local Government Association (LGA)".
     #[serde(default)]
     pub facilitator: String,
@@ -221,115 +233,66 @@ pub struct Review {
     #[serde(default)]
     pub previous_review: Option<Date>,
     /// The previous review's file, relative to this review's folder ("ambleshire-2019.peerreview"),
-    /// for "Since the last review". Not written while unset, so older files save back byte for byte.
+    /// for "Since the last review". Not written while unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_review_file: Option<String>,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub background: String,
-    /// "What is a safeguarding peer review?"
-    #[serde(default)]
-    pub about_peer_review: String,
-    /// Lead-in to the theme list: "LGA safeguarding reviews focus on five key themes:".
-    #[serde(default)]
-    pub themes_intro: String,
     pub themes: Vec<Theme>,
     #[serde(default)]
-    pub focus_intro: String,
-    #[serde(default)]
     pub focus_questions: Vec<String>,
-    /// "Who conducted the review?" — text before the team list.
-    #[serde(default)]
-    pub team_intro: String,
     #[serde(default)]
     pub team: Vec<TeamMember>,
-    /// How the review was done (time on site, who they met).
-    #[serde(default)]
-    pub method: String,
-    /// Lead-in to the summary: "The reviewers concluded:".
-    #[serde(default)]
-    pub findings_intro: String,
-    #[serde(default)]
-    pub findings_summary: String,
-    /// Text before the headline lists: "The letter and detailed findings are attached …".
-    #[serde(default)]
-    pub findings_note: String,
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// The report's sections, in printing order.
     #[serde(default)]
-    pub conclusion: String,
-    /// "Purpose of this Meeting".
-    #[serde(default)]
-    pub purpose: String,
-    /// Numbered recommendations to the panel, if any.
-    #[serde(default)]
-    pub recommendations: Vec<String>,
+    pub report: Report,
     #[serde(default)]
     pub appendices: Vec<Appendix>,
     #[serde(default)]
     pub contacts: ContactPoints,
-    /// The proper officer's statement that opens "Background Papers".
-    #[serde(default)]
-    pub background_papers_statement: String,
     #[serde(default)]
     pub background_papers: Vec<BackgroundPaper>,
     /// Possible personal data in the public text that someone reviewed and decided may be
-    /// published (see [`super::disclosure`]). Not written while empty, so older files save back
-    /// byte for byte.
+    /// published (see [`super::disclosure`]). Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disclosure_reviewed: Vec<ReviewedDisclosure>,
     /// Matches with the previous review that someone confirmed or broke (see [`super::compare`]).
     /// Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparison: Vec<MatchDecision>,
-    /// The council's logo, printed in the report heading (and on a pack's cover). Last in the
-    /// file, as its picture is a long line of base64 text. Not written while unset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub logo: Option<Logo>,
 }
 
 impl Default for Review {
-    /// A blank review with the LGA five themes, as File → New makes it.
+    /// A blank review with the LGA five themes in the seed's report layout, as File → New makes it.
     fn default() -> Self {
         Review {
             format_version: FORMAT_VERSION,
             marking: ProtectiveMarking::Official,
+            template: Some(TemplateRef { name: SEED_TEMPLATE.to_owned(), version: 1 }),
             council: String::new(),
             jurisdiction: Jurisdiction::England,
             title: String::new(),
             subject: String::new(),
             report_of: String::new(),
             meeting: Meeting::default(),
+            header_facts: Vec::new(),
+            numbering: Numbering::Continuous,
+            house_style: HouseStyle::default(),
             facilitator: String::new(),
             review_start: None,
             review_end: None,
             previous_review: None,
             previous_review_file: None,
-            summary: String::new(),
-            background: String::new(),
-            about_peer_review: String::new(),
-            themes_intro: String::new(),
             themes: ThemeSet::lga_five(),
-            focus_intro: String::new(),
             focus_questions: Vec::new(),
-            team_intro: String::new(),
             team: Vec::new(),
-            method: String::new(),
-            findings_intro: String::new(),
-            findings_summary: String::new(),
-            findings_note: String::new(),
             findings: Vec::new(),
-            conclusion: String::new(),
-            purpose: String::new(),
-            recommendations: Vec::new(),
+            report: seed_report(&SeedText::default(), "", "", true),
             appendices: Vec::new(),
             contacts: ContactPoints::default(),
-            background_papers_statement: String::new(),
             background_papers: Vec::new(),
             disclosure_reviewed: Vec::new(),
             comparison: Vec::new(),
-            logo: None,
         }
     }
 }
@@ -337,7 +300,7 @@ impl Default for Review {
 impl Review {
     /// The logo to print, if the review has one.
     pub fn logo(&self) -> Option<&Logo> {
-        self.logo.as_ref()
+        self.house_style.logo.as_ref()
     }
 
     /// The theme with this id, if the review's theme set has it.

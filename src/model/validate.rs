@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{ContactKind, Date, FindingKind, Review, placeholder_in};
+use super::{Block, ContactKind, DataBlock, Date, FindingKind, Review, placeholder_in};
 
 /// Which part of the document a warning (or an editor field) belongs to. Indices are 0-based here
 /// and shown 1-based to people, matching the editor's numbered lists.
@@ -19,7 +19,14 @@ pub enum Section {
     /// The action plan entry of finding N.
     Action(usize),
     DueDateChange(usize, usize),
-    Recommendation(usize),
+    /// A report section (its heading): index into `report.sections`.
+    ReportSection(usize),
+    /// Block B of report section S (its text).
+    ReportBlock(usize, usize),
+    /// Item I of a list, recommendations or implications block.
+    ReportItem(usize, usize, usize),
+    /// Sub-item J of recommendation I.
+    ReportSubItem(usize, usize, usize, usize),
     Appendix(usize),
     ContactLine(usize),
     Officer(usize),
@@ -62,7 +69,22 @@ impl fmt::Display for Place {
                 list(f, "findings", i)?;
                 write!(f, ".action.due_history[{}]", j + 1)?
             }
-            Section::Recommendation(i) => list(f, "recommendations", i)?,
+            Section::ReportSection(s) => list(f, "report.sections", s)?,
+            Section::ReportBlock(s, b) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?
+            }
+            Section::ReportItem(s, b, i) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?;
+                list(f, ".items", i)?
+            }
+            Section::ReportSubItem(s, b, i, j) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?;
+                list(f, ".items", i)?;
+                list(f, ".sub_items", j)?
+            }
             Section::Appendix(i) => list(f, "appendices", i)?,
             Section::ContactLine(i) => list(f, "contacts.general", i)?,
             Section::Officer(i) => list(f, "contacts.officers", i)?,
@@ -93,28 +115,20 @@ impl Review {
         use Section as S;
         let mut out: Vec<(Place, &'a str)> = Vec::with_capacity(64 + self.findings.len() * 4);
         let mut push = |section, field, text: &'a str| out.push((Place::new(section, field), text));
-        let doc_fields: [(&'static str, &'a str); 16] = [
+        let doc_fields: [(&'static str, &'a str); 5] = [
             ("council", &self.council),
             ("title", &self.title),
             ("subject", &self.subject),
             ("report_of", &self.report_of),
             ("facilitator", &self.facilitator),
-            ("summary", &self.summary),
-            ("background", &self.background),
-            ("about_peer_review", &self.about_peer_review),
-            ("themes_intro", &self.themes_intro),
-            ("focus_intro", &self.focus_intro),
-            ("team_intro", &self.team_intro),
-            ("method", &self.method),
-            ("findings_intro", &self.findings_intro),
-            ("findings_summary", &self.findings_summary),
-            ("findings_note", &self.findings_note),
-            ("conclusion", &self.conclusion),
         ];
         for (field, text) in doc_fields {
             push(S::Document, field, text);
         }
-        push(S::Document, "purpose", &self.purpose);
+        for fact in &self.header_facts {
+            push(S::Document, "header_facts", &fact.value);
+        }
+        push(S::Document, "house_style.footer", &self.house_style.footer);
         push(S::Meeting, "panel", &self.meeting.panel);
         push(S::Meeting, "agenda_item", &self.meeting.agenda_item);
         for (i, t) in self.themes.iter().enumerate() {
@@ -143,8 +157,36 @@ impl Review {
                 }
             }
         }
-        for (i, r) in self.recommendations.iter().enumerate() {
-            push(S::Recommendation(i), "", r);
+        for (si, section) in self.report.sections.iter().enumerate() {
+            push(S::ReportSection(si), "heading", &section.heading);
+            for (bi, block) in section.blocks.iter().enumerate() {
+                match block {
+                    Block::Paragraphs { text, .. } | Block::Quotation { text } => {
+                        push(S::ReportBlock(si, bi), "text", text)
+                    }
+                    Block::Data(DataBlock::ThemeList { intro }) => push(S::ReportBlock(si, bi), "intro", intro),
+                    Block::Bullets(items) | Block::Lettered(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "", item);
+                        }
+                    }
+                    Block::Recommendations(items) => {
+                        for (i, r) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "text", &r.text);
+                            for (j, sub) in r.sub_items.iter().enumerate() {
+                                push(S::ReportSubItem(si, bi, i, j), "", sub);
+                            }
+                        }
+                    }
+                    Block::Implications(items) => {
+                        for (i, imp) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "heading", &imp.heading);
+                            push(S::ReportItem(si, bi, i), "text", &imp.text);
+                        }
+                    }
+                    Block::Data(_) => {}
+                }
+            }
         }
         for (i, a) in self.appendices.iter().enumerate() {
             push(S::Appendix(i), "title", &a.title);
@@ -161,7 +203,6 @@ impl Review {
             push(S::Officer(i), "phone", &o.phone);
             push(S::Officer(i), "email", &o.email);
         }
-        push(S::Document, "background_papers_statement", &self.background_papers_statement);
         for (i, p) in self.background_papers.iter().enumerate() {
             push(S::BackgroundPaper(i), "text", &p.text);
             if let Some(url) = &p.url {
@@ -210,18 +251,16 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
     let mut warn =
         |section, field, message: String| warnings.push(Warning { place: Place::new(section, field), message });
 
-    let required: [(&'static str, &str, &str); 5] = [
+    let required: [(&'static str, &str, &str); 2] = [
         ("council", &review.council, "The council's name is empty"),
         ("title", &review.title, "The report title is empty"),
-        ("summary", &review.summary, "The summary is empty"),
-        ("findings_summary", &review.findings_summary, "The findings summary is empty"),
-        ("purpose", &review.purpose, "The purpose of the meeting is empty"),
     ];
     for (field, text, message) in required {
         if text.trim().is_empty() {
             warn(S::Document, field, message.to_owned());
         }
     }
+    super::report_checks::check_report(review, &mut warn);
     if review.meeting.panel.trim().is_empty() {
         warn(S::Meeting, "panel", "The panel or committee name is empty".to_owned());
     }

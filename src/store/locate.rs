@@ -26,7 +26,10 @@ pub fn review_anchors(place: &Place) -> Anchors {
         Section::Action(i) | Section::DueDateChange(i, _) => {
             vec![top("findings"), nth("Finding", i), ("ActionPlanEntry(".into(), 1)]
         }
-        Section::Recommendation(_) => vec![top("recommendations")],
+        Section::ReportSection(s)
+        | Section::ReportBlock(s, _)
+        | Section::ReportItem(s, _, _)
+        | Section::ReportSubItem(s, _, _, _) => vec![top("report"), nth("ReportSection", s)],
         Section::Appendix(i) => vec![top("appendices"), nth("Appendix", i)],
         Section::ContactLine(i) => vec![top("contacts"), nth("ContactLine", i)],
         Section::Officer(i) => vec![top("contacts"), nth("NamedOfficer", i)],

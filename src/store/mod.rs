@@ -7,6 +7,7 @@ mod atomic;
 mod clock;
 mod error;
 mod format;
+mod legacy;
 mod load;
 mod locate;
 mod logo;

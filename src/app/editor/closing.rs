@@ -1,4 +1,4 @@
-//! Recommendations, appendices, contact points and background papers.
+//! Appendices, contact points and background papers.
 
 use egui::Ui;
 
@@ -9,24 +9,9 @@ use crate::model::{
 
 /// Page "Appendices and contacts".
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
-    recommendations(ui, form, review);
     appendices(ui, form, review);
     contacts(ui, form, review);
     background_papers(ui, form, review);
-}
-
-fn recommendations(ui: &mut Ui, form: &mut Form, review: &mut Review) {
-    heading(ui, "Recommendations");
-    let spec = ListSpec::new("recommendation", "Add recommendation", Place::doc("recommendations"));
-    form.list(
-        ui,
-        &mut review.recommendations,
-        spec,
-        |_| String::new(),
-        |form, ui, i, text| {
-            form.paragraphs(ui, &format!("Recommendation {}", i + 1), text, Place::new(Section::Recommendation(i), ""));
-        },
-    );
 }
 
 fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -118,12 +103,6 @@ fn contacts(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 
 fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Background papers");
-    form.paragraphs(
-        ui,
-        "Statement before the background papers",
-        &mut review.background_papers_statement,
-        Place::doc("background_papers_statement"),
-    );
     let spec = ListSpec::new("background paper", "Add background paper", Place::doc("background_papers"));
     form.list(
         ui,

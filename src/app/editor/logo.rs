@@ -11,7 +11,7 @@ use crate::model::{Place, Review};
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review, choose: &mut bool) {
     heading(ui, "Logo");
     let place = Place::doc("logo");
-    match &mut review.logo {
+    match &mut review.house_style.logo {
         None => {
             ui.weak("No logo: the report heading prints the council's name only.");
         }
@@ -50,8 +50,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review, choose: &mut bool
         if ui.button("Logo…").on_hover_text("Choose a PNG or SVG file (at most 4 MB)").clicked() {
             *choose = true;
         }
-        if review.logo.is_some() && ui.button("Remove logo").clicked() {
-            review.logo = None;
+        if review.house_style.logo.is_some() && ui.button("Remove logo").clicked() {
+            review.house_style.logo = None;
             form.changed = true;
         }
     });

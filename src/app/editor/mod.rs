@@ -284,9 +284,8 @@ pub fn page_of(place: Place) -> EditorPage {
         S::Theme(_) | S::FocusQuestion(_) => EditorPage::Themes,
         S::TeamMember(_) => EditorPage::Team,
         S::Finding(_) | S::Action(_) | S::DueDateChange(..) => EditorPage::Findings,
-        S::Recommendation(_) | S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => {
-            EditorPage::Closing
-        }
+        S::ReportSection(_) | S::ReportBlock(..) | S::ReportItem(..) | S::ReportSubItem(..) => EditorPage::Text,
+        S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => EditorPage::Closing,
     }
 }
 

@@ -12,7 +12,6 @@ impl Writer<'_> {
         if cp.general.is_empty() && cp.officers.is_empty() {
             return;
         }
-        self.start_section("Contact Points");
         self.c.place = "Contact points".into();
         if !cp.general_heading.trim().is_empty() {
             self.plain_styled(&cp.general_heading, Style::BOLD, 3.0 * MM);

@@ -2,36 +2,13 @@
 //! plan appendix.
 
 use super::Writer;
-use crate::briefing::compose::{CONTENT_WIDTH, CellPara, Column, Row, Style};
+use crate::briefing::compose::{CONTENT_WIDTH, CellPara, Column, Row};
 use crate::briefing::page::MM;
-use crate::model::{FindingKind, Review, paragraphs};
+use crate::model::{FindingKind, Review};
 
 impl Writer<'_> {
-    pub(super) fn findings(&mut self, review: &Review) {
-        let has = !review.findings.is_empty()
-            || !review.findings_summary.trim().is_empty()
-            || !review.findings_intro.trim().is_empty();
-        if !has {
-            return;
-        }
-        self.start_section("Findings");
-        self.c.place = "Findings".into();
-        for p in paragraphs(&review.findings_intro) {
-            self.numbered(&p);
-        }
-        for p in paragraphs(&review.findings_summary) {
-            self.plain_styled(&p, Style::ITALIC, 3.0 * MM);
-        }
-        for p in paragraphs(&review.findings_note) {
-            self.numbered(&p);
-        }
-        for kind in [FindingKind::Strength, FindingKind::AreaForConsideration] {
-            let key: Vec<String> = review.findings_of(kind, true).map(|(_, f)| f.text.clone()).collect();
-            if !key.is_empty() {
-                self.c.place = kind.key_heading().to_owned();
-                self.subheading_then_bullets(kind.key_heading(), &key);
-            }
-        }
+    /// All findings by theme in a two-column table (strengths, areas); nothing without findings.
+    pub(super) fn findings_table(&mut self, review: &Review) {
         if review.findings.is_empty() {
             return;
         }
@@ -91,8 +68,18 @@ impl Writer<'_> {
         self.c.gap(2.0 * MM);
     }
 
+    /// The action plan on a page of its own, as the last appendix.
     pub(super) fn action_plan(&mut self, review: &Review, number: usize) {
         self.appendix_heading(&format!("Appendix {number}: Action plan"));
+        self.action_plan_table(review);
+    }
+
+    /// The action plan table: area for consideration, action, owner, due date and status.
+    pub(super) fn action_plan_table(&mut self, review: &Review) {
+        if !review.findings.iter().any(|f| f.action.is_some()) {
+            return;
+        }
+        self.flush();
         let w = CONTENT_WIDTH;
         let columns = [
             Column { header: "Area for consideration".into(), width: w * 0.30 },

@@ -29,10 +29,13 @@ pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
                 | Section::Officer(_)
                 | Section::BackgroundPaper(_) => true,
                 Section::Action(_) => place.field == "owner",
-                Section::Document => matches!(
-                    place.field,
-                    "team_intro" | "report_of" | "contacts.general_heading" | "background_papers_statement"
-                ),
+                Section::Document => matches!(place.field, "report_of" | "contacts.general_heading"),
+                // Text that names officers by their job: the team's lead-in, the proper officer's statement.
+                Section::ReportBlock(s, _) => review
+                    .report
+                    .sections
+                    .get(s)
+                    .is_some_and(|s| matches!(s.id.as_str(), "team" | "background_papers" | "contacts")),
                 _ => false,
             };
             (place, text, relaxed)
