@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use super::compose::{Composer, MARGIN_LEFT, MARGIN_RIGHT};
 use super::page::{Item, MM, PAGE_WIDTH};
-use crate::model::{Artwork, Logo, logo};
+use crate::model::{Artwork, Logo, LogoError, logo};
 
 /// The logo's box in a report heading (it keeps its proportions inside).
 pub(crate) const HEADING_HEIGHT: f32 = 20.0 * MM;
@@ -24,24 +24,27 @@ const COVER_MAX_WIDTH: f32 = 60.0 * MM;
 static DECODED: Mutex<Vec<(Logo, Arc<Artwork>)>> = Mutex::new(Vec::new());
 const KEEP_DECODED: usize = 4;
 
+/// The decoded logo, from the cache when the same logo was decoded lately (the editor shows
+/// it every frame, the preview lays it out on every edit).
+pub fn decoded(logo: &Logo) -> Result<Arc<Artwork>, LogoError> {
+    let cached = DECODED.lock().ok().and_then(|d| d.iter().find(|(l, _)| l == logo).map(|(_, a)| Arc::clone(a)));
+    if let Some(art) = cached {
+        return Ok(art);
+    }
+    let art = logo::decode(logo)?;
+    if let Ok(mut d) = DECODED.lock() {
+        if d.len() >= KEEP_DECODED {
+            d.remove(0);
+        }
+        d.push((logo.clone(), Arc::clone(&art)));
+    }
+    Ok(art)
+}
+
 /// The logo ready to place, or `None` with a warning saying why it is left out.
 pub(crate) fn artwork(c: &mut Composer, logo: Option<&Logo>) -> Option<Arc<Artwork>> {
-    let logo = logo?;
-    let cached = DECODED.lock().ok().and_then(|d| d.iter().find(|(l, _)| l == logo).map(|(_, a)| Arc::clone(a)));
-    let decoded = match cached {
-        Some(a) => Ok(a),
-        None => logo::decode(logo),
-    };
-    match decoded {
+    match decoded(logo?) {
         Ok(art) => {
-            if let Ok(mut d) = DECODED.lock()
-                && !d.iter().any(|(l, _)| l == logo)
-            {
-                if d.len() >= KEEP_DECODED {
-                    d.remove(0);
-                }
-                d.push((logo.clone(), Arc::clone(&art)));
-            }
             if let logo::Picture::Vector(v) = &art.picture {
                 for what in &v.left_out {
                     c.warn(format!("parts of the SVG logo are not drawn: {what}"));

@@ -20,6 +20,7 @@ mod preview_picture;
 mod report;
 
 pub use fonts::{FontStyle, Fonts};
+pub use logo::decoded as decoded_logo;
 pub use pack::{PackError, PackPart, lay_out_pack, lay_out_pack_with_documents};
 pub use page::{
     Colour, ImportedPage, Item, Layout, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page, TextRun,

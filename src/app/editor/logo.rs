@@ -22,7 +22,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review, choose: &mut bool
                 Err(_) => "not a picture",
             };
             ui.label(format!("{kind}, {} KB, carried inside the review file", current.data.len().div_ceil(1024)));
-            match logo::decode(current) {
+            match crate::briefing::decoded_logo(current) {
                 Ok(art) => {
                     let height = 48.0;
                     let size = Vec2::new((height * art.aspect()).min(ui.available_width()), height);
