@@ -12,6 +12,7 @@ mod report;
 mod report_checks;
 mod review;
 pub mod seed;
+mod template;
 mod text;
 mod theme;
 mod validate;
@@ -31,6 +32,7 @@ pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,
 };
+pub use template::{HeaderFactSpec, Template, TemplateSection};
 pub use text::{paragraphs, placeholder_in};
 pub use theme::{Theme, ThemeSet};
 pub use validate::{Place, Section, Warning, validate};
