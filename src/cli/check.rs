@@ -5,10 +5,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::model::{Date, ScanOptions, validate};
-use crate::store::{PACK_EXTENSION, load_pack, load_review, save_review};
+use crate::store::{
+    PACK_EXTENSION, find_template, is_template_file, load_pack, load_review, load_template, save_review,
+};
 
 /// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines. Pack manifests
-/// (`.peerpack`) are checked with every review they list.
+/// (`.peerpack`) are checked with every review they list; templates (`.peertemplate`) are parsed.
+/// A review is also checked against the template it names.
 ///
 /// With `public` (`--public`), also prints each open disclosure finding and fails while any is.
 pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Write) -> ExitCode {
@@ -34,6 +37,13 @@ pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Wri
             }
             continue;
         }
+        if is_template_file(path) {
+            if let Err(e) = load_template(path) {
+                failed = true;
+                let _ = writeln!(out, "{}", with_severity(&e.to_string()));
+            }
+            continue;
+        }
         match load_review(path) {
             Ok(loaded) => {
                 if let Some(v) = loaded.migrated_from {
@@ -41,6 +51,12 @@ pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Wri
                 }
                 for warning in validate(&loaded.review, today) {
                     let _ = writeln!(out, "{}: warning: {warning}", path.display());
+                }
+                // Against the template it names, when this computer has it (a warning, never a refusal).
+                if let Some(Ok((template, _))) = loaded.review.template.as_ref().map(|t| find_template(&t.name)) {
+                    for warning in loaded.review.check_against(&template) {
+                        let _ = writeln!(out, "{}: warning: {warning}", path.display());
+                    }
                 }
                 if let Some(options) = public {
                     failed |= super::disclosure::report_review(path, &loaded.review, options, out) > 0;
