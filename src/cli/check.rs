@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use crate::model::{Date, ScanOptions, validate};
 use crate::store::{
-    PACK_EXTENSION, find_template, is_template_file, load_pack, load_review, load_template, save_review,
+    PACK_EXTENSION, REVIEW_EXTENSIONS, TEMPLATE_EXTENSION, find_template, is_template_file, load_pack, load_review,
+    load_template, save_review,
 };
 
 /// Prints `file:line:col: error: …` and `file: warning: … (at place)` lines. Pack manifests
@@ -17,7 +18,7 @@ use crate::store::{
 pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Write) -> ExitCode {
     let today = Date::today();
     let mut failed = false;
-    for path in files {
+    for path in &with_folders_opened(files, out) {
         if path.extension().is_some_and(|e| e == PACK_EXTENSION) {
             match load_pack(path) {
                 Ok(loaded) => {
@@ -69,6 +70,34 @@ pub fn check(files: &[PathBuf], public: Option<&ScanOptions>, out: &mut impl Wri
         }
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// The files, with each folder replaced by the review, pack and template files in it (so
+/// `peerbrief check samples/*` takes the papers folder in its stride).
+fn with_folders_opened(files: &[PathBuf], out: &mut impl Write) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    for path in files {
+        if !path.is_dir() {
+            all.push(path.clone());
+            continue;
+        }
+        let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|e| {
+                    REVIEW_EXTENSIONS.iter().any(|r| e == *r) || e == PACK_EXTENSION || e == TEMPLATE_EXTENSION
+                })
+            })
+            .collect();
+        if inside.is_empty() {
+            let _ = writeln!(out, "{}: note: a folder with no review, pack or template files in it", path.display());
+        }
+        inside.sort();
+        all.extend(inside);
+    }
+    all
 }
 
 /// Loads each file and writes it back canonically; unparsable files are never touched.
