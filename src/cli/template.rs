@@ -1,7 +1,7 @@
 //! `peerbrief template list`, `peerbrief template new` and `peerbrief new --template`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use crate::model::Review;
@@ -95,7 +95,7 @@ pub fn new_review(template: &str, output: &Path) -> ExitCode {
 }
 
 /// Writes `text` to a file that must not exist yet, making its folder if needed.
-fn write_new(path: &PathBuf, text: &str) -> Result<(), String> {
+fn write_new(path: &Path, text: &str) -> Result<(), String> {
     if path.exists() {
         return Err(format!("{} already exists; PeerBrief does not overwrite it", path.display()));
     }
