@@ -183,3 +183,49 @@ fn a_review_file_carries_its_logo_and_saves_back_unchanged() {
     peerbrief::store::save_review(&path, &back).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
 }
+
+#[test]
+fn the_standard_template_sample_prints_its_logo_without_changing_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let harbridge = review("harbridge-2026.peerreview");
+    assert!(harbridge.house_style.logo.is_some(), "the sample carries its logo");
+    let layout = briefing(&harbridge);
+    assert!(layout.warnings.is_empty(), "{:?}", layout.warnings);
+    assert_eq!(image_pages(&layout), vec![0]);
+    let mut plain = harbridge.clone();
+    plain.house_style.logo = None;
+    let with_logo = pdf(&layout, dir.path(), "harbridge.pdf");
+    assert_eq!(text(&with_logo), text(&pdf(&briefing(&plain), dir.path(), "plain.pdf")));
+}
+
+#[test]
+fn a_template_names_its_logo_file_and_reviews_made_from_it_carry_the_bytes() {
+    use peerbrief::store::{find_template, load_template, template_text};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample("logos/harbridge.svg"), dir.path().join("crest.svg")).unwrap();
+    let (standard, _) = find_template("standard-committee-report").expect("built in");
+    let text = template_text(&standard).unwrap().replacen(
+        "    sections: [",
+        "    logo: Some(\"crest.svg\"),\n    sections: [",
+        1,
+    );
+    let file = dir.path().join("harbridge.peertemplate");
+    std::fs::write(&file, &text).unwrap();
+    let template = load_template(&file).expect("loads with its logo");
+    let bytes = std::fs::read(dir.path().join("crest.svg")).unwrap();
+    assert_eq!(template.house_style.logo.as_ref().map(|l| l.data.to_vec()), Some(bytes.clone()));
+    let review = Review::from_template(&template);
+    assert_eq!(review.house_style.logo.as_ref().map(|l| l.data.to_vec()), Some(bytes), "the review gets the bytes");
+    let written = template_text(&template).unwrap();
+    assert!(
+        written.contains("logo: Some(\"crest.svg\")") && !written.contains("PHN2Zy"),
+        "the file name, not the bytes"
+    );
+
+    // A logo file that cannot be used is an error at the template's `logo:` line.
+    std::fs::write(dir.path().join("crest.svg"), b"not a picture").unwrap();
+    let err = load_template(&file).expect_err("refused").to_string();
+    let line = text.lines().position(|l| l.contains("logo: Some(")).unwrap() + 1;
+    assert!(err.starts_with(&format!("{}:{line}:5: the template's logo: ", file.display())), "{err}");
+    assert!(err.ends_with("crest.svg: the logo is not a PNG or SVG picture"), "{err}");
+}

@@ -187,9 +187,9 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
             let whole_item_exempt = rng.below(4) == 0;
             if whole_item_exempt {
                 // Unique text: the same sample may also appear, not exempt, as another item.
-                review.summary = secret(rng, secrets.len() + 100 * i);
+                *review.report.text_mut("summary") = secret(rng, secrets.len() + 100 * i);
                 review.findings[0].text = secret(rng, secrets.len() + 1 + 100 * i);
-                secrets.push(review.summary.clone());
+                secrets.push(review.report.text("summary").to_owned());
                 secrets.push(review.findings[0].text.clone());
             }
             items.push(AgendaItem {

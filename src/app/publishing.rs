@@ -256,11 +256,9 @@ mod tests {
 
     #[test]
     fn the_panel_lists_what_the_check_finds_after_each_edit() {
-        let mut review = Review {
-            summary: "Mrs Smith met 3 children.".into(),
-            conclusion: "Two families agreed.".into(),
-            ..Review::default()
-        };
+        let mut review = Review::default();
+        *review.report.text_mut("summary") = "Mrs Smith met 3 children.".into();
+        *review.report.text_mut("conclusion") = "Two families agreed.".into();
         review.disclosure_reviewed.push(ReviewedDisclosure {
             kind: DisclosureKind::SmallNumber,
             text: "Two families".into(),
@@ -272,10 +270,10 @@ mod tests {
         let expected = crate::model::disclosure::open_findings(&doc.review, &ScanOptions::default());
         assert_eq!(expected.len(), 2);
         assert_eq!(findings(&mut doc), expected.as_slice());
-        doc.review.summary = "Nothing here.".into();
+        *doc.review.report.text_mut("summary") = "Nothing here.".into();
         doc.note_change(false);
         assert!(findings(&mut doc).is_empty());
-        doc.review.conclusion = "Mr Hughes agreed.".into();
+        *doc.review.report.text_mut("conclusion") = "Mr Hughes agreed.".into();
         doc.note_change(false);
         let got: Vec<&str> = findings(&mut doc).iter().map(|d| d.text.as_str()).collect();
         assert_eq!(got, vec!["Mr Hughes"]);
@@ -285,11 +283,9 @@ mod tests {
 
     #[test]
     fn moving_takes_the_sentence_into_one_exempt_appendix_and_leaves_a_pointer() {
-        let mut r = Review {
-            summary: "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph."
-                .into(),
-            ..Review::default()
-        };
+        let mut r = Review::default();
+        *r.report.text_mut("summary") =
+            "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph.".into();
         r.findings.push(crate::model::Finding::new(
             crate::model::FindingKind::Strength,
             "Two families moved",
@@ -301,7 +297,7 @@ mod tests {
         let p2 = ExemptParagraph::new(2).unwrap();
         assert_eq!(move_to_exempt(&mut r, &found[0], p2), Some(1));
         assert_eq!(
-            r.summary,
+            r.report.text("summary"),
             "The review went well. (See exempt Appendix 1.) Staff were praised.\n\nSecond paragraph."
         );
         assert_eq!(move_to_exempt(&mut r, &found[1], p2), Some(1));

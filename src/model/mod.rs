@@ -14,6 +14,7 @@ mod report;
 mod report_checks;
 mod review;
 pub mod seed;
+mod template;
 mod text;
 mod theme;
 mod validate;
@@ -35,6 +36,7 @@ pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,
 };
+pub use template::{HeaderFactSpec, Template, TemplateSection};
 pub use text::{paragraphs, placeholder_in};
 pub use theme::{Theme, ThemeSet};
 pub use validate::{Place, Section, Warning, validate};

@@ -226,6 +226,22 @@ impl Report {
         }
     }
 
+    /// The first lettered or bulleted list of a section (the seed's recommendations are the
+    /// "purpose" section's lettered list); adds a lettered list if there is none.
+    pub fn list_mut(&mut self, id: &str) -> &mut Vec<String> {
+        self.text_mut(id);
+        let Some(section) = self.sections.iter_mut().find(|s| s.id == id) else {
+            unreachable!("text_mut added the section")
+        };
+        if !section.blocks.iter().any(|b| matches!(b, Block::Lettered(_) | Block::Bullets(_))) {
+            section.blocks.push(Block::Lettered(Vec::new()));
+        }
+        match section.blocks.iter_mut().find(|b| matches!(b, Block::Lettered(_) | Block::Bullets(_))) {
+            Some(Block::Lettered(items) | Block::Bullets(items)) => items,
+            _ => unreachable!("a list block was just ensured"),
+        }
+    }
+
     /// The reviewers' own words: the first quotation block's text (the dashboard shows it).
     pub fn quotation(&self) -> &str {
         self.find(|b| matches!(b, Block::Quotation { .. }))

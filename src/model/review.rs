@@ -287,7 +287,7 @@ impl Default for Review {
             focus_questions: Vec::new(),
             team: Vec::new(),
             findings: Vec::new(),
-            report: seed_report(&SeedText::default(), "", "", true),
+            report: seed_report(&SeedText::default(), "", "", false),
             appendices: Vec::new(),
             contacts: ContactPoints::default(),
             background_papers: Vec::new(),

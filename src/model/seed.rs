@@ -56,6 +56,15 @@ pub fn short_council(council: &str) -> String {
     if trimmed.is_empty() { "Council".to_owned() } else { trimmed.to_owned() }
 }
 
+/// "Worcestershire themes"; "Focus of the review" while the council is not yet named.
+pub fn focus_heading(council: &str) -> String {
+    if council.trim().is_empty() {
+        "Focus of the review".to_owned()
+    } else {
+        format!("{} themes", short_council(council))
+    }
+}
+
 /// The seed layout holding `text`. Headings are computed as format 2 printed them; `themes` says
 /// whether the review has themes (format 2 headed the theme list "Themes" when there was no
 /// "What is a … peer review?" text above it).
@@ -95,7 +104,7 @@ pub fn seed_report(text: &SeedText, subject: &str, council: &str, themes: bool) 
         ),
         section(
             "focus",
-            &format!("{} themes", short_council(council)),
+            &focus_heading(council),
             false,
             "What the council asked the reviewers to look at.",
             vec![numbered(&text.focus_intro), Block::Data(DataBlock::FocusQuestions)],

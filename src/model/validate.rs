@@ -131,32 +131,6 @@ impl Review {
         push(S::Document, "house_style.footer", &self.house_style.footer);
         push(S::Meeting, "panel", &self.meeting.panel);
         push(S::Meeting, "agenda_item", &self.meeting.agenda_item);
-        for (i, t) in self.themes.iter().enumerate() {
-            push(S::Theme(i), "id", &t.id);
-            push(S::Theme(i), "label", &t.label);
-        }
-        for (i, q) in self.focus_questions.iter().enumerate() {
-            push(S::FocusQuestion(i), "", q);
-        }
-        for (i, m) in self.team.iter().enumerate() {
-            push(S::TeamMember(i), "role", &m.role);
-            if let Some(name) = &m.name {
-                push(S::TeamMember(i), "name", name);
-            }
-            push(S::TeamMember(i), "position", &m.position);
-            push(S::TeamMember(i), "organisation", &m.organisation);
-        }
-        for (i, f) in self.findings.iter().enumerate() {
-            push(S::Finding(i), "text", &f.text);
-            if let Some(a) = &f.action {
-                push(S::Action(i), "action", &a.action);
-                push(S::Action(i), "owner", &a.owner);
-                push(S::Action(i), "progress", &a.progress);
-                for (j, c) in a.due_history.iter().enumerate() {
-                    push(S::DueDateChange(i, j), "reason", &c.reason);
-                }
-            }
-        }
         for (si, section) in self.report.sections.iter().enumerate() {
             push(S::ReportSection(si), "heading", &section.heading);
             for (bi, block) in section.blocks.iter().enumerate() {
@@ -185,6 +159,32 @@ impl Review {
                         }
                     }
                     Block::Data(_) => {}
+                }
+            }
+        }
+        for (i, t) in self.themes.iter().enumerate() {
+            push(S::Theme(i), "id", &t.id);
+            push(S::Theme(i), "label", &t.label);
+        }
+        for (i, q) in self.focus_questions.iter().enumerate() {
+            push(S::FocusQuestion(i), "", q);
+        }
+        for (i, m) in self.team.iter().enumerate() {
+            push(S::TeamMember(i), "role", &m.role);
+            if let Some(name) = &m.name {
+                push(S::TeamMember(i), "name", name);
+            }
+            push(S::TeamMember(i), "position", &m.position);
+            push(S::TeamMember(i), "organisation", &m.organisation);
+        }
+        for (i, f) in self.findings.iter().enumerate() {
+            push(S::Finding(i), "text", &f.text);
+            if let Some(a) = &f.action {
+                push(S::Action(i), "action", &a.action);
+                push(S::Action(i), "owner", &a.owner);
+                push(S::Action(i), "progress", &a.progress);
+                for (j, c) in a.due_history.iter().enumerate() {
+                    push(S::DueDateChange(i, j), "reason", &c.reason);
                 }
             }
         }
@@ -377,11 +377,11 @@ mod tests {
         let mut r = Review {
             council: "Testshire County Council".into(),
             title: "Testshire Peer Review".into(),
-            summary: "Summary.".into(),
-            findings_summary: "Summary of findings.".into(),
-            purpose: "To consider.".into(),
             ..Review::default()
         };
+        *r.report.text_mut("summary") = "Summary.".into();
+        *r.report.text_mut("findings") = "The reviewers concluded:".into();
+        *r.report.text_mut("purpose") = "To consider.".into();
         r.meeting.panel = "Scrutiny Panel".into();
         r.team.push(crate::model::TeamMember { role: "Lead".into(), organisation: "LGA".into(), ..Default::default() });
         r.findings.push(Finding::new(FindingKind::Strength, "Good.", "vision", true));
@@ -407,9 +407,9 @@ mod tests {
         for p in [
             "council",
             "title",
-            "summary",
-            "findings_summary",
-            "purpose",
+            "report.sections[1].heading",
+            "report.sections[6].heading",
+            "report.sections[9].heading",
             "meeting.panel",
             "themes",
             "team",
@@ -439,7 +439,7 @@ mod tests {
     #[test]
     fn placeholders_emails_and_phones() {
         let mut r = minimal();
-        r.summary = "To be presented on XX xxx 2016.".into();
+        *r.report.text_mut("summary") = "To be presented on XX xxx 2016.".into();
         r.contacts.officers.push(NamedOfficer {
             name: "A Officer".into(),
             job_title: "Director".into(),
@@ -447,7 +447,10 @@ mod tests {
             email: "a.officer@@council".into(),
         });
         let text: Vec<String> = validate(&r, today()).iter().map(ToString::to_string).collect();
-        assert!(text.contains(&"Placeholder text `XX` left in (at summary)".to_owned()), "{text:?}");
+        assert!(
+            text.contains(&"Placeholder text `XX` left in (at report.sections[1].blocks[1].text)".to_owned()),
+            "{text:?}"
+        );
         assert!(
             text.contains(
                 &"`a.officer@@council` is not a valid email address (at contacts.officers[1].email)".to_owned()

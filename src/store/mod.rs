@@ -16,6 +16,7 @@ mod migrate;
 mod pack;
 mod previous;
 pub mod recovery;
+mod template;
 
 pub use atomic::{backup_path, write_atomically, write_export};
 pub use clock::{date_in, today};
@@ -32,6 +33,10 @@ pub use pack::{
     DocumentFile, LoadedPack, MAX_DOCUMENT_BYTES, PACK_EXTENSION, check_pdf_header, load_pack, parse_pack, resolve_pack,
 };
 pub use previous::{PreviousError, load_previous_review};
+pub use template::{
+    BUILTIN_TEMPLATES, TEMPLATE_EXTENSION, TemplateSource, find_template, is_template_file, list_templates,
+    load_template, parse_template, template_text, user_template_dir,
+};
 
 use std::path::Path;
 
