@@ -47,7 +47,15 @@ pub struct Vector {
 }
 
 pub(super) fn decode(bytes: &[u8]) -> Result<Vector, LogoError> {
-    let options = usvg::Options::default();
+    // Pictures inside the SVG are not drawn; never read the files or data they point to (the
+    // default resolver would open local paths named in the file).
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
     let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| LogoError::BadSvg(e.to_string()))?;
     let size = tree.size();
     let mut out = Vector { width: size.width(), height: size.height(), shapes: Vec::new(), left_out: Vec::new() };
@@ -191,6 +199,21 @@ mod tests {
             .collect();
         assert!(xs.iter().all(|x| (*x - 20.0).abs() < 0.01 || (*x - 180.0).abs() < 0.01), "{xs:?}");
         assert_eq!(v.left_out, vec!["text (convert it to paths)"]);
+    }
+
+    #[test]
+    fn pictures_inside_the_svg_are_never_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let png = dir.path().join("secret.png");
+        std::fs::write(&png, super::super::tests::tiny_png()).expect("write");
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">
+            <rect width="10" height="10" fill="red"/><image xlink:href="{}" width="10" height="10"/></svg>"#,
+            png.display()
+        );
+        let v = decode(svg.as_bytes()).expect("decodes");
+        assert_eq!(v.shapes.len(), 1, "only the rectangle");
+        assert!(v.left_out.is_empty(), "the picture was not even loaded: {:?}", v.left_out);
     }
 
     #[test]
