@@ -45,7 +45,12 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 pub fn show_text(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     ui.weak("Leave a blank line between paragraphs.");
     for (si, section) in review.report.sections.iter_mut().enumerate() {
-        heading(ui, &section.heading);
+        // A section with one text block labels it by the heading alone ("Conclusion"); others
+        // get the heading above their blocks.
+        let written = section.blocks.iter().filter(|b| !matches!(b, Block::Data(_))).count();
+        if written != 1 {
+            heading(ui, &section.heading);
+        }
         if !section.prompt.trim().is_empty() {
             ui.weak(&section.prompt);
         }
@@ -54,7 +59,8 @@ pub fn show_text(ui: &mut Ui, form: &mut Form, review: &mut Review) {
             let at = |field| Place::new(Section::ReportBlock(si, bi), field);
             let item = |i, field| Place::new(Section::ReportItem(si, bi, i), field);
             ui.add_space(4.0);
-            let label = format!("{name}: {}", block.kind_label().to_lowercase());
+            let label =
+                if written == 1 { name.clone() } else { format!("{name}: {}", block.kind_label().to_lowercase()) };
             match block {
                 Block::Paragraphs { text, .. } | Block::Quotation { text } => {
                     form.paragraphs(ui, &label, text, at("text"));
