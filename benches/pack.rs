@@ -32,6 +32,7 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
         .collect();
     let pack = CommitteePack {
         council: "Benchmark Council".into(),
+        jurisdiction: Default::default(),
         committee: "Children and Families Overview and Scrutiny Panel".into(),
         date: Date::ymd(2026, 3, 17).expect("valid date"),
         time: "10.00 am".into(),
@@ -43,6 +44,8 @@ fn pack_of(n: usize, samples: &[Review]) -> (CommitteePack, Vec<Option<Review>>)
         exclusion_item: true,
         items,
         disclosure_reviewed: Vec::new(),
+        logo: None,
+        logo_image: None,
     };
     let reviews = (0..n).map(|i| Some(samples[i % samples.len()].clone())).collect();
     (pack, reviews)

@@ -98,7 +98,11 @@ fn a_finding_is_resolved_three_ways_then_the_public_pack_prints() {
     harness.run();
     harness.get_by_label("Before publishing: 2 open");
     let r = review(&harness);
-    assert!(r.summary.contains("in March 2024. (See exempt Appendix 3.)\n\nThe review was organised"), "{}", r.summary);
+    assert!(
+        r.report.text("summary").contains("in March 2024. (See exempt Appendix 3.)\n\nThe review was organised"),
+        "{}",
+        r.report.text("summary")
+    );
     assert_eq!(r.appendices[2].body, "Child X, aged 12, moved placement twice.");
     assert_eq!(r.appendices[2].exempt.map(|p| p.number()), Some(2));
     // Undo and redo, like any edit.

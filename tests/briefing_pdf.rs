@@ -74,7 +74,7 @@ fn curly_apostrophes_pound_accents_and_welsh_letters_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = review("worcestershire-2015.peerreview");
     r.title = "Children’s Services Peer Review – Tŷ Gwŷn".into();
-    r.summary =
+    *r.report.text_mut("summary") =
         "Children’s services: the council’s £4.2m café fund for Caerdydd and Llanfair Pwllgwyngyll: ŵ ŷ Ŵ Ŷ é.".into();
     r.findings.push(Finding::new(FindingKind::Strength, "Staff at Tŷ Gwŷn know every child’s story.", "vision", true));
     let layout = briefing(&r);
@@ -130,7 +130,7 @@ fn every_page_has_marking_top_and_bottom_page_x_of_y_and_meeting() {
 #[test]
 fn characters_the_font_cannot_draw_are_reported_and_replaced_visibly() {
     let mut r = review("worcestershire-2015.peerreview");
-    r.summary = "Smile \u{1F600} and bell\u{7} and 文".into();
+    *r.report.text_mut("summary") = "Smile \u{1F600} and bell\u{7} and 文".into();
     let layout = briefing(&r);
     let messages: Vec<String> = layout.warnings.iter().map(ToString::to_string).collect();
     assert!(messages.iter().any(|m| m.contains("U+1F600") && m.starts_with("Summary")), "{messages:?}");
@@ -145,13 +145,13 @@ fn characters_the_font_cannot_draw_are_reported_and_replaced_visibly() {
 fn no_text_outside_the_margins_even_with_a_huge_word_and_a_huge_paragraph() {
     let dir = tempfile::tempdir().unwrap();
     let mut r = review("worcestershire-2015.peerreview");
-    r.background = "W".repeat(2000);
-    r.conclusion = (0..5000)
+    *r.report.text_mut("background") = "W".repeat(2000);
+    *r.report.text_mut("conclusion") = (0..5000)
         .map(|i| ["council", "safeguarding", "children’s", "partnership", "a"][i % 5])
         .collect::<Vec<_>>()
         .join(" ");
     r.findings.push(Finding::new(FindingKind::Strength, &"x".repeat(700), "vision", true));
-    r.recommendations.push("Supercalifragilisticexpialidocious".repeat(40));
+    r.report.list_mut("purpose").push("Supercalifragilisticexpialidocious".repeat(40));
     let layout = briefing(&r);
     for (i, page) in layout.pages.iter().enumerate() {
         for t in page.texts() {
@@ -176,7 +176,7 @@ fn no_text_outside_the_margins_even_with_a_huge_word_and_a_huge_paragraph() {
 #[test]
 fn body_text_never_overlaps_and_has_no_single_widow_or_orphan_lines() {
     let mut r = review("worcestershire-2015.peerreview");
-    r.conclusion = "word ".repeat(3000);
+    *r.report.text_mut("conclusion") = "word ".repeat(3000);
     let layout = briefing(&r);
     for (i, page) in layout.pages.iter().enumerate() {
         let runs: Vec<_> = page.texts().collect();
@@ -507,7 +507,7 @@ fn warnings_inside_a_pack_name_the_agenda_item() {
     let loaded = load_pack(&sample("children-and-families-panel.peerpack")).unwrap();
     let mut reviews = loaded.reviews.clone();
     let Some(Some(r)) = reviews.get_mut(4) else { panic!("item 5 is a review") };
-    r.conclusion = "Emoji \u{1F600} here".into();
+    *r.report.text_mut("conclusion") = "Emoji \u{1F600} here".into();
     let docs: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
     let layout = peerbrief::briefing::lay_out_pack_with_documents(
         &loaded.pack,
@@ -643,8 +643,8 @@ fn every_pack_page_carries_the_marking_of_the_report_it_belongs_to() {
 #[test]
 fn recommendations_are_lettered_in_print_order_and_go_on_past_z() {
     let mut r = review("ambleshire-2024.peerreview");
-    r.recommendations = vec!["First recommendation.".into(), "  ".into(), "Second recommendation.".into()];
-    r.recommendations.extend((3..=30).map(|i| format!("Recommendation number {i}.")));
+    *r.report.list_mut("purpose") = vec!["First recommendation.".into(), "  ".into(), "Second recommendation.".into()];
+    r.report.list_mut("purpose").extend((3..=30).map(|i| format!("Recommendation number {i}.")));
     let layout = briefing(&r);
     let mut seen: Vec<(String, String)> = Vec::new();
     for page in &layout.pages {

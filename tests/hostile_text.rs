@@ -22,16 +22,13 @@ const HOSTILE: [&str; 8] = [
 
 fn hostile_review() -> Review {
     let long_word: String = "Safeguarding".chars().cycle().take(10_000).collect();
-    let mut r = Review {
-        council: HOSTILE[0].into(),
-        title: format!("{} {}", HOSTILE[1], long_word),
-        summary: HOSTILE.join("\n\n"),
-        background: long_word.clone(),
-        findings_summary: HOSTILE[2].into(),
-        conclusion: HOSTILE[3].into(),
-        purpose: HOSTILE[4].into(),
-        ..Review::default()
-    };
+    let mut r =
+        Review { council: HOSTILE[0].into(), title: format!("{} {}", HOSTILE[1], long_word), ..Review::default() };
+    *r.report.text_mut("summary") = HOSTILE.join("\n\n");
+    *r.report.text_mut("background") = long_word.clone();
+    *r.report.text_mut("findings") = HOSTILE[2].into();
+    *r.report.text_mut("conclusion") = HOSTILE[3].into();
+    *r.report.text_mut("purpose") = HOSTILE[4].into();
     r.meeting.panel = HOSTILE[5].into();
     r.focus_questions = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
     r.team = vec![TeamMember { role: HOSTILE[6].into(), organisation: HOSTILE[7].into(), ..TeamMember::default() }];
@@ -112,8 +109,11 @@ fn hostile_text_is_drawn_or_reported_and_stays_on_the_page() {
 #[test]
 fn a_side_heading_longer_than_a_page_is_cut_and_reported_not_drawn_off_the_page() {
     let mut review = Review { council: "Afonwen County Borough Council ".repeat(120), ..Review::default() };
-    review.themes_intro = "The themes were:".into();
-    review.focus_intro = "We asked about:".into();
+    // Format 2 computed this heading from the council's name; format 3 keeps it as the section's.
+    if let Some(focus) = review.report.section_mut("focus") {
+        focus.heading = format!("{} themes", review.council);
+    }
+    *review.report.text_mut("focus") = "We asked about:".into();
     review.focus_questions = vec!["One question?".into()];
     let layout = lay_out_briefing(&review, &BriefingOptions::default());
     check_layout(&layout, "long side heading");
@@ -123,7 +123,11 @@ fn a_side_heading_longer_than_a_page_is_cut_and_reported_not_drawn_off_the_page(
     )
     .unwrap();
     let text = String::from_utf8_lossy(&crash);
-    let review = Review { council: text.split('\u{1e}').next().unwrap_or("").to_owned(), ..Review::default() };
+    let mut review = Review { council: text.split('\u{1e}').next().unwrap_or("").to_owned(), ..Review::default() };
+    if let Some(focus) = review.report.section_mut("focus") {
+        focus.heading = format!("{} themes", review.council);
+    }
+    review.focus_questions = vec!["One question?".into()];
     check_layout(&lay_out_briefing(&review, &BriefingOptions::default()), "fuzz crash");
 }
 

@@ -10,6 +10,14 @@ fn sample_text() -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/worcestershire-2015.peerreview")).unwrap()
 }
 
+/// The Worcestershire sample as format 2 wrote it (kept for migration tests).
+fn format2_text() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format2/worcestershire-2015.peerreview"),
+    )
+    .unwrap()
+}
+
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.path().join(name);
     fs::write(&p, bytes).unwrap();
@@ -117,7 +125,7 @@ fn bom_and_crlf_are_accepted() {
     let path = write(&dir, "windows.peerreview", &bytes);
     let loaded = load_review(&path).unwrap();
     assert_eq!(loaded.review.findings.len(), 12);
-    assert!(!loaded.review.conclusion.contains('\r'));
+    assert!(!loaded.review.report.text("conclusion").contains('\r'));
 }
 
 #[test]
@@ -139,7 +147,7 @@ fn newer_format_is_refused_naming_the_version() {
 #[test]
 fn format_one_is_migrated_on_load() {
     // Format 1 had no `key` flag (every finding was a headline) and called the marking `protective_marking`.
-    let text = sample_text()
+    let text = format2_text()
         .replace("format_version: 2,", "format_version: 1,")
         .replace("    marking: Official,", "    protective_marking: Official,")
         .replace("key: false,", "")
@@ -154,7 +162,7 @@ fn format_one_is_migrated_on_load() {
 
 #[test]
 fn format_zero_is_an_error_not_a_panic() {
-    let (err, msg) = load_err(sample_text().replace("format_version: 2,", "format_version: 0,").as_bytes());
+    let (err, msg) = load_err(format2_text().replace("format_version: 2,", "format_version: 0,").as_bytes());
     assert!(matches!(err, StoreError::Migration { .. }), "{msg}");
 }
 

@@ -187,9 +187,9 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
             let whole_item_exempt = rng.below(4) == 0;
             if whole_item_exempt {
                 // Unique text: the same sample may also appear, not exempt, as another item.
-                review.summary = secret(rng, secrets.len() + 100 * i);
+                *review.report.text_mut("summary") = secret(rng, secrets.len() + 100 * i);
                 review.findings[0].text = secret(rng, secrets.len() + 1 + 100 * i);
-                secrets.push(review.summary.clone());
+                secrets.push(review.report.text("summary").to_owned());
                 secrets.push(review.findings[0].text.clone());
             }
             items.push(AgendaItem {
@@ -204,6 +204,7 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
     }
     let pack = CommitteePack {
         council: "Leakshire County Council".into(),
+        jurisdiction: Default::default(),
         committee: "Children and Families Overview and Scrutiny Panel".into(),
         date: Date::ymd(2026, 3, 17).expect("date"),
         time: "10.00 am".into(),
@@ -215,6 +216,8 @@ fn random_pack(rng: &mut Rng, samples: &[Review]) -> RandomPack {
         exclusion_item: rng.below(3) != 0,
         items,
         disclosure_reviewed: Vec::new(),
+        logo: None,
+        logo_image: None,
     };
     RandomPack { pack, reviews, documents, secrets, paper_secrets }
 }

@@ -2,8 +2,10 @@
 //! (quotes, backslashes, `"#`, line breaks, CR, control characters, any Unicode).
 
 use peerbrief::model::{
-    Action, Appendix, BackgroundPaper, ContactKind, ContactLine, Date, DueDateChange, ExemptParagraph, Finding,
-    FindingKind, NamedOfficer, Officer, Outcome, ProgressNote, ProtectiveMarking, RagStatus, Review, TeamMember, Theme,
+    Action, Appendix, BackgroundPaper, Block, ContactKind, ContactLine, DataBlock, Date, DueDateChange,
+    ExemptParagraph, Finding, FindingKind, HeaderFact, HouseStyle, Implication, Jurisdiction, Logo, NamedOfficer,
+    Numbering, Officer, Outcome, ProgressNote, ProtectiveMarking, RagStatus, Recommendation, Report, ReportSection, Review, TeamMember, TemplateRef,
+    Theme,
 };
 use peerbrief::store::{load_review, save_review};
 use proptest::prelude::*;
@@ -43,14 +45,8 @@ fn review_from(t: Vec<String>, n: Vec<u32>, findings: usize) -> Review {
         review_start: date(k(1)),
         review_end: date(k(2)),
         previous_review: date(k(3)),
-        summary: s(5),
-        background: s(6),
-        about_peer_review: s(7),
-        themes_intro: s(8),
         themes: (0..k(4) as usize % 6).map(|i| Theme { id: s(9 + i), label: s(10 + i) }).collect(),
-        focus_intro: s(11),
         focus_questions: (0..k(5) as usize % 4).map(|i| s(12 + i)).collect(),
-        team_intro: s(13),
         team: (0..k(6) as usize % 4)
             .map(|i| TeamMember {
                 role: s(14 + i),
@@ -59,14 +55,6 @@ fn review_from(t: Vec<String>, n: Vec<u32>, findings: usize) -> Review {
                 organisation: s(17 + i),
             })
             .collect(),
-        method: s(18),
-        findings_intro: s(19),
-        findings_summary: s(20),
-        findings_note: s(21),
-        conclusion: s(22),
-        purpose: s(23),
-        recommendations: (0..k(8) as usize % 3).map(|i| s(24 + i)).collect(),
-        background_papers_statement: s(25),
         ..Review::default()
     };
     r.meeting.panel = s(26);
@@ -129,7 +117,70 @@ fn review_from(t: Vec<String>, n: Vec<u32>, findings: usize) -> Review {
     r.background_papers = (0..k(25) as usize % 3)
         .map(|i| BackgroundPaper { text: s(43 + i), url: (k(26 + i) % 2 == 0).then(|| s(44 + i)) })
         .collect();
+    r.template = (k(27) % 2 == 0).then(|| TemplateRef { name: s(45), version: k(28) });
+    r.numbering = if k(29) % 2 == 0 { Numbering::Continuous } else { Numbering::BySection };
+    // Any bytes round-trip as base64 text (the logo is checked when printed, not when loaded).
+    let logo = (k(31) % 2 == 0).then(|| Logo { alt: s(48), data: s(49).into_bytes().into() });
+    r.house_style = HouseStyle { footer: s(46), logo };
+    r.jurisdiction = if k(32) % 2 == 0 { Jurisdiction::England } else { Jurisdiction::Wales };
+    r.header_facts = (0..k(30) as usize % 3).map(|i| HeaderFact { label: s(47 + i), value: s(5 + i) }).collect();
+    r.report = report_from(&s, &k);
     r
+}
+
+/// A report touching every block kind and data block, with text from the pool.
+fn report_from(s: &dyn Fn(usize) -> String, k: &dyn Fn(usize) -> u32) -> Report {
+    let data = [
+        DataBlock::ThemeList { intro: s(8) },
+        DataBlock::FocusQuestions,
+        DataBlock::ReviewTeam,
+        DataBlock::KeyStrengths,
+        DataBlock::KeyAreas,
+        DataBlock::FindingsByTheme,
+        DataBlock::ActionPlan,
+        DataBlock::Appendices,
+        DataBlock::ContactPoints,
+        DataBlock::BackgroundPapers,
+        DataBlock::SinceLastReview,
+    ];
+    let block = |i: usize| -> Block {
+        match k(i) % 7 {
+            0 => Block::Paragraphs { text: s(i), numbered: k(i + 1).is_multiple_of(2) },
+            1 => Block::Bullets((0..k(i + 1) as usize % 3).map(|j| s(i + j)).collect()),
+            2 => Block::Lettered((0..k(i + 1) as usize % 3).map(|j| s(i + j + 1)).collect()),
+            3 => Block::Recommendations(
+                (0..k(i + 1) as usize % 3)
+                    .map(|j| Recommendation { text: s(i + j), sub_items: (0..j).map(|x| s(i + x + 2)).collect() })
+                    .collect(),
+            ),
+            4 => Block::Quotation { text: s(i + 3) },
+            5 => Block::Implications(
+                Implication::standard()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, mut imp)| {
+                        if k(i + j).is_multiple_of(2) {
+                            imp.text = s(i + j);
+                        }
+                        imp
+                    })
+                    .collect(),
+            ),
+            _ => Block::Data(data[k(i + 2) as usize % data.len()].clone()),
+        }
+    };
+    Report {
+        sections: (0..k(31) as usize % 5)
+            .map(|i| ReportSection {
+                id: s(10 + i),
+                heading: s(11 + i),
+                fixed: k(i).is_multiple_of(2),
+                required: k(i + 1).is_multiple_of(3),
+                prompt: s(12 + i),
+                blocks: (0..k(i + 2) as usize % 5).map(|b| block(3 * i + b)).collect(),
+            })
+            .collect(),
+    }
 }
 
 proptest! {

@@ -121,7 +121,7 @@ fn worcestershire_holds_themes_team_questions_and_contacts() {
         r.background_papers[0].url.as_deref(),
         Some("http://www.worcestershire.gov.uk/cms/democratic-services/minutes-and-agendas.aspx")
     );
-    assert_eq!(peerbrief::model::paragraphs(&r.conclusion).len(), 2);
+    assert_eq!(peerbrief::model::paragraphs(r.report.text("conclusion")).len(), 2);
     let appendices: Vec<&str> = r.appendices.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(appendices, ["Peer Review letter", "Peer Review detailed findings"]);
 }

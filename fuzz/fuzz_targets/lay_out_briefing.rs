@@ -11,15 +11,16 @@ fuzz_target!(|data: &[u8]| {
     // Fields are separated by U+001E (record separator) so the fuzzer can aim at each one.
     let parts: Vec<&str> = text.split('\u{1e}').collect();
     let part = |i: usize| parts.get(i % parts.len().max(1)).copied().unwrap_or("").to_owned();
-    let mut review = Review {
-        council: part(0),
-        title: part(1),
-        summary: part(2),
-        background: part(3),
-        findings_summary: part(4),
-        conclusion: part(5),
-        ..Review::default()
-    };
+    let mut review = Review { council: part(0), title: part(1), ..Review::default() };
+    *review.report.text_mut("summary") = part(2);
+    *review.report.text_mut("background") = part(3);
+    *review.report.text_mut("findings") = part(4);
+    *review.report.text_mut("conclusion") = part(5);
+    // Headings are data: the council's name as a side heading (format 2's "<council> themes").
+    if let Some(focus) = review.report.section_mut("focus") {
+        focus.heading = format!("{} themes", part(0));
+    }
+    review.report.list_mut("purpose").push(part(17));
     review.meeting.panel = part(6);
     review.focus_questions = vec![part(7)];
     review.team = vec![TeamMember { role: part(8), organisation: part(9), ..TeamMember::default() }];

@@ -219,6 +219,9 @@ impl PeerBriefApp {
                 if changed {
                     e.note_change(typing);
                 }
+                if std::mem::take(&mut e.view.choose_logo) {
+                    action = Some(Action::ChooseLogo(id));
+                }
                 action = action.or(panel_action);
                 if published_change {
                     // A button in the panel: its own undo step, never merged with typing.

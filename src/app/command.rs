@@ -151,6 +151,8 @@ pub enum Action {
     Reload,
     /// The user answered the question on screen.
     Answer(Answer),
+    /// The editor's "Logo…" button: ask for a logo file for this review.
+    ChooseLogo(DocId),
     /// A pack tab asks for something (a file to add, a review to open).
     Pack(DocId, PackRequest),
 }

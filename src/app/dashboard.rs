@@ -229,7 +229,7 @@ fn count_cell(ui: &mut Ui, n: usize, what: &str) {
 }
 
 fn findings_summary(ui: &mut Ui, review: &Review) {
-    let summary = paragraphs(&review.findings_summary);
+    let summary = paragraphs(review.report.quotation());
     if summary.is_empty() {
         return;
     }

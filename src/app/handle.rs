@@ -70,6 +70,12 @@ impl PeerBriefApp {
                 }
             }
             Action::Answer(answer) => self.answer(answer, ctx, frame),
+            Action::ChooseLogo(id) if !self.dialog_open => {
+                self.dialog_open = true;
+                let purpose = DialogPurpose::ChooseLogo { id };
+                self.dialogs.pick_files(ctx, frame, FileKind::Logo, purpose, self.inbox.sender());
+            }
+            Action::ChooseLogo(_) => {}
             Action::Pack(id, request) => match request {
                 PackRequest::OpenReview(path) => self.open_path(&path),
                 PackRequest::AddReview if !self.dialog_open => {
@@ -424,6 +430,7 @@ impl PeerBriefApp {
             }
             DialogPurpose::AddAgendaReview { id } => self.add_agenda_file(id, chosen, false),
             DialogPurpose::AddAgendaDocument { id } => self.add_agenda_file(id, chosen, true),
+            DialogPurpose::ChooseLogo { id } => self.set_logo(id, chosen),
             DialogPurpose::PackTabOutput { id, visibility } => {
                 let tab = self.index_of(id).and_then(|i| self.docs[i].pack());
                 let job = tab.map(|p| (p.pack.clone(), p.path.clone()));
@@ -444,6 +451,24 @@ impl PeerBriefApp {
             }
         }
         ctx.request_repaint();
+    }
+
+    /// A logo file picked for review `id`: checked, then carried inside the review (one undo
+    /// step). A file that cannot be used changes nothing and says why.
+    fn set_logo(&mut self, id: super::DocId, chosen: Option<PathBuf>) {
+        let Some(chosen) = chosen else { return self.info("No logo chosen.") };
+        let Some(i) = self.index_of(id) else { return };
+        let Some(e) = self.docs[i].editing_mut() else { return };
+        let alt = e.review.council.trim().to_owned();
+        match crate::store::read_logo(&chosen, &alt) {
+            Ok(logo) => {
+                e.review.house_style.logo = Some(logo);
+                e.note_change(false);
+                let name = chosen.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.info(format!("Logo added: {name}. It is saved inside the review file."));
+            }
+            Err(error) => self.error(format!("Logo not added: {error}")),
+        }
     }
 
     /// A review or PDF picked for a pack's agenda: stored relative to the pack's folder.

@@ -24,8 +24,8 @@ pub struct PanelState {
     pub open: bool,
     /// The reason being typed for each finding, by (kind, text).
     pub reasons: HashMap<(DisclosureKind, String), String>,
-    /// The paragraph of Schedule 12A that moved text is exempt under (1: information relating
-    /// to an individual; 2: likely to reveal an individual's identity).
+    /// The paragraph of Schedule 12A that moved text is exempt under (1 or 12: information relating
+    /// to an individual; 2 or 13: likely to reveal an individual's identity).
     pub paragraph: u8,
     cache: Option<(u64, Vec<Disclosure>)>,
     /// Matches of each public text by (place, hash of the text): after an edit only the fields
@@ -91,20 +91,10 @@ pub fn button_text(open: usize) -> String {
 /// The text field a finding is in, when text can be moved out of it.
 fn field_mut<'a>(review: &'a mut Review, place: &Place) -> Option<&'a mut String> {
     Some(match (place.section, place.field) {
-        (Section::Document, field) => match field {
-            "summary" => &mut review.summary,
-            "background" => &mut review.background,
-            "about_peer_review" => &mut review.about_peer_review,
-            "themes_intro" => &mut review.themes_intro,
-            "focus_intro" => &mut review.focus_intro,
-            "method" => &mut review.method,
-            "findings_intro" => &mut review.findings_intro,
-            "findings_summary" => &mut review.findings_summary,
-            "findings_note" => &mut review.findings_note,
-            "conclusion" => &mut review.conclusion,
-            "purpose" => &mut review.purpose,
-            _ => return None,
-        },
+        (
+            Section::ReportSection(_) | Section::ReportBlock(..) | Section::ReportItem(..) | Section::ReportSubItem(..),
+            _,
+        ) => review.report_text_mut(place)?,
         (Section::Finding(i), "text") => &mut review.findings.get_mut(i)?.text,
         (Section::Outcome(o), "title") => &mut review.action_plan.outcomes.get_mut(o)?.title,
         (Section::SuccessIndicator(o, k), _) => {
@@ -114,7 +104,6 @@ fn field_mut<'a>(review: &'a mut Review, place: &Place) -> Option<&'a mut String
         (Section::ProgressNote(o, a, n), "text") => {
             &mut review.action_plan.outcomes.get_mut(o)?.actions.get_mut(a)?.progress.get_mut(n)?.text
         }
-        (Section::Recommendation(i), _) => review.recommendations.get_mut(i)?,
         (Section::FocusQuestion(i), _) => review.focus_questions.get_mut(i)?,
         (Section::Appendix(i), "body") if review.appendices.get(i)?.exempt.is_none() => &mut review.appendices[i].body,
         _ => return None,
@@ -202,11 +191,17 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> (bool, Option<Action>) {
     ui.label("The public version will not print until each of these is moved, edited or marked as reviewed.");
     ui.horizontal(|ui| {
         ui.label("Move to an exempt appendix under Schedule 12A");
+        // The first two paragraphs of the review's own Part: 1 and 2 (England) or 12 and 13 (Wales).
+        let part = doc.review.jurisdiction.paragraph_range();
         let state = &mut doc.view.publishing;
-        for (p, help) in
-            [(1, "information relating to any individual"), (2, "likely to reveal an individual's identity")]
-        {
-            ui.radio_value(&mut state.paragraph, p, format!("paragraph {p}")).on_hover_text(help);
+        if !part.contains(&state.paragraph) {
+            // The jurisdiction changed: keep the same choice in the other Part.
+            let second = matches!(state.paragraph, 2 | 13);
+            state.paragraph = *part.start() + u8::from(second);
+        }
+        for p in [*part.start(), *part.start() + 1].into_iter().filter_map(ExemptParagraph::new) {
+            let n = p.number();
+            ui.radio_value(&mut state.paragraph, n, format!("paragraph {n}")).on_hover_text(p.description());
         }
     });
     let paragraph = ExemptParagraph::new(doc.view.publishing.paragraph).unwrap_or(ExemptParagraph::new(1).unwrap());
@@ -267,11 +262,9 @@ mod tests {
 
     #[test]
     fn the_panel_lists_what_the_check_finds_after_each_edit() {
-        let mut review = Review {
-            summary: "Mrs Smith met 3 children.".into(),
-            conclusion: "Two families agreed.".into(),
-            ..Review::default()
-        };
+        let mut review = Review::default();
+        *review.report.text_mut("summary") = "Mrs Smith met 3 children.".into();
+        *review.report.text_mut("conclusion") = "Two families agreed.".into();
         review.disclosure_reviewed.push(ReviewedDisclosure {
             kind: DisclosureKind::SmallNumber,
             text: "Two families".into(),
@@ -283,10 +276,10 @@ mod tests {
         let expected = crate::model::disclosure::open_findings(&doc.review, &ScanOptions::default());
         assert_eq!(expected.len(), 2);
         assert_eq!(findings(&mut doc), expected.as_slice());
-        doc.review.summary = "Nothing here.".into();
+        *doc.review.report.text_mut("summary") = "Nothing here.".into();
         doc.note_change(false);
         assert!(findings(&mut doc).is_empty());
-        doc.review.conclusion = "Mr Hughes agreed.".into();
+        *doc.review.report.text_mut("conclusion") = "Mr Hughes agreed.".into();
         doc.note_change(false);
         let got: Vec<&str> = findings(&mut doc).iter().map(|d| d.text.as_str()).collect();
         assert_eq!(got, vec!["Mr Hughes"]);
@@ -296,11 +289,9 @@ mod tests {
 
     #[test]
     fn moving_takes_the_sentence_into_one_exempt_appendix_and_leaves_a_pointer() {
-        let mut r = Review {
-            summary: "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph."
-                .into(),
-            ..Review::default()
-        };
+        let mut r = Review::default();
+        *r.report.text_mut("summary") =
+            "The review went well. Child X, aged 12, moved twice. Staff were praised.\n\nSecond paragraph.".into();
         r.findings.push(crate::model::Finding::new(
             crate::model::FindingKind::Strength,
             "Two families moved",
@@ -312,7 +303,7 @@ mod tests {
         let p2 = ExemptParagraph::new(2).unwrap();
         assert_eq!(move_to_exempt(&mut r, &found[0], p2), Some(1));
         assert_eq!(
-            r.summary,
+            r.report.text("summary"),
             "The review went well. (See exempt Appendix 1.) Staff were praised.\n\nSecond paragraph."
         );
         assert_eq!(move_to_exempt(&mut r, &found[1], p2), Some(1));

@@ -81,6 +81,8 @@ pub struct ViewState {
     pub publishing: super::publishing::PanelState,
     /// "Since the last review": the previous review as read, and the comparison.
     pub since_last: super::since_last::SinceLastState,
+    /// The editor's "Logo…" was clicked; the app opens the file dialog and clears this.
+    pub choose_logo: bool,
 }
 
 impl Default for ViewState {
@@ -95,6 +97,7 @@ impl Default for ViewState {
             preview_visibility: Visibility::Public,
             publishing: super::publishing::PanelState::default(),
             since_last: super::since_last::SinceLastState::default(),
+            choose_logo: false,
         }
     }
 }

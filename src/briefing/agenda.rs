@@ -5,7 +5,7 @@
 
 use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Style, run};
 use super::page::{Item, MM};
-use crate::model::{AgendaContent, AgendaEntry, CommitteePack, ExemptParagraph, paragraphs};
+use crate::model::{AgendaContent, AgendaEntry, CommitteePack, ExemptParagraph, Jurisdiction, paragraphs};
 
 const INDENT: f32 = 10.0 * MM;
 
@@ -46,15 +46,16 @@ pub(crate) fn placement(pack: &CommitteePack, i: usize, supplementary: bool) -> 
 }
 
 /// The s100A(4) resolution, naming the paragraphs that apply.
-pub(crate) fn exclusion_text(paragraphs: &[ExemptParagraph]) -> String {
+pub(crate) fn exclusion_text(paragraphs: &[ExemptParagraph], jurisdiction: Jurisdiction) -> String {
     let list: Vec<String> = paragraphs.iter().map(|p| p.number().to_string()).collect();
     let (word, list) = match list.len() {
-        0 => ("paragraph", "1".to_owned()),
+        0 => ("paragraph", jurisdiction.paragraph_range().start().to_string()),
         1 => ("paragraph", list[0].clone()),
         n => ("paragraphs", format!("{} and {}", list[..n - 1].join(", "), list[n - 1])),
     };
     format!(
-        "To consider passing the following resolution: “That under section 100A(4) of the Local Government Act 1972 the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in {word} {list} of Part 1 of Schedule 12A to the Act.”"
+        "To consider passing the following resolution: “That under section 100A(4) of the Local Government Act 1972 the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in {word} {list} of {part} of Schedule 12A to the Act.”",
+        part = jurisdiction.part()
     )
 }
 
@@ -78,7 +79,7 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
         let i = match entry {
             AgendaEntry::Exclusion if !supplementary => {
                 entry_lines(c, &number, "Exclusion of the press and public", title_style);
-                body(c, &exclusion_text(&pack.exempt_paragraphs()));
+                body(c, &exclusion_text(&pack.exempt_paragraphs(), pack.jurisdiction));
                 continue;
             }
             AgendaEntry::Exclusion => continue,
@@ -89,7 +90,7 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
         }
         let mut title = titles[i].clone();
         if let Some(p) = pack.items[i].exempt {
-            title.push_str(&format!(" (exempt: paragraph {} of Schedule 12A)", p.number()));
+            title.push_str(&format!(" (exempt: paragraph {} of {} of Schedule 12A)", p.number(), p.part()));
         }
         match placement(pack, i, supplementary) {
             Placement::OnAgenda => {
@@ -203,8 +204,17 @@ mod tests {
     #[test]
     fn the_resolution_names_each_paragraph_once() {
         let p = |n| ExemptParagraph::new(n).unwrap();
-        assert!(exclusion_text(&[p(2)]).contains("in paragraph 2 of Part 1 of Schedule 12A"));
-        assert!(exclusion_text(&[p(1), p(2), p(3)]).contains("paragraphs 1, 2 and 3 of Part 1"));
-        assert!(exclusion_text(&[p(3)]).contains("section 100A(4) of the Local Government Act 1972"));
+        let england = Jurisdiction::England;
+        assert!(exclusion_text(&[p(2)], england).contains("in paragraph 2 of Part 1 of Schedule 12A"));
+        assert!(exclusion_text(&[p(1), p(2), p(3)], england).contains("paragraphs 1, 2 and 3 of Part 1"));
+        assert!(exclusion_text(&[p(3)], england).contains("section 100A(4) of the Local Government Act 1972"));
+    }
+
+    #[test]
+    fn a_welsh_resolution_cites_part_4() {
+        let p = |n| ExemptParagraph::new(n).unwrap();
+        let text = exclusion_text(&[p(12), p(14)], Jurisdiction::Wales);
+        assert!(text.contains("paragraphs 12 and 14 of Part 4 of Schedule 12A"), "{text}");
+        assert!(!text.contains("Part 1"));
     }
 }

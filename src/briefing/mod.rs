@@ -8,14 +8,19 @@ mod agenda;
 mod compose;
 pub mod fonts;
 pub mod import;
+mod logo;
 mod pack;
 mod page;
 pub mod pdf;
+mod pdf_images;
 #[cfg(feature = "gui")]
 pub mod preview;
+#[cfg(feature = "gui")]
+mod preview_picture;
 mod report;
 
 pub use fonts::{FontStyle, Fonts};
+pub use logo::decoded as decoded_logo;
 pub use pack::{PackError, PackPart, lay_out_pack, lay_out_pack_with_documents};
 pub use page::{
     Colour, ImportedPage, Item, Layout, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page, TextRun,

@@ -5,9 +5,10 @@ use super::agenda::{self, Placement, placement};
 use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
 use super::fonts::Fonts;
 use super::import::{self, ImportError, ImportedPdf};
+use super::logo;
 use super::page::{Item, Layout, MM, TextRun};
 use super::report::{BriefingOptions, Visibility, Writer, exempt_notice, write_report};
-use crate::model::{AgendaContent, CommitteePack, Review, paragraphs};
+use crate::model::{AgendaContent, CommitteePack, Logo, Review, paragraphs};
 
 /// Which pack to print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -80,7 +81,13 @@ pub fn lay_out_pack_with_documents(
     let pack_running = Running { meeting, ..pack_running };
     c.set_running(pack_running.clone());
     c.new_page();
-    cover(&mut c, pack, visibility, supplementary);
+    if let Some(Err(message)) = &pack.logo_image {
+        c.place = "Cover".into();
+        c.warn(format!("The pack's logo is not printed: {message}"));
+    }
+    let own_logo = pack.logo_image.as_ref().and_then(|l| l.as_ref().ok());
+    let cover_logo = own_logo.or_else(|| reviews.iter().flatten().find_map(Review::logo));
+    cover(&mut c, pack, cover_logo, visibility, supplementary);
 
     // Agenda: entries are placed now and given page ranges once the items are laid out.
     c.new_page();
@@ -120,8 +127,9 @@ pub fn lay_out_pack_with_documents(
                     import::place_document(&mut c, &title, pdf, file);
                     if let Some(p) = item.exempt {
                         let note = format!(
-                            "NOT FOR PUBLICATION: exempt, paragraph {} of Part 1 of Schedule 12A, Local Government Act 1972",
-                            p.number()
+                            "NOT FOR PUBLICATION: exempt, paragraph {} of {} of Schedule 12A, Local Government Act 1972",
+                            p.number(),
+                            p.part()
                         );
                         notes.push((first, c.page_index(), note));
                     }
@@ -216,8 +224,9 @@ fn write_item(
     c.outline_base = 1;
     if let (Some(p), Visibility::Private) = (item.exempt, visibility) {
         let notice = format!(
-            "NOT FOR PUBLICATION by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972: {}.",
+            "NOT FOR PUBLICATION by virtue of paragraph {} of {} of Schedule 12A to the Local Government Act 1972: {}.",
             p.number(),
+            p.part(),
             p.description()
         );
         let lines = c.wrap(&notice, Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
@@ -255,10 +264,21 @@ fn heading(c: &mut Composer, title: &str) {
     c.gap(2.0 * MM);
 }
 
-fn cover(c: &mut Composer, pack: &CommitteePack, visibility: Visibility, supplementary: bool) {
+/// `cover_logo`: the pack's own logo, else that of its first report with one.
+fn cover(
+    c: &mut Composer,
+    pack: &CommitteePack,
+    cover_logo: Option<&Logo>,
+    visibility: Visibility,
+    supplementary: bool,
+) {
     c.place = "Cover".into();
+    let top = c.y;
     c.gap(20.0 * MM);
     c.y = c.y.max(40.0 * MM);
+    if let Some(art) = logo::artwork(c, cover_logo) {
+        logo::place_on_cover(c, art, top);
+    }
     let mut lines = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     lines.extend(c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
     if supplementary {

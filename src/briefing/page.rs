@@ -3,8 +3,11 @@
 //! Units are PDF points (1/72 inch); the origin is the page's top-left corner and y grows
 //! downwards, as a reader scans. Text positions are baselines. The PDF writer flips y.
 
+use std::sync::Arc;
+
 use super::fonts::FontStyle;
 pub use super::import::ImportedPage;
+use crate::model::Artwork;
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -68,6 +71,15 @@ pub enum Item {
         width: f32,
         height: f32,
         fill: Colour,
+    },
+    /// A picture (the council's logo) fitted to the box whose top-left corner is (x, y). The
+    /// same artwork on many pages is written to the PDF once and referenced from each.
+    Image {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        artwork: Arc<Artwork>,
     },
     /// A clickable area that jumps to another page (0-based index).
     Link {

@@ -39,6 +39,7 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::get();
     let mut doc = PdfDocument::new(&layout.title);
     let ids: HashMap<FontStyle, FontId> = FontStyle::ALL.iter().map(|&s| (s, doc.add_font(fonts.parsed(s)))).collect();
+    let pictures = super::pdf_images::add_pictures(&mut doc, &layout.pages);
     let now = printpdf::OffsetDateTime::now_utc();
     let info = &mut doc.metadata.info;
     info.document_title = layout.title.clone();
@@ -54,10 +55,10 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
         .pages
         .iter()
         .map(|p| match p.imported {
-            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids)),
+            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids, &pictures)),
             Some(_) => {
                 let (w, h) = p.size();
-                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, &ids))
+                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, &ids, &pictures))
             }
         })
         .collect();
@@ -99,7 +100,11 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
-fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<Op> {
+fn page_ops(
+    page: &super::page::Page,
+    ids: &HashMap<FontStyle, FontId>,
+    pictures: &HashMap<u64, printpdf::XObjectId>,
+) -> Vec<Op> {
     let mut ops = Vec::new();
     let page_height = page.size().1;
     let flip = |y: f32| page_height - y;
@@ -131,6 +136,11 @@ fn page_ops(page: &super::page::Page, ids: &HashMap<FontStyle, FontId>) -> Vec<O
                         is_closed: false,
                     },
                 });
+            }
+            Item::Image { x, y, width, height, artwork } => {
+                if let Some(id) = pictures.get(&artwork.key) {
+                    ops.push(super::pdf_images::draw(id, *x, *y, *width, *height, page_height));
+                }
             }
             Item::Text(_) | Item::Link { .. } => {}
         }

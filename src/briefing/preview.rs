@@ -10,6 +10,7 @@ use eframe::egui::{
 
 use super::fonts::{FontStyle, Fonts};
 use super::page::{Colour, Item, PAGE_HEIGHT, PAGE_WIDTH, Page};
+pub use super::preview_picture::paint_picture;
 
 fn font_name(style: FontStyle) -> &'static str {
     match style {
@@ -96,6 +97,10 @@ pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32)
                     rect: Rect::from_min_size(at(*x, *y), Vec2::new(width * zoom, height * zoom)),
                     target_page: *target_page,
                 });
+            }
+            Item::Image { x, y, width, height, artwork } => {
+                let rect = Rect::from_min_size(at(*x, *y), Vec2::new(width * zoom, height * zoom));
+                super::preview_picture::paint_picture(painter, rect, artwork);
             }
             Item::Text(_) => {}
         }

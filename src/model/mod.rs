@@ -7,8 +7,14 @@ pub mod compare;
 mod date;
 pub mod disclosure;
 mod finding;
+mod jurisdiction;
+pub mod logo;
 mod pack;
+mod report;
+mod report_checks;
 mod review;
+pub mod seed;
+mod template;
 mod text;
 mod theme;
 mod validate;
@@ -20,14 +26,22 @@ pub use compare::{Comparison, MatchDecision};
 pub use date::{Date, DateError};
 pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
 pub use finding::{Finding, FindingKind};
+pub use jurisdiction::Jurisdiction;
+pub use logo::{Artwork, Logo, LogoError};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
+pub use report::{
+    Block, DataBlock, HeaderFact, HouseStyle, Implication, Numbering, Recommendation, Report, ReportSection,
+    TemplateRef,
+};
+pub use report_checks::section_place;
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,
     ProtectiveMarking, Review, TeamMember,
 };
+pub use template::{HeaderFactSpec, Template, TemplateSection};
 pub use text::{paragraphs, placeholder_in};
 pub use theme::{Theme, ThemeSet};
 pub use validate::{Place, Section, Warning, validate};
 
 /// The file format version this build writes. Older versions are migrated on load (see `store`).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, ExemptParagraph, ProtectiveMarking, ReviewedDisclosure};
+use super::{Date, ExemptParagraph, Jurisdiction, Logo, ProtectiveMarking, ReviewedDisclosure};
 
 /// A committee pack manifest (`.peerpack`, RON): the meeting and its agenda in order.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -12,6 +12,10 @@ pub struct CommitteePack {
     /// "Ambleshire County Council": the pack's author.
     #[serde(default)]
     pub council: String,
+    /// England or Wales: which Part of Schedule 12A the exclusion resolution and exempt items
+    /// cite. Not written while England.
+    #[serde(default, skip_serializing_if = "Jurisdiction::is_england")]
+    pub jurisdiction: Jurisdiction,
     /// "Children and Families Overview and Scrutiny Panel".
     pub committee: String,
     pub date: Date,
@@ -43,6 +47,14 @@ pub struct CommitteePack {
     /// standard items); each report keeps its own. Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disclosure_reviewed: Vec<ReviewedDisclosure>,
+    /// A logo file (PNG or SVG) for the cover, relative to the manifest's folder. Without one
+    /// the cover shows the first report's logo. Not written while unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// The picture `logo` names, or why it cannot be used; read by `store` when the pack is
+    /// loaded (never written).
+    #[serde(skip)]
+    pub logo_image: Option<Result<Logo, String>>,
 }
 
 fn yes() -> bool {
@@ -157,5 +169,18 @@ impl CommitteePack {
         v.sort_by_key(|p| p.number());
         v.dedup();
         v
+    }
+
+    /// Exempt items citing a paragraph of the other nation's Part of Schedule 12A, as
+    /// "agenda item 4: paragraph 2 is in Part 1 …" (numbered as printed).
+    pub fn jurisdiction_problems(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let problem = self.jurisdiction.misplaced(item.exempt?)?;
+                Some(format!("agenda item {} (exempt): {problem}", self.item_number(i)))
+            })
+            .collect()
     }
 }

@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::seed::{SEED_TEMPLATE, SeedText, seed_report};
 use super::{
-    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet,
+    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, HeaderFact, HouseStyle, Jurisdiction, Logo, MatchDecision, Numbering,
+    Report, ReviewedDisclosure, TemplateRef, Theme, ThemeSet,
 };
 
 /// Government Security Classification marking printed at the top and bottom of every page.
@@ -66,41 +68,39 @@ impl TeamMember {
     }
 }
 
-/// A paragraph of Schedule 12A to the Local Government Act 1972 (1–7) under which an item is exempt.
+/// A paragraph of Schedule 12A to the Local Government Act 1972 under which an item is exempt:
+/// 1–7 of Part 1 (England) or 12–18 of Part 4 (Wales). The number says which Part it is in;
+/// whether it fits the file's [`Jurisdiction`] is checked by validation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct ExemptParagraph(u8);
 
 impl ExemptParagraph {
     pub fn new(paragraph: u8) -> Option<ExemptParagraph> {
-        (1..=7).contains(&paragraph).then_some(ExemptParagraph(paragraph))
+        Jurisdiction::ALL.iter().any(|j| j.paragraph_range().contains(&paragraph)).then_some(ExemptParagraph(paragraph))
     }
 
     pub fn number(self) -> u8 {
         self.0
     }
 
-    /// The category the paragraph covers, for notices.
-    pub fn description(self) -> &'static str {
-        match self.0 {
-            1 => "information relating to any individual",
-            2 => "information which is likely to reveal the identity of an individual",
-            3 => {
-                "information relating to the financial or business affairs of any particular person (including the authority holding that information)"
-            }
-            4 => {
-                "information relating to any consultations or negotiations, or contemplated consultations or negotiations, in connection with any labour relations matter"
-            }
-            5 => {
-                "information in respect of which a claim to legal professional privilege could be maintained in legal proceedings"
-            }
-            6 => {
-                "information which reveals that the authority proposes to give a notice or make an order or direction under any enactment"
-            }
-            _ => {
-                "information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime"
-            }
+    /// The jurisdiction whose Part of Schedule 12A has this paragraph.
+    pub fn jurisdiction(self) -> Jurisdiction {
+        if Jurisdiction::Wales.paragraph_range().contains(&self.0) {
+            Jurisdiction::Wales
+        } else {
+            Jurisdiction::England
         }
+    }
+
+    /// "Part 1" (England) or "Part 4" (Wales).
+    pub fn part(self) -> &'static str {
+        self.jurisdiction().part()
+    }
+
+    /// The category the paragraph covers, for notices, in its own Part's words.
+    pub fn description(self) -> &'static str {
+        super::jurisdiction::description(self.0)
     }
 }
 
@@ -108,7 +108,9 @@ impl TryFrom<u8> for ExemptParagraph {
     type Error = String;
     fn try_from(value: u8) -> Result<Self, Self::Error> {
         ExemptParagraph::new(value).ok_or_else(|| {
-            format!("exempt paragraph must be 1 to 7 (Local Government Act 1972, Schedule 12A), not {value}")
+            format!(
+                "exempt paragraph must be 1 to 7 (Part 1 of Schedule 12A to the Local Government Act 1972, England) or 12 to 18 (Part 4, Wales), not {value}"
+            )
         })
     }
 }
@@ -187,17 +189,24 @@ pub struct BackgroundPaper {
 
 /// A council's peer review and the report that takes it to a scrutiny panel.
 ///
-/// Long text fields hold paragraphs separated by blank lines (see [`super::paragraphs`]).
-/// Field order here is the order in the file, so saves are stable and diff well.
+/// The facts (council, dates, themes, team, findings, appendices, contacts…) are fields here; the
+/// report's own words are in [`Review::report`], section by section. Long text holds paragraphs
+/// separated by blank lines (see [`super::paragraphs`]). Field order here is the order in the
+/// file, so saves are stable and diff well.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "PeerReview", deny_unknown_fields)]
 pub struct Review {
     pub format_version: u32,
-    /// Format 1 called this `protective_marking`.
-    #[serde(alias = "protective_marking")]
     pub marking: ProtectiveMarking,
+    /// The template the report was made from (its name and version), for Apply template.
+    #[serde(default)]
+    pub template: Option<TemplateRef>,
     /// "Worcestershire County Council".
     pub council: String,
+    /// England or Wales: which Part of Schedule 12A its exempt appendices cite. Not written while
+    /// England.
+    #[serde(default, skip_serializing_if = "Jurisdiction::is_england")]
+    pub jurisdiction: Jurisdiction,
     /// Report title: "Worcestershire Safeguarding Peer Review".
     pub title: String,
     /// The kind of review: "Children's Safeguarding Peer Review".
@@ -207,6 +216,13 @@ pub struct Review {
     #[serde(default)]
     pub report_of: String,
     pub meeting: Meeting,
+    /// Facts printed in the header block: wards affected, key decision, forward plan reference.
+    #[serde(default)]
+    pub header_facts: Vec<HeaderFact>,
+    #[serde(default)]
+    pub numbering: Numbering,
+    #[serde(default)]
+    pub house_style: HouseStyle,
     /// Who facilitated the review: "Local Government Association (LGA)".
     #[serde(default)]
     pub facilitator: String,
@@ -217,40 +233,14 @@ pub struct Review {
     #[serde(default)]
     pub previous_review: Option<Date>,
     /// The previous review's file, relative to this review's folder ("ambleshire-2019.peerreview"),
-    /// for "Since the last review". Not written while unset, so older files save back byte for byte.
+    /// for "Since the last review". Not written while unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_review_file: Option<String>,
-    #[serde(default)]
-    pub summary: String,
-    #[serde(default)]
-    pub background: String,
-    /// "What is a safeguarding peer review?"
-    #[serde(default)]
-    pub about_peer_review: String,
-    /// Lead-in to the theme list: "LGA safeguarding reviews focus on five key themes:".
-    #[serde(default)]
-    pub themes_intro: String,
     pub themes: Vec<Theme>,
     #[serde(default)]
-    pub focus_intro: String,
-    #[serde(default)]
     pub focus_questions: Vec<String>,
-    /// "Who conducted the review?" — text before the team list.
-    #[serde(default)]
-    pub team_intro: String,
     #[serde(default)]
     pub team: Vec<TeamMember>,
-    /// How the review was done (time on site, who they met).
-    #[serde(default)]
-    pub method: String,
-    /// Lead-in to the summary: "The reviewers concluded:".
-    #[serde(default)]
-    pub findings_intro: String,
-    #[serde(default)]
-    pub findings_summary: String,
-    /// Text before the headline lists: "The letter and detailed findings are attached …".
-    #[serde(default)]
-    pub findings_note: String,
     #[serde(default)]
     pub findings: Vec<Finding>,
     /// The number in the last finding id issued ("A9" → 9), so a removed finding's id is never
@@ -260,26 +250,17 @@ pub struct Review {
     /// Desired outcomes and the actions towards them. Not written while empty.
     #[serde(default, skip_serializing_if = "ActionPlan::is_empty")]
     pub action_plan: ActionPlan,
+    /// The report's sections, in printing order.
     #[serde(default)]
-    pub conclusion: String,
-    /// "Purpose of this Meeting".
-    #[serde(default)]
-    pub purpose: String,
-    /// Numbered recommendations to the panel, if any.
-    #[serde(default)]
-    pub recommendations: Vec<String>,
+    pub report: Report,
     #[serde(default)]
     pub appendices: Vec<Appendix>,
     #[serde(default)]
     pub contacts: ContactPoints,
-    /// The proper officer's statement that opens "Background Papers".
-    #[serde(default)]
-    pub background_papers_statement: String,
     #[serde(default)]
     pub background_papers: Vec<BackgroundPaper>,
     /// Possible personal data in the public text that someone reviewed and decided may be
-    /// published (see [`super::disclosure`]). Not written while empty, so older files save back
-    /// byte for byte.
+    /// published (see [`super::disclosure`]). Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disclosure_reviewed: Vec<ReviewedDisclosure>,
     /// Matches with the previous review that someone confirmed or broke (see [`super::compare`]).
@@ -293,43 +274,35 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl Default for Review {
-    /// A blank review with the LGA five themes, as File → New makes it.
+    /// A blank review with the LGA five themes in the seed's report layout, as File → New makes it.
     fn default() -> Self {
         Review {
             format_version: FORMAT_VERSION,
             marking: ProtectiveMarking::Official,
+            template: Some(TemplateRef { name: SEED_TEMPLATE.to_owned(), version: 1 }),
             council: String::new(),
+            jurisdiction: Jurisdiction::England,
             title: String::new(),
             subject: String::new(),
             report_of: String::new(),
             meeting: Meeting::default(),
+            header_facts: Vec::new(),
+            numbering: Numbering::Continuous,
+            house_style: HouseStyle::default(),
             facilitator: String::new(),
             review_start: None,
             review_end: None,
             previous_review: None,
             previous_review_file: None,
-            summary: String::new(),
-            background: String::new(),
-            about_peer_review: String::new(),
-            themes_intro: String::new(),
             themes: ThemeSet::lga_five(),
-            focus_intro: String::new(),
             focus_questions: Vec::new(),
-            team_intro: String::new(),
             team: Vec::new(),
-            method: String::new(),
-            findings_intro: String::new(),
-            findings_summary: String::new(),
-            findings_note: String::new(),
             findings: Vec::new(),
             last_finding_number: 0,
             action_plan: ActionPlan::default(),
-            conclusion: String::new(),
-            purpose: String::new(),
-            recommendations: Vec::new(),
+            report: seed_report(&SeedText::default(), "", "", false),
             appendices: Vec::new(),
             contacts: ContactPoints::default(),
-            background_papers_statement: String::new(),
             background_papers: Vec::new(),
             disclosure_reviewed: Vec::new(),
             comparison: Vec::new(),
@@ -338,6 +311,11 @@ impl Default for Review {
 }
 
 impl Review {
+    /// The logo to print, if the review has one.
+    pub fn logo(&self) -> Option<&Logo> {
+        self.house_style.logo.as_ref()
+    }
+
     /// The theme with this id, if the review's theme set has it.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)

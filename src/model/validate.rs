@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{ContactKind, Date, FindingKind, RagStatus, Review, placeholder_in};
+use super::{Block, ContactKind, DataBlock, Date, FindingKind, RagStatus, Review, placeholder_in};
 
 /// Which part of the document a warning (or an editor field) belongs to. Indices are 0-based here
 /// and shown 1-based to people, matching the editor's numbered lists.
@@ -26,7 +26,14 @@ pub enum Section {
     ProgressNote(usize, usize, usize),
     /// A due-date revision (outcome, action, revision).
     DueDateChange(usize, usize, usize),
-    Recommendation(usize),
+    /// A report section (its heading): index into `report.sections`.
+    ReportSection(usize),
+    /// Block B of report section S (its text).
+    ReportBlock(usize, usize),
+    /// Item I of a list, recommendations or implications block.
+    ReportItem(usize, usize, usize),
+    /// Sub-item J of recommendation I.
+    ReportSubItem(usize, usize, usize, usize),
     Appendix(usize),
     ContactLine(usize),
     Officer(usize),
@@ -80,7 +87,22 @@ impl fmt::Display for Place {
                 list(f, ".actions", a)?;
                 list(f, ".due_history", j)?
             }
-            Section::Recommendation(i) => list(f, "recommendations", i)?,
+            Section::ReportSection(s) => list(f, "report.sections", s)?,
+            Section::ReportBlock(s, b) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?
+            }
+            Section::ReportItem(s, b, i) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?;
+                list(f, ".items", i)?
+            }
+            Section::ReportSubItem(s, b, i, j) => {
+                list(f, "report.sections", s)?;
+                list(f, ".blocks", b)?;
+                list(f, ".items", i)?;
+                list(f, ".sub_items", j)?
+            }
             Section::Appendix(i) => list(f, "appendices", i)?,
             Section::ContactLine(i) => list(f, "contacts.general", i)?,
             Section::Officer(i) => list(f, "contacts.officers", i)?,
@@ -111,30 +133,53 @@ impl Review {
         use Section as S;
         let mut out: Vec<(Place, &'a str)> = Vec::with_capacity(64 + self.findings.len() * 4);
         let mut push = |section, field, text: &'a str| out.push((Place::new(section, field), text));
-        let doc_fields: [(&'static str, &'a str); 16] = [
+        let doc_fields: [(&'static str, &'a str); 5] = [
             ("council", &self.council),
             ("title", &self.title),
             ("subject", &self.subject),
             ("report_of", &self.report_of),
             ("facilitator", &self.facilitator),
-            ("summary", &self.summary),
-            ("background", &self.background),
-            ("about_peer_review", &self.about_peer_review),
-            ("themes_intro", &self.themes_intro),
-            ("focus_intro", &self.focus_intro),
-            ("team_intro", &self.team_intro),
-            ("method", &self.method),
-            ("findings_intro", &self.findings_intro),
-            ("findings_summary", &self.findings_summary),
-            ("findings_note", &self.findings_note),
-            ("conclusion", &self.conclusion),
         ];
         for (field, text) in doc_fields {
             push(S::Document, field, text);
         }
-        push(S::Document, "purpose", &self.purpose);
+        for fact in &self.header_facts {
+            push(S::Document, "header_facts", &fact.value);
+        }
+        push(S::Document, "house_style.footer", &self.house_style.footer);
         push(S::Meeting, "panel", &self.meeting.panel);
         push(S::Meeting, "agenda_item", &self.meeting.agenda_item);
+        for (si, section) in self.report.sections.iter().enumerate() {
+            push(S::ReportSection(si), "heading", &section.heading);
+            for (bi, block) in section.blocks.iter().enumerate() {
+                match block {
+                    Block::Paragraphs { text, .. } | Block::Quotation { text } => {
+                        push(S::ReportBlock(si, bi), "text", text)
+                    }
+                    Block::Data(DataBlock::ThemeList { intro }) => push(S::ReportBlock(si, bi), "intro", intro),
+                    Block::Bullets(items) | Block::Lettered(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "", item);
+                        }
+                    }
+                    Block::Recommendations(items) => {
+                        for (i, r) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "text", &r.text);
+                            for (j, sub) in r.sub_items.iter().enumerate() {
+                                push(S::ReportSubItem(si, bi, i, j), "", sub);
+                            }
+                        }
+                    }
+                    Block::Implications(items) => {
+                        for (i, imp) in items.iter().enumerate() {
+                            push(S::ReportItem(si, bi, i), "heading", &imp.heading);
+                            push(S::ReportItem(si, bi, i), "text", &imp.text);
+                        }
+                    }
+                    Block::Data(_) => {}
+                }
+            }
+        }
         for (i, t) in self.themes.iter().enumerate() {
             push(S::Theme(i), "id", &t.id);
             push(S::Theme(i), "label", &t.label);
@@ -170,9 +215,6 @@ impl Review {
                 }
             }
         }
-        for (i, r) in self.recommendations.iter().enumerate() {
-            push(S::Recommendation(i), "", r);
-        }
         for (i, a) in self.appendices.iter().enumerate() {
             push(S::Appendix(i), "title", &a.title);
             push(S::Appendix(i), "body", &a.body);
@@ -188,7 +230,6 @@ impl Review {
             push(S::Officer(i), "phone", &o.phone);
             push(S::Officer(i), "email", &o.email);
         }
-        push(S::Document, "background_papers_statement", &self.background_papers_statement);
         for (i, p) in self.background_papers.iter().enumerate() {
             push(S::BackgroundPaper(i), "text", &p.text);
             if let Some(url) = &p.url {
@@ -237,18 +278,16 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
     let mut warn =
         |section, field, message: String| warnings.push(Warning { place: Place::new(section, field), message });
 
-    let required: [(&'static str, &str, &str); 5] = [
+    let required: [(&'static str, &str, &str); 2] = [
         ("council", &review.council, "The council's name is empty"),
         ("title", &review.title, "The report title is empty"),
-        ("summary", &review.summary, "The summary is empty"),
-        ("findings_summary", &review.findings_summary, "The findings summary is empty"),
-        ("purpose", &review.purpose, "The purpose of the meeting is empty"),
     ];
     for (field, text, message) in required {
         if text.trim().is_empty() {
             warn(S::Document, field, message.to_owned());
         }
     }
+    super::report_checks::check_report(review, &mut warn);
     if review.meeting.panel.trim().is_empty() {
         warn(S::Meeting, "panel", "The panel or committee name is empty".to_owned());
     }
@@ -257,6 +296,11 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
     }
     if review.team.is_empty() {
         warn(S::Document, "team", "The review team is empty".to_owned());
+    }
+    for (i, a) in review.appendices.iter().enumerate() {
+        if let Some(problem) = a.exempt.and_then(|p| review.jurisdiction.misplaced(p)) {
+            warn(S::Appendix(i), "exempt", format!("Exempt {problem}"));
+        }
     }
     for kind in [FindingKind::Strength, FindingKind::AreaForConsideration] {
         if review.findings_of(kind, false).next().is_none() {
@@ -386,11 +430,11 @@ mod tests {
         let mut r = Review {
             council: "Testshire County Council".into(),
             title: "Testshire Peer Review".into(),
-            summary: "Summary.".into(),
-            findings_summary: "Summary of findings.".into(),
-            purpose: "To consider.".into(),
             ..Review::default()
         };
+        *r.report.text_mut("summary") = "Summary.".into();
+        *r.report.text_mut("findings") = "The reviewers concluded:".into();
+        *r.report.text_mut("purpose") = "To consider.".into();
         r.meeting.panel = "Scrutiny Panel".into();
         r.team.push(crate::model::TeamMember { role: "Lead".into(), organisation: "LGA".into(), ..Default::default() });
         r.findings.push(Finding::new(FindingKind::Strength, "Good.", "vision", true));
@@ -416,9 +460,9 @@ mod tests {
         for p in [
             "council",
             "title",
-            "summary",
-            "findings_summary",
-            "purpose",
+            "report.sections[1].heading",
+            "report.sections[6].heading",
+            "report.sections[9].heading",
             "meeting.panel",
             "themes",
             "team",
@@ -448,7 +492,7 @@ mod tests {
     #[test]
     fn placeholders_emails_and_phones() {
         let mut r = minimal();
-        r.summary = "To be presented on XX xxx 2016.".into();
+        *r.report.text_mut("summary") = "To be presented on XX xxx 2016.".into();
         r.contacts.officers.push(NamedOfficer {
             name: "A Officer".into(),
             job_title: "Director".into(),
@@ -456,7 +500,10 @@ mod tests {
             email: "a.officer@@council".into(),
         });
         let text: Vec<String> = validate(&r, today()).iter().map(ToString::to_string).collect();
-        assert!(text.contains(&"Placeholder text `XX` left in (at summary)".to_owned()), "{text:?}");
+        assert!(
+            text.contains(&"Placeholder text `XX` left in (at report.sections[1].blocks[1].text)".to_owned()),
+            "{text:?}"
+        );
         assert!(
             text.contains(
                 &"`a.officer@@council` is not a valid email address (at contacts.officers[1].email)".to_owned()
@@ -465,6 +512,24 @@ mod tests {
         assert!(
             text.contains(&"`01905 7663` is not a valid UK phone number (at contacts.officers[1].phone)".to_owned())
         );
+    }
+
+    #[test]
+    fn an_exempt_paragraph_must_be_of_the_reviews_own_part_of_schedule_12a() {
+        let mut r = minimal();
+        r.appendices.push(crate::model::Appendix {
+            title: "Case audit".into(),
+            exempt: crate::model::ExemptParagraph::new(2),
+            body: String::new(),
+        });
+        assert!(validate(&r, today()).is_empty(), "paragraph 2 is English");
+        r.jurisdiction = crate::model::Jurisdiction::Wales;
+        let w = validate(&r, today());
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].place.to_string(), "appendices[1].exempt");
+        assert!(w[0].message.contains("use paragraphs 12 to 18 of Part 4"), "{}", w[0].message);
+        r.appendices[0].exempt = crate::model::ExemptParagraph::new(13);
+        assert!(validate(&r, today()).is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use super::StoreError;
+use super::legacy::LegacyReview;
 use super::migrate;
 use crate::model::action_plan::from_legacy;
 use crate::model::{FORMAT_VERSION, Review};
@@ -41,47 +42,68 @@ fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
 }
 
-/// Gives findings written before ids their ids, then moves format 2's per-finding actions into
-/// the action plan (the lead joins this to the format 2 → 3 migration).
+/// The file's format version, read before choosing how to parse it: found by a scan of the
+/// canonical layout (where it is the first field), else by a lenient parse.
+fn version_of(text: &str) -> Option<u32> {
+    let scanned = text.find("format_version").and_then(|at| {
+        let rest = text[at + "format_version".len()..].trim_start().strip_prefix(':')?.trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    });
+    scanned.or_else(|| options().from_str::<VersionProbe>(text).ok().map(|p| p.format_version))
+}
+
+/// Parses review text (already decoded and normalised by `read_text`); `path` is for messages.
+///
+/// Returns the review at the current format version and, if it was migrated, the version it had.
+/// Formats 1 and 2 are read with their own field list and migrated (see [`migrate`]).
+pub fn parse_review(text: &str, path: &Path) -> Result<(Review, Option<u32>), StoreError> {
+    let mut parsed = parse_any(text, path);
+    if let Ok((review, _)) = &mut parsed {
+        settle_ids_and_actions(review);
+    }
+    parsed
+}
+
+/// Gives findings written before ids their ids, then moves format 2's per-finding actions (read
+/// as `Finding::legacy_action`, never written) into the action plan.
 fn settle_ids_and_actions(review: &mut Review) {
     review.assign_finding_ids();
     let legacy = from_legacy(&mut review.findings);
     review.action_plan.absorb(legacy);
 }
 
-/// Parses review text (already decoded and normalised by `read_text`); `path` is for messages.
-///
-/// Returns the review at the current format version and, if it was migrated, the version it had.
-pub fn parse_review(text: &str, path: &Path) -> Result<(Review, Option<u32>), StoreError> {
-    match options().from_str::<Review>(text) {
-        Ok(mut review) => {
-            settle_ids_and_actions(&mut review);
-            let found = review.format_version;
-            if found > FORMAT_VERSION {
-                return Err(StoreError::NewerVersion { path: path.to_owned(), found, supported: FORMAT_VERSION });
-            }
-            if found == FORMAT_VERSION {
-                return Ok((review, None));
-            }
-            migrate::upgrade(&mut review, found).map_err(|message| StoreError::Migration {
-                path: path.to_owned(),
-                found,
-                message,
-            })?;
-            Ok((review, Some(found)))
-        }
-        Err(e) => {
-            // A newer file may fail on fields we do not know: say so rather than "unknown field".
-            if let Ok(probe) = options().from_str::<VersionProbe>(text)
-                && probe.format_version > FORMAT_VERSION
-            {
-                return Err(StoreError::NewerVersion {
-                    path: path.to_owned(),
-                    found: probe.format_version,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            Err(StoreError::from_ron(path, text, &e))
-        }
+fn parse_any(text: &str, path: &Path) -> Result<(Review, Option<u32>), StoreError> {
+    let newer = |found| StoreError::NewerVersion { path: path.to_owned(), found, supported: FORMAT_VERSION };
+    match version_of(text) {
+        Some(found) if found > FORMAT_VERSION => Err(newer(found)),
+        Some(found) if found < FORMAT_VERSION => parse_legacy(text, path),
+        _ => match options().from_str::<Review>(text) {
+            Ok(review) if review.format_version > FORMAT_VERSION => Err(newer(review.format_version)),
+            Ok(review) if review.format_version < FORMAT_VERSION => parse_legacy(text, path),
+            Ok(review) => Ok((review, None)),
+            Err(e) => Err(StoreError::from_ron(path, text, &e)),
+        },
     }
+}
+
+/// A format 1 or 2 file, migrated.
+fn parse_legacy(text: &str, path: &Path) -> Result<(Review, Option<u32>), StoreError> {
+    let legacy = options().from_str::<LegacyReview>(text).map_err(|e| StoreError::from_ron(path, text, &e))?;
+    let found = legacy.format_version;
+    if found >= FORMAT_VERSION {
+        // The scan misread the version (a hand-edited file): parse it as what it says it is.
+        return match options().from_str::<Review>(text) {
+            Ok(review) if review.format_version == FORMAT_VERSION => Ok((review, None)),
+            Ok(review) => Err(StoreError::NewerVersion {
+                path: path.to_owned(),
+                found: review.format_version,
+                supported: FORMAT_VERSION,
+            }),
+            Err(e) => Err(StoreError::from_ron(path, text, &e)),
+        };
+    }
+    let review =
+        migrate::upgrade(legacy).map_err(|message| StoreError::Migration { path: path.to_owned(), found, message })?;
+    Ok((review, Some(found)))
 }

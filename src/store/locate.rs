@@ -31,7 +31,10 @@ pub fn review_anchors(place: &Place) -> Anchors {
         Section::DueDateChange(o, a, j) => {
             vec![top("action_plan"), nth("Outcome", o), nth("Action", a), nth("DueDateChange", j)]
         }
-        Section::Recommendation(_) => vec![top("recommendations")],
+        Section::ReportSection(s)
+        | Section::ReportBlock(s, _)
+        | Section::ReportItem(s, _, _)
+        | Section::ReportSubItem(s, _, _, _) => vec![top("report"), nth("ReportSection", s)],
         Section::Appendix(i) => vec![top("appendices"), nth("Appendix", i)],
         Section::ContactLine(i) => vec![top("contacts"), nth("ContactLine", i)],
         Section::Officer(i) => vec![top("contacts"), nth("NamedOfficer", i)],
@@ -80,6 +83,15 @@ pub fn locate(file_text: &str, anchors: &Anchors, needle: &str) -> Option<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_text_is_found_in_its_own_section() {
+        let text = "PeerReview(\n    report: Report(\n        sections: [\n            ReportSection(\n                id: \"a\",\n                blocks: [Paragraphs(text: \"Mrs Smith\")],\n            ),\n            ReportSection(\n                id: \"b\",\n                blocks: [Bullets([\"x\", \"Mrs Smith again\"])],\n            ),\n        ],\n    ),\n)\n";
+        let place = Place::new(Section::ReportItem(1, 0, 1), "");
+        assert_eq!(locate(text, &review_anchors(&place), "Mrs Smith"), Some((10, 41)));
+        let place = Place::new(Section::ReportBlock(0, 0), "text");
+        assert_eq!(locate(text, &review_anchors(&place), "Mrs Smith"), Some((6, 44)));
+    }
 
     #[test]
     fn finds_the_text_in_its_own_field_not_an_earlier_one() {

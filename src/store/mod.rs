@@ -7,13 +7,16 @@ mod atomic;
 mod clock;
 mod error;
 mod format;
+mod legacy;
 mod load;
 mod locate;
+mod logo;
 mod manifest;
 mod migrate;
 mod pack;
 mod previous;
 pub mod recovery;
+mod template;
 
 pub use atomic::{backup_path, write_atomically, write_export};
 pub use clock::{date_in, today};
@@ -22,6 +25,7 @@ pub use error::{StoreError, describe_ron_error};
 pub use format::{parse_review, to_canonical_text};
 pub use load::{Fingerprint, LoadedReview, MAX_FILE_BYTES, decode_text, fingerprint, load_review, read_text};
 pub use locate::{Anchors, locate, pack_anchors, review_anchors};
+pub use logo::{LogoFileError, read_logo};
 pub use manifest::{
     LoadedManifest, agenda_file, is_pack_file, load_manifest, pack_text, relative_to_folder, save_pack,
 };
@@ -29,6 +33,10 @@ pub use pack::{
     DocumentFile, LoadedPack, MAX_DOCUMENT_BYTES, PACK_EXTENSION, check_pdf_header, load_pack, parse_pack, resolve_pack,
 };
 pub use previous::{PreviousError, load_previous_review};
+pub use template::{
+    BUILTIN_TEMPLATES, TEMPLATE_EXTENSION, TemplateSource, find_template, is_template_file, list_templates,
+    load_template, parse_template, template_text, user_template_dir,
+};
 
 use std::path::Path;
 

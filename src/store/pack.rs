@@ -4,7 +4,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use super::{StoreError, load_review, read_text};
-use crate::model::{AgendaContent, CommitteePack, Review};
+use crate::model::{AgendaContent, CommitteePack, Logo, Review};
 
 /// File extension of pack manifests.
 pub const PACK_EXTENSION: &str = "peerpack";
@@ -145,7 +145,25 @@ pub fn resolve_pack(pack: CommitteePack, path: &Path) -> Result<LoadedPack, Stor
         reviews.push(Some(loaded.review));
         documents.push(None);
     }
+    let mut pack = pack;
+    pack.logo_image = pack.logo.as_deref().map(|file| pack_logo(&folder, &canonical_folder, file, &pack.council));
     Ok(LoadedPack { pack, path: path.to_owned(), reviews, documents })
+}
+
+/// The pack's own cover logo, from a file in its folder. A logo that cannot be used does not
+/// stop the pack: the cover is printed without it and the layout warns with this message.
+fn pack_logo(folder: &Path, canonical_folder: &Path, file: &str, council: &str) -> Result<Logo, String> {
+    let relative = Path::new(file);
+    if file.trim().is_empty()
+        || relative.components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+    {
+        return Err(format!("`{file}` must be a file name relative to the pack's folder (no `..`, no absolute paths)"));
+    }
+    let full = folder.join(relative);
+    if full.canonicalize().is_ok_and(|c| !c.starts_with(canonical_folder)) {
+        return Err(format!("`{file}` leads outside the pack's folder"));
+    }
+    super::read_logo(&full, council).map_err(|e| e.to_string())
 }
 
 /// Reads a PDF item with a size limit (a file growing while read is cut at the limit and refused).

@@ -33,6 +33,8 @@ pub enum FileKind {
     Review,
     Pdf,
     Pack,
+    /// A council logo: PNG or SVG.
+    Logo,
 }
 
 impl FileKind {
@@ -41,6 +43,7 @@ impl FileKind {
             FileKind::Review => ("Peer review", &REVIEW_EXTENSIONS),
             FileKind::Pdf => ("PDF document", &["pdf"]),
             FileKind::Pack => ("Committee pack manifest", &["peerpack"]),
+            FileKind::Logo => ("Logo (PNG or SVG)", &["png", "svg"]),
         }
     }
 
@@ -51,7 +54,8 @@ impl FileKind {
             (FileKind::Review, true) => "Save review as",
             (FileKind::Pack, false) => "Choose the committee pack manifest",
             (FileKind::Pdf, false) => "Choose a PDF",
-            (FileKind::Pdf | FileKind::Pack, true) => "Save the PDF as",
+            (FileKind::Logo, false) => "Choose the council's logo (PNG or SVG)",
+            (FileKind::Pdf | FileKind::Pack | FileKind::Logo, true) => "Save the PDF as",
         }
     }
 
@@ -67,7 +71,7 @@ impl FileKind {
     fn with_extension(self, path: PathBuf) -> PathBuf {
         let known = match self {
             FileKind::Review => path.extension().is_some_and(|e| REVIEW_EXTENSIONS.iter().any(|k| e == *k)),
-            FileKind::Pdf | FileKind::Pack => {
+            FileKind::Pdf | FileKind::Pack | FileKind::Logo => {
                 let (_, extensions) = self.filter();
                 path.extension().is_some_and(|e| extensions.iter().any(|k| e.eq_ignore_ascii_case(k)))
             }
@@ -107,6 +111,10 @@ pub enum DialogPurpose {
     },
     /// A PDF document to add to the agenda of pack `id`.
     AddAgendaDocument {
+        id: DocId,
+    },
+    /// A logo file for review `id` (Editor → Report → "Logo…").
+    ChooseLogo {
         id: DocId,
     },
     /// Where to write the PDF of the pack open in tab `id`.

@@ -173,7 +173,7 @@ impl FileDialogs for SystemDialogs {
                     future.await.map(|files| files.iter().map(|f| f.path().to_owned()).collect()).unwrap_or_default()
                 })
             }
-            FileKind::Pdf | FileKind::Pack => {
+            FileKind::Pdf | FileKind::Pack | FileKind::Logo => {
                 let future = dialog.pick_file();
                 Box::pin(async move { future.await.map(|f| vec![f.path().to_owned()]).unwrap_or_default() })
             }

@@ -1,4 +1,4 @@
-//! Recommendations, appendices, contact points and background papers.
+//! Appendices, contact points and background papers.
 
 use egui::Ui;
 
@@ -9,30 +9,20 @@ use crate::model::{
 
 /// Page "Appendices and contacts".
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
-    recommendations(ui, form, review);
     appendices(ui, form, review);
     contacts(ui, form, review);
     background_papers(ui, form, review);
 }
 
-fn recommendations(ui: &mut Ui, form: &mut Form, review: &mut Review) {
-    heading(ui, "Recommendations");
-    let spec = ListSpec::new("recommendation", "Add recommendation", Place::doc("recommendations"));
-    form.list(
-        ui,
-        &mut review.recommendations,
-        spec,
-        |_| String::new(),
-        |form, ui, i, text| {
-            form.paragraphs(ui, &format!("Recommendation {}", i + 1), text, Place::new(Section::Recommendation(i), ""));
-        },
-    );
-}
-
 fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Appendices");
     let exempt_options: Vec<(Option<ExemptParagraph>, String)> = std::iter::once((None, "Not exempt".to_owned()))
-        .chain((1..=7).filter_map(ExemptParagraph::new).map(|p| (Some(p), format!("Exempt: paragraph {}", p.number()))))
+        .chain(
+            review
+                .jurisdiction
+                .paragraphs()
+                .map(|p| (Some(p), format!("Exempt: paragraph {} of {}", p.number(), p.part()))),
+        )
         .collect();
     let spec = ListSpec::new("appendix", "Add appendix", Place::doc("appendices"));
     form.list(
@@ -52,7 +42,7 @@ fn appendices(ui: &mut Ui, form: &mut Form, review: &mut Review) {
                 Place::new(s, "exempt"),
             );
             if let Some(p) = appendix.exempt {
-                ui.weak(format!("Schedule 12A paragraph {}: {}", p.number(), p.description()));
+                ui.weak(format!("Schedule 12A {} paragraph {}: {}", p.part(), p.number(), p.description()));
             }
             form.paragraphs(ui, &format!("Text of appendix {n}"), &mut appendix.body, Place::new(s, "body"));
         },
@@ -113,12 +103,6 @@ fn contacts(ui: &mut Ui, form: &mut Form, review: &mut Review) {
 
 fn background_papers(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Background papers");
-    form.paragraphs(
-        ui,
-        "Statement before the background papers",
-        &mut review.background_papers_statement,
-        Place::doc("background_papers_statement"),
-    );
     let spec = ListSpec::new("background paper", "Add background paper", Place::doc("background_papers"));
     form.list(
         ui,

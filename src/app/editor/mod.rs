@@ -10,6 +10,7 @@ mod closing;
 mod date_field;
 mod findings;
 mod list;
+mod logo;
 mod report;
 mod team;
 mod themes;
@@ -33,6 +34,8 @@ pub struct Form {
     /// Which open document this is (see [`doc_key`]), so fields that remember typing between
     /// frames never carry it over to another tab with the same fields.
     pub doc: usize,
+    /// "Logo…" was clicked: the app asks for a file once the frame is drawn.
+    pub choose_logo: bool,
 }
 
 /// Tells open documents apart while they are open: the address of their `Editing`, which each tab
@@ -72,7 +75,7 @@ impl ListOp {
 
 impl Form {
     pub fn new(jump: Option<Place>, doc: usize) -> Form {
-        Form { changed: false, jump, jumped: false, doc }
+        Form { changed: false, jump, jumped: false, doc, choose_logo: false }
     }
 
     /// Scrolls to and focuses `response` if it is the jump target. A target with an empty field
@@ -230,7 +233,12 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
             egui::ScrollArea::vertical().id_salt(("editor_page", page_id(page))).auto_shrink(false).show(ui, |ui| {
                 ui.set_max_width(ui.available_width().min(900.0));
                 match page {
-                    EditorPage::Report => report::show_report(ui, &mut form, &mut doc.review),
+                    EditorPage::Report => {
+                        report::show_report(ui, &mut form, &mut doc.review);
+                        let mut choose = false;
+                        logo::show(ui, &mut form, &mut doc.review, &mut choose);
+                        form.choose_logo |= choose;
+                    }
                     EditorPage::Text => report::show_text(ui, &mut form, &mut doc.review),
                     EditorPage::Themes => themes::show(ui, &mut form, &mut doc.review),
                     EditorPage::Team => team::show(ui, &mut form, &mut doc.review),
@@ -250,6 +258,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
         doc.view.jump = form.jump;
         ui.ctx().request_repaint();
     }
+    doc.view.choose_logo |= form.choose_logo;
     form.changed
 }
 
@@ -267,6 +276,8 @@ pub fn page_of(place: Place) -> EditorPage {
             | "subject"
             | "report_of"
             | "marking"
+            | "jurisdiction"
+            | "logo"
             | "facilitator"
             | "review_start"
             | "review_end"
@@ -286,9 +297,8 @@ pub fn page_of(place: Place) -> EditorPage {
         S::Outcome(_) | S::SuccessIndicator(..) | S::Action(..) | S::ProgressNote(..) | S::DueDateChange(..) => {
             EditorPage::ActionPlan
         }
-        S::Recommendation(_) | S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => {
-            EditorPage::Closing
-        }
+        S::ReportSection(_) | S::ReportBlock(..) | S::ReportItem(..) | S::ReportSubItem(..) => EditorPage::Text,
+        S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => EditorPage::Closing,
     }
 }
 

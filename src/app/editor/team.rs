@@ -8,7 +8,6 @@ use crate::model::{Place, Review, Section, TeamMember};
 /// Page "Review team".
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Review team");
-    form.paragraphs(ui, "Lead-in to the team", &mut review.team_intro, Place::doc("team_intro"));
     let spec = ListSpec::new("team member", "Add team member", Place::doc("team"));
     form.list(
         ui,

@@ -35,7 +35,6 @@ fn message_key(doc: usize, theme: usize) -> Id {
 /// Page "Themes and focus".
 pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     heading(ui, "Themes");
-    form.paragraphs(ui, "Lead-in to the themes", &mut review.themes_intro, Place::doc("themes_intro"));
     ui.weak("Findings refer to a theme by its id; a new id is applied to every finding when you leave its field.");
     let spec = ListSpec::new("theme", "Add theme", Place::doc("themes"));
     form.list(ui, &mut review.themes, spec, new_theme, |form, ui, i, theme| {
@@ -45,7 +44,6 @@ pub fn show(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     });
 
     heading(ui, "Focus questions");
-    form.paragraphs(ui, "Lead-in to the focus questions", &mut review.focus_intro, Place::doc("focus_intro"));
     let spec = ListSpec::new("focus question", "Add focus question", Place::doc("focus_questions"));
     form.list(
         ui,

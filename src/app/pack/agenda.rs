@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::{PackPreview, PackRequest};
 use crate::app::editor::{ListOp, named_button};
-use crate::model::{AgendaContent, AgendaItem, CommitteePack, ExemptParagraph};
+use crate::model::{AgendaContent, AgendaItem, CommitteePack};
 
 /// The items most agendas open with.
 pub fn opening_items() -> Vec<AgendaItem> {
@@ -68,6 +68,7 @@ pub fn show(
     // Numbers as printed: the generated exclusion item takes one before the first exempt item.
     let numbers: Vec<usize> = (0..len).map(|i| pack.item_number(i)).collect();
     let exclusion_before = pack.exclusion_item.then(|| pack.items.iter().position(|i| i.exempt.is_some())).flatten();
+    let jurisdiction = pack.jurisdiction;
     for (i, item) in pack.items.iter_mut().enumerate() {
         let n = numbers[i];
         if exclusion_before == Some(i) {
@@ -143,11 +144,12 @@ pub fn show(
                 }
             }
             ui.horizontal(|ui| {
-                let current =
-                    item.exempt.map_or("Not exempt".to_owned(), |p| format!("Exempt: paragraph {}", p.number()));
+                let current = item
+                    .exempt
+                    .map_or("Not exempt".to_owned(), |p| format!("Exempt: paragraph {} of {}", p.number(), p.part()));
                 let combo = egui::ComboBox::from_id_salt(("exempt", i)).selected_text(current).show_ui(ui, |ui| {
                     changed |= ui.selectable_value(&mut item.exempt, None, "Not exempt").changed();
-                    for p in (1..=7).filter_map(ExemptParagraph::new) {
+                    for p in jurisdiction.paragraphs() {
                         let text = format!("Exempt: paragraph {} ({})", p.number(), p.description());
                         changed |= ui.selectable_value(&mut item.exempt, Some(p), text).changed();
                     }

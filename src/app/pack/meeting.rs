@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::editor::{ListOp, named_button};
-use crate::model::{CommitteePack, Date, ProtectiveMarking};
+use crate::model::{CommitteePack, Date, Jurisdiction, ProtectiveMarking};
 
 /// A labelled one-line text field; returns true if it changed.
 fn text(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
@@ -74,6 +74,19 @@ pub fn show(ui: &mut Ui, pack: &mut CommitteePack) -> bool {
             });
         combo.response.labelled_by(l.id);
         ui.weak("of the cover and agenda; each report keeps its own");
+    });
+    ui.horizontal(|ui| {
+        let l = ui.add_sized([160.0, 20.0], egui::Label::new("Jurisdiction"));
+        let combo = egui::ComboBox::from_id_salt("pack_jurisdiction").selected_text(pack.jurisdiction.label()).show_ui(
+            ui,
+            |ui| {
+                for j in Jurisdiction::ALL {
+                    changed |= ui.selectable_value(&mut pack.jurisdiction, j, j.label()).changed();
+                }
+            },
+        );
+        combo.response.labelled_by(l.id);
+        ui.weak(format!("exempt items cite {} of Schedule 12A", pack.jurisdiction.part()));
     });
 
     ui.add_space(10.0);

@@ -75,6 +75,7 @@ pub enum PackRequest {
 pub fn blank_pack() -> CommitteePack {
     CommitteePack {
         council: String::new(),
+        jurisdiction: Default::default(),
         committee: String::new(),
         date: crate::store::today(),
         time: String::new(),
@@ -86,6 +87,8 @@ pub fn blank_pack() -> CommitteePack {
         exclusion_item: true,
         items: agenda::opening_items(),
         disclosure_reviewed: Vec::new(),
+        logo: None,
+        logo_image: None,
     }
 }
 

@@ -12,7 +12,6 @@ impl Writer<'_> {
         if cp.general.is_empty() && cp.officers.is_empty() {
             return;
         }
-        self.start_section("Contact Points");
         self.c.place = "Contact points".into();
         if !cp.general_heading.trim().is_empty() {
             self.plain_styled(&cp.general_heading, Style::BOLD, 3.0 * MM);
@@ -66,8 +65,9 @@ impl Writer<'_> {
         self.appendix_heading(title);
         if let Some(p) = a.exempt {
             let notice = format!(
-                "NOT FOR PUBLICATION by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972: {}.",
+                "NOT FOR PUBLICATION by virtue of paragraph {} of {} of Schedule 12A to the Local Government Act 1972: {}.",
                 p.number(),
+                p.part(),
                 p.description()
             );
             self.c.place = title.to_owned();
@@ -92,8 +92,9 @@ pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptPara
     let keep = lines.len();
     c.place(Block { lines, keep_first: keep, outline: Some((t, 0)), ..Block::default() });
     let text = format!(
-        "This item is not for publication by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972 ({}). It is included in the private papers for members of the committee only.",
+        "This item is not for publication by virtue of paragraph {} of {} of Schedule 12A to the Local Government Act 1972 ({}). It is included in the private papers for members of the committee only.",
         paragraph.number(),
+        paragraph.part(),
         paragraph.description()
     );
     let lines = c.wrap(&text, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);

@@ -5,24 +5,11 @@ use super::Writer;
 use crate::briefing::compose::{Block, Line, MARGIN_LEFT, NUMBER_INDENT, SIDE_COLUMN, Style, TEXT_WIDTH, TEXT_X, run};
 use crate::briefing::fonts::FontStyle;
 use crate::briefing::page::MM;
-use crate::model::paragraphs;
+use crate::model::Numbering;
 
 impl Writer<'_> {
     pub(super) fn start_section(&mut self, heading: &str) {
         self.side = Some(heading.to_owned());
-    }
-
-    /// A section: side heading plus numbered paragraphs; nothing if the text is empty.
-    pub(super) fn section(&mut self, heading: &str, text: &str) {
-        let paras = paragraphs(text);
-        if paras.is_empty() {
-            return;
-        }
-        self.start_section(heading);
-        self.c.place = heading.to_owned();
-        for p in paras {
-            self.numbered(&p);
-        }
     }
 
     pub(super) fn take_side(&mut self) -> (Vec<Line>, Option<(String, u8)>) {
@@ -41,8 +28,7 @@ impl Writer<'_> {
         if text.trim().is_empty() {
             return;
         }
-        self.c.paragraph += 1;
-        let number = format!("{}.", self.c.paragraph);
+        let number = self.next_number();
         let mut lines = self.c.wrap(text, Style::BODY, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
         if let Some(first) = lines.first_mut() {
             let baseline = first.runs.first().map_or(0.0, |r| r.y);
@@ -51,6 +37,25 @@ impl Writer<'_> {
         let (side, outline) = self.take_side();
         let lead_in = text.trim_end().ends_with(':');
         self.emit(Block { side, lines, keep_first: 2, space_before: 3.0 * MM, outline }, lead_in);
+    }
+
+    /// The next paragraph number: "12." (continuous) or "3.2." (by section).
+    fn next_number(&mut self) -> String {
+        self.c.paragraph += 1;
+        match self.numbering {
+            Numbering::Continuous => format!("{}.", self.c.paragraph),
+            Numbering::BySection => {
+                let n = match self.in_section {
+                    Some(n) => n + 1,
+                    None => {
+                        self.numbered_sections += 1;
+                        1
+                    }
+                };
+                self.in_section = Some(n);
+                format!("{}.{n}", self.numbered_sections)
+            }
+        }
     }
 
     /// Places a block, or holds it back to keep it with the next one (a lead-in ending in ":").

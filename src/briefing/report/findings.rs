@@ -7,31 +7,8 @@ use crate::briefing::page::MM;
 use crate::model::{ActionPlan, FindingKind, Officer, Review, paragraphs};
 
 impl Writer<'_> {
-    pub(super) fn findings(&mut self, review: &Review) {
-        let has = !review.findings.is_empty()
-            || !review.findings_summary.trim().is_empty()
-            || !review.findings_intro.trim().is_empty();
-        if !has {
-            return;
-        }
-        self.start_section("Findings");
-        self.c.place = "Findings".into();
-        for p in paragraphs(&review.findings_intro) {
-            self.numbered(&p);
-        }
-        for p in paragraphs(&review.findings_summary) {
-            self.plain_styled(&p, Style::ITALIC, 3.0 * MM);
-        }
-        for p in paragraphs(&review.findings_note) {
-            self.numbered(&p);
-        }
-        for kind in [FindingKind::Strength, FindingKind::AreaForConsideration] {
-            let key: Vec<String> = review.findings_of(kind, true).map(|(_, f)| f.text.clone()).collect();
-            if !key.is_empty() {
-                self.c.place = kind.key_heading().to_owned();
-                self.subheading_then_bullets(kind.key_heading(), &key);
-            }
-        }
+    /// All findings by theme in a two-column table (strengths, areas); nothing without findings.
+    pub(super) fn findings_table(&mut self, review: &Review) {
         if review.findings.is_empty() {
             return;
         }
@@ -94,8 +71,18 @@ impl Writer<'_> {
     /// The action plan appendix: each desired outcome, its success indicators, and a table of
     /// its actions with officer, due date, status in words and the latest progress note.
     pub(super) fn action_plan(&mut self, plan: &ActionPlan, number: usize) {
-        let title = format!("Appendix {number}: Action plan");
-        self.appendix_heading(&title);
+        self.appendix_heading(&format!("Appendix {number}: Action plan"));
+        self.action_plan_table(plan);
+    }
+
+    /// Each desired outcome with its indicators and its actions' table, where a report's
+    /// "action plan" data block sits (or in the appendix).
+    pub(super) fn action_plan_table(&mut self, plan: &ActionPlan) {
+        if plan.is_empty() {
+            return;
+        }
+        self.flush();
+        let title = "Action plan".to_owned();
         let w = CONTENT_WIDTH;
         let columns = || {
             [

@@ -1,21 +1,31 @@
 //! The panel briefing for one review, in the order of a council committee report.
 //!
-//! - this file: the options, the report heading and the order of its sections;
-//! - [`blocks`]: numbered and plain paragraphs, side headings, bulleted and lettered lists;
+//! The report is laid out generically: each of `review.report.sections` is a side heading over
+//! blocks, and each block kind has one code path.
+//!
+//! - this file: the options, the report heading and header facts, the walk over the sections;
+//! - [`blocks`]: the grid's primitives: numbered and plain paragraphs, side headings, lists;
+//! - [`prose`]: the author's blocks: paragraphs, lists, recommendations, quotation, implications;
+//! - [`data`]: data blocks that print the review's facts (themes, team, contacts…);
 //! - [`findings`]: key findings, the findings-by-theme table and the action plan;
 //! - [`since_last`]: the findings against the previous review's (recurring, new, not raised again);
 //! - [`back_matter`]: contact points, appendices and the notices that replace exempt ones.
 
 mod back_matter;
 mod blocks;
+mod data;
 mod findings;
+mod prose;
 mod since_last;
 
 pub(crate) use back_matter::exempt_notice;
 
-use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style};
+use super::compose::{
+    BODY_BOTTOM, Block as Placed, CONTENT_WIDTH, Composer, MARGIN_LEFT, NOT_FOR_PUBLICATION, Running, Style,
+};
+use super::logo;
 use super::page::{Layout, MM};
-use crate::model::{Appendix, ProtectiveMarking, Review, paragraphs};
+use crate::model::{Block, DataBlock, Numbering, ProtectiveMarking, Review};
 
 /// Whether exempt information (Schedule 12A) is printed or withheld.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,7 +54,10 @@ pub struct BriefingOptions {
 pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
     let marking = options.marking.unwrap_or(review.marking);
     let mut c = Composer::new(Running { marking, meeting: String::new() });
-    let meeting = c.clean(&review.meeting_line());
+    // The council's house style footer, when it has one, stands in for the meeting line.
+    let footer = review.house_style.footer.trim();
+    let meeting = if footer.is_empty() { review.meeting_line() } else { footer.to_owned() };
+    let meeting = c.clean(&meeting);
     c.set_running(Running { marking, meeting });
     c.new_page();
     write_report(&mut c, review, options, None);
@@ -65,6 +78,7 @@ pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
 pub(crate) fn write_report(c: &mut Composer, review: &Review, options: &BriefingOptions, item: Option<&str>) {
     c.paragraph = 0;
     let mut w = Writer::new(c);
+    w.numbering = review.numbering;
     w.header_block(review, item);
     w.sections(review, options);
     w.flush();
@@ -75,21 +89,45 @@ pub(crate) struct Writer<'a> {
     /// A side heading waiting for the next paragraph.
     side: Option<String>,
     /// A lead-in paragraph held back to stay with what follows.
-    pending: Option<Block>,
+    pending: Option<Placed>,
+    numbering: Numbering,
+    /// Sections that have printed a numbered paragraph (the "2" of "2.3" when numbering by section).
+    numbered_sections: u32,
+    /// Whether the current section has printed a numbered paragraph yet, and how many.
+    in_section: Option<u32>,
 }
 
 impl Writer<'_> {
     pub(crate) fn new(c: &mut Composer) -> Writer<'_> {
-        Writer { c, side: None, pending: None }
+        Writer {
+            c,
+            side: None,
+            pending: None,
+            numbering: Numbering::Continuous,
+            numbered_sections: 0,
+            in_section: None,
+        }
     }
 
     fn header_block(&mut self, review: &Review, item: Option<&str>) {
         let c = &mut *self.c;
         c.place = "Report heading".into();
-        let mut lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-        lines.extend(c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+        // The logo sits at the top right; the heading's lines keep clear of it.
+        let mut width = CONTENT_WIDTH;
+        let mut logo_bottom = None;
+        if let Some(art) = logo::artwork(c, review.logo()) {
+            if c.y + logo::HEADING_HEIGHT > BODY_BOTTOM {
+                c.new_page();
+            }
+            let top = c.y;
+            let (w, h) = logo::place_in_heading(c, art, top);
+            width = CONTENT_WIDTH - w - logo::HEADING_GAP;
+            logo_bottom = Some((c.page_index(), top + h));
+        }
+        let mut lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, width, 0.0, 0.0);
+        lines.extend(c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
         if let Some(date) = review.meeting.date {
-            lines.extend(c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+            lines.extend(c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
         }
         let agenda = item.map(str::to_owned).unwrap_or_else(|| review.meeting.agenda_item.clone());
         if !agenda.trim().is_empty() {
@@ -97,12 +135,17 @@ impl Writer<'_> {
                 &format!("Agenda item {agenda}"),
                 Style::BODY.sized(12.0),
                 MARGIN_LEFT,
-                CONTENT_WIDTH,
+                width,
                 0.0,
                 0.0,
             ));
         }
         c.place_together(lines);
+        if let Some((page, bottom)) = logo_bottom
+            && page == c.page_index()
+        {
+            c.y = c.y.max(bottom);
+        }
         c.gap(6.0 * MM);
         let title = review.title.to_uppercase();
         let mut lines = c.wrap(&title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
@@ -116,139 +159,106 @@ impl Writer<'_> {
                 0.0,
             ));
         }
+        for fact in review.header_facts.iter().filter(|f| !f.label.trim().is_empty()) {
+            let value = if fact.value.trim().is_empty() { "Not stated" } else { fact.value.trim() };
+            lines.extend(c.wrap(
+                &format!("{}: {value}", fact.label.trim()),
+                Style::BODY,
+                MARGIN_LEFT,
+                CONTENT_WIDTH,
+                0.0,
+                0.0,
+            ));
+        }
         c.place_together(lines);
         c.gap(3.0 * MM);
         c.full_width_rule();
         c.gap(5.0 * MM);
     }
 
+    /// Every section in order, then the appendices' own pages. A section's side heading prints
+    /// with its first block that prints anything; a section where nothing prints leaves no trace.
     fn sections(&mut self, review: &Review, options: &BriefingOptions) {
-        self.section("Summary", &review.summary);
-        self.section("Background", &review.background);
-        let about = if review.subject.trim().is_empty() {
-            "What is a peer review?".to_owned()
-        } else {
-            format!("What is a {}?", review.subject.trim().to_lowercase())
-        };
-        let about = if about.len() > 60 { "What is a peer review?".to_owned() } else { about };
-        self.section(&about, &review.about_peer_review);
-        if !review.themes.is_empty() {
-            if paragraphs(&review.about_peer_review).is_empty() {
-                self.start_section("Themes");
-            }
-            self.c.place = "Themes".into();
-            let intro = if review.themes_intro.trim().is_empty() {
-                "The review looked at these themes:"
-            } else {
-                &review.themes_intro
-            };
-            self.numbered(intro);
-            let labels: Vec<String> = review.themes.iter().map(|t| t.label.clone()).collect();
-            self.bullets(&labels);
-        }
-        if !review.focus_questions.is_empty() || !review.focus_intro.trim().is_empty() {
-            self.start_section(&format!("{} themes", short_council(&review.council)));
-            self.c.place = "Focus questions".into();
-            for p in paragraphs(&review.focus_intro) {
-                self.numbered(&p);
-            }
-            self.bullets(&review.focus_questions);
-        }
-        if !review.team.is_empty() || !review.team_intro.trim().is_empty() || !review.method.trim().is_empty() {
-            self.start_section("Who conducted the review?");
-            self.c.place = "Review team".into();
-            for p in paragraphs(&review.team_intro) {
-                self.numbered(&p);
-            }
-            let team: Vec<String> = review.team.iter().map(|m| m.line()).collect();
-            self.bullets(&team);
-            for p in paragraphs(&review.method) {
-                self.numbered(&p);
-            }
-        }
-        self.findings(review);
-        if let Some(previous) = &options.previous {
-            self.since_last(review, previous);
-        }
-        self.section("Conclusion", &review.conclusion);
-        if !review.purpose.trim().is_empty() || !review.recommendations.is_empty() {
-            self.start_section("Purpose of the Meeting");
-            self.c.place = "Purpose of the meeting".into();
-            for p in paragraphs(&review.purpose) {
-                self.numbered(&p);
-            }
-            if !review.recommendations.is_empty() {
-                let items: Vec<String> = review.recommendations.clone();
-                self.lettered(&items);
-            }
-        }
-        let with_body: Vec<(usize, &Appendix)> =
-            review.appendices.iter().enumerate().filter(|(_, a)| !a.body.trim().is_empty()).collect();
         let action_plan = options.action_plan && !review.action_plan.is_empty();
-        if !review.appendices.is_empty() || action_plan {
-            self.start_section("Supporting Information");
-            self.c.place = "Supporting information".into();
-            let mut list: Vec<String> = review
-                .appendices
+        // A review without a "Since the last review" block still gets the table after its findings.
+        let since_after = match &options.previous {
+            Some(_) if !review.report.has_data(&DataBlock::SinceLastReview) => review
+                .report
+                .sections
                 .iter()
-                .enumerate()
-                .map(|(i, a)| match a.exempt {
-                    Some(p) => format!(
-                        "Appendix {} – {} (exempt: not for publication by virtue of paragraph {} of Part 1 of Schedule 12A to the Local Government Act 1972)",
-                        i + 1,
-                        a.title,
-                        p.number()
-                    ),
-                    None => format!("Appendix {} – {}", i + 1, a.title),
-                })
-                .collect();
-            if action_plan {
-                list.push(format!("Appendix {} – Action plan", review.appendices.len() + 1));
+                .rposition(|s| s.blocks.iter().any(|b| matches!(b, Block::Data(DataBlock::FindingsByTheme))))
+                .or(review.report.sections.len().checked_sub(1)),
+            _ => None,
+        };
+        for (i, section) in review.report.sections.iter().enumerate() {
+            self.start_section(&section.heading);
+            self.in_section = None;
+            self.c.place = section.heading.clone();
+            for block in &section.blocks {
+                self.block(review, options, block, action_plan);
             }
-            self.numbered("The following appendices are attached to this report:");
-            self.bullets(&list);
-        }
-        self.contacts(review);
-        if !review.background_papers_statement.trim().is_empty() || !review.background_papers.is_empty() {
-            self.start_section("Background Papers");
-            self.c.place = "Background papers".into();
-            for p in paragraphs(&review.background_papers_statement) {
-                self.plain(&p);
+            self.side = None;
+            if since_after == Some(i)
+                && let Some(previous) = &options.previous
+            {
+                self.start_section("Since the Last Review");
+                self.in_section = None;
+                self.since_last(review, previous);
             }
-            let papers: Vec<String> = review
-                .background_papers
-                .iter()
-                .map(|p| match &p.url {
-                    Some(u) => format!("{} ({u})", p.text),
-                    None => p.text.clone(),
-                })
-                .collect();
-            self.bullets(&papers);
         }
-        for (i, a) in with_body {
+        for (i, a) in review.appendices.iter().enumerate().filter(|(_, a)| !a.body.trim().is_empty()) {
             self.appendix(i + 1, a, options.visibility);
         }
         if action_plan {
             self.action_plan(&review.action_plan, review.appendices.len() + 1);
         }
     }
-}
 
-/// "Worcestershire" from "Worcestershire County Council", for the seed's "Worcestershire themes".
-fn short_council(council: &str) -> String {
-    let trimmed = council.trim();
-    for suffix in [
-        " County Borough Council",
-        " Metropolitan Borough Council",
-        " County Council",
-        " City Council",
-        " Borough Council",
-        " District Council",
-        " Council",
-    ] {
-        if let Some(s) = trimmed.strip_suffix(suffix) {
-            return s.to_owned();
+    /// One block: one code path per kind.
+    fn block(&mut self, review: &Review, options: &BriefingOptions, block: &Block, action_plan: bool) {
+        match block {
+            Block::Paragraphs { text, numbered } => self.paragraphs_block(text, *numbered),
+            Block::Bullets(items) => self.bullets(items),
+            Block::Lettered(items) => self.lettered(items),
+            Block::Recommendations(items) => self.recommendations(items),
+            Block::Quotation { text } => self.quotation(text),
+            Block::Implications(items) => self.implications(items),
+            Block::Data(data) => self.data(review, options, data, action_plan),
         }
     }
-    if trimmed.is_empty() { "Council".to_owned() } else { trimmed.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(layout: &Layout) -> String {
+        layout.pages.iter().flat_map(|p| p.texts()).map(|t| t.text.clone()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn numbering_by_section_restarts_in_each_section_that_has_numbers() {
+        let mut r = Review { numbering: Numbering::BySection, themes: Vec::new(), ..Review::default() };
+        *r.report.text_mut("summary") = "One.\n\nTwo.".into();
+        *r.report.text_mut("conclusion") = "Three.".into();
+        let text = words(&lay_out_briefing(&r, &BriefingOptions::default()));
+        for n in ["1.1 One.", "1.2 Two.", "2.1 Three."] {
+            let (number, word) = n.split_once(' ').unwrap_or_default();
+            let at = text.find(number).unwrap_or_else(|| panic!("{number} not in {text}"));
+            assert!(text[at..].starts_with(&format!("{number} {word}")), "{n}: {text}");
+        }
+    }
+
+    #[test]
+    fn without_its_block_the_previous_review_still_follows_the_findings() {
+        let mut r = Review::default();
+        r.findings.push(crate::model::Finding::new(crate::model::FindingKind::Strength, "Good.", "vision", true));
+        r.report.sections.retain(|s| s.id != "since_last");
+        *r.report.text_mut("conclusion") = "The end.".into();
+        let options = BriefingOptions { previous: Some(Err("it was not found".into())), ..BriefingOptions::default() };
+        let text = words(&lay_out_briefing(&r, &options));
+        let since = text.find("Since the Last Review").unwrap_or_else(|| panic!("{text}"));
+        assert!(text.find("Findings").is_some_and(|f| f < since), "{text}");
+        assert!(text.find("The end.").is_some_and(|c| c > since), "{text}");
+    }
 }

@@ -10,7 +10,6 @@ use crate::model::{FindingKind, Review};
 impl Writer<'_> {
     /// The section, from the previous review as loaded (or why it could not be).
     pub(super) fn since_last(&mut self, review: &Review, previous: &Result<Box<Review>, String>) {
-        self.start_section("Since the Last Review");
         self.c.place = "Since the last review".into();
         let previous = match previous {
             Ok(p) => p,

@@ -37,10 +37,13 @@ pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
                 | Section::Officer(_)
                 | Section::BackgroundPaper(_) => true,
                 Section::Action(..) => place.field.starts_with("officer."),
-                Section::Document => matches!(
-                    place.field,
-                    "team_intro" | "report_of" | "contacts.general_heading" | "background_papers_statement"
-                ),
+                Section::Document => matches!(place.field, "report_of" | "contacts.general_heading"),
+                // Text that names officers by their job: the team's lead-in, the proper officer's statement.
+                Section::ReportBlock(s, _) => review
+                    .report
+                    .sections
+                    .get(s)
+                    .is_some_and(|s| matches!(s.id.as_str(), "team" | "background_papers" | "contacts")),
                 _ => false,
             };
             (place, text, relaxed)
@@ -190,7 +193,8 @@ mod tests {
 
     #[test]
     fn exempt_appendices_are_private_and_contacts_may_name_officers() {
-        let mut r = Review { summary: "Mrs Smith attended.".into(), ..Review::default() };
+        let mut r = Review::default();
+        *r.report.text_mut("summary") = "Mrs Smith attended.".into();
         r.appendices.push(Appendix {
             title: "Case file audit".into(),
             exempt: ExemptParagraph::new(1),
@@ -209,7 +213,7 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                ("summary".to_owned(), DisclosureKind::TitledName, "Mrs Smith"),
+                ("report.sections[1].blocks[1].text".to_owned(), DisclosureKind::TitledName, "Mrs Smith"),
                 ("appendices[2].body".to_owned(), DisclosureKind::Age, "Child B, aged 4"),
             ]
         );
@@ -258,7 +262,8 @@ mod tests {
 
     #[test]
     fn a_reviewed_finding_is_resolved_by_kind_and_text() {
-        let mut r = Review { summary: "Two families moved; Mrs Smith agreed.".into(), ..Review::default() };
+        let mut r = Review::default();
+        *r.report.text_mut("summary") = "Two families moved; Mrs Smith agreed.".into();
         assert_eq!(open_findings(&r, &ScanOptions::default()).len(), 2);
         r.disclosure_reviewed.push(ReviewedDisclosure {
             kind: DisclosureKind::TitledName,
@@ -292,7 +297,7 @@ mod previous_tests {
             "vision",
             true,
         ));
-        previous.summary = "Mr Smith's summary is not printed in the table.".into();
+        *previous.report.text_mut("summary") = "Mr Smith's summary is not printed in the table.".into();
         let found = open_previous_findings(&current, &previous, &ScanOptions::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].kind, DisclosureKind::Age);
