@@ -9,12 +9,15 @@ mod date_field;
 mod findings;
 mod list;
 mod report;
+mod report_blocks;
+mod report_sections;
 mod team;
 mod themes;
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
 pub use list::ListSpec;
+pub use report_sections::FIXED_HEADING;
 pub use themes::{apply_pending_edits, commit_pending_theme_id};
 
 use super::document::{Editing, EditorPage};
@@ -31,6 +34,8 @@ pub struct Form {
     /// Which open document this is (see [`doc_key`]), so fields that remember typing between
     /// frames never carry it over to another tab with the same fields.
     pub doc: usize,
+    /// A link on the page asked to show another page (a data block's "Edit on …").
+    pub go_to: Option<EditorPage>,
 }
 
 /// Tells open documents apart while they are open: the address of their `Editing`, which each tab
@@ -70,7 +75,7 @@ impl ListOp {
 
 impl Form {
     pub fn new(jump: Option<Place>, doc: usize) -> Form {
-        Form { changed: false, jump, jumped: false, doc }
+        Form { changed: false, jump, jumped: false, doc, go_to: None }
     }
 
     /// Scrolls to and focuses `response` if it is the jump target. A target with an empty field
@@ -223,7 +228,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
                 ui.set_max_width(ui.available_width().min(900.0));
                 match page {
                     EditorPage::Report => report::show_report(ui, &mut form, &mut doc.review),
-                    EditorPage::Text => report::show_text(ui, &mut form, &mut doc.review),
+                    EditorPage::Text => report_sections::show(ui, &mut form, &mut doc.review),
                     EditorPage::Themes => themes::show(ui, &mut form, &mut doc.review),
                     EditorPage::Team => team::show(ui, &mut form, &mut doc.review),
                     EditorPage::Closing | EditorPage::Findings => closing::show(ui, &mut form, &mut doc.review),
@@ -235,6 +240,9 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     // another page): here, after every page, so the rename is not lost when the page changes.
     if commit_pending_theme_id(ui.ctx(), doc) {
         form.changed = true;
+    }
+    if let Some(page) = form.go_to {
+        doc.view.page = page;
     }
     if form.jump.is_some() && !form.jumped {
         // The target is on a page not drawn until this frame: try again next frame.
@@ -262,7 +270,8 @@ pub fn page_of(place: Place) -> EditorPage {
             | "review_start"
             | "review_end"
             | "previous_review"
-            | "previous_review_file" => EditorPage::Report,
+            | "previous_review_file"
+            | "header_facts" => EditorPage::Report,
             "themes" | "themes_intro" | "focus_intro" => EditorPage::Themes,
             "team" | "team_intro" => EditorPage::Team,
             "findings" => EditorPage::Findings,
