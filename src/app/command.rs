@@ -109,8 +109,8 @@ impl UICommand {
         let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             UICommand::New => cmd(Key::N),
-            UICommand::NewFromTemplate => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::ALT, Key::N)),
-            UICommand::ApplyTemplate | UICommand::SaveAsTemplate => None,
+            // No Ctrl+Alt+N: egui would also read it as Ctrl+N, and on Windows Ctrl+Alt is AltGr.
+            UICommand::NewFromTemplate | UICommand::ApplyTemplate | UICommand::SaveAsTemplate => None,
             UICommand::NewPack => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::N)),
             UICommand::Open => cmd(Key::O),
             UICommand::Save => cmd(Key::S),
