@@ -108,7 +108,11 @@ fn section_header(ui: &mut Ui, form: &mut Form, section: &mut ReportSection, si:
     if section.required {
         ui.weak("Required by the template: it must not be left empty.");
     }
-    if !section.prompt.trim().is_empty() {
+    // The prompt shows as hint text in an empty text box; said once here when there is none.
+    let hinted = section.blocks.iter().any(|b| {
+        matches!(b, Block::Paragraphs { .. } | Block::Quotation { .. } | Block::Recommendations(_)) && b.is_empty()
+    });
+    if !section.prompt.trim().is_empty() && !hinted {
         ui.label(RichText::new(&section.prompt).weak().italics());
     }
     op
