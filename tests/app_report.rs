@@ -167,7 +167,7 @@ fn removing_a_section_with_text_asks_first_and_data_blocks_link_to_their_page() 
     let scratch = Scratch::new();
     let mut harness = open(&scratch, &[]);
     new_from_standard_template(&mut harness);
-    type_into(&mut harness, "Consultation: numbered paragraphs", "We consulted the Cabinet Member.");
+    type_into(&mut harness, "Consultation", "We consulted the Cabinet Member.");
 
     click(&mut harness, "Remove section 6");
     harness.get_by_label("Remove “Consultation” and everything written in it?");

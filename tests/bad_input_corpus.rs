@@ -44,6 +44,17 @@ const CORPUS: &[(&str, Expect)] = &[
     ("integer_overflow.peerreview", Expect::ErrorAt("")),
     ("control_chars.peerreview", Expect::Loads),
     ("old_format_1.peerreview", Expect::Loads),
+    // Format 3: the report's sections and blocks.
+    ("v3_unknown_block.peerreview", Expect::ErrorAt("`Table` is not allowed")),
+    ("v3_unknown_data_block.peerreview", Expect::ErrorAt("`Chart` is not allowed")),
+    ("v3_section_without_id.peerreview", Expect::ErrorAt("missing field `id`")),
+    ("v3_with_format_2_field.peerreview", Expect::ErrorAt("unknown field `summary`")),
+    ("v3_paragraphs_text_not_a_string.peerreview", Expect::ErrorAt("")),
+    ("v3_bad_numbering.peerreview", Expect::ErrorAt("`Roman` is not allowed")),
+    ("v3_format_4.peerreview", Expect::Error("format version 4")),
+    // A format-3 file whose version was edited back to 2: read as format 2, so `report` is unknown.
+    ("v3_labelled_2_with_report.peerreview", Expect::ErrorAt("unknown field `template`")),
+    ("v3_minimal.peerreview", Expect::Loads),
     // Committee pack manifests.
     ("pack_good.peerpack", Expect::Loads),
     ("pack_outside_folder.peerpack", Expect::Error("no `..`")),

@@ -125,7 +125,7 @@ fn report_from(s: &dyn Fn(usize) -> String, k: &dyn Fn(usize) -> u32) -> Report 
     ];
     let block = |i: usize| -> Block {
         match k(i) % 7 {
-            0 => Block::Paragraphs { text: s(i), numbered: k(i + 1) % 2 == 0 },
+            0 => Block::Paragraphs { text: s(i), numbered: k(i + 1).is_multiple_of(2) },
             1 => Block::Bullets((0..k(i + 1) as usize % 3).map(|j| s(i + j)).collect()),
             2 => Block::Lettered((0..k(i + 1) as usize % 3).map(|j| s(i + j + 1)).collect()),
             3 => Block::Recommendations(
@@ -139,7 +139,7 @@ fn report_from(s: &dyn Fn(usize) -> String, k: &dyn Fn(usize) -> u32) -> Report 
                     .into_iter()
                     .enumerate()
                     .map(|(j, mut imp)| {
-                        if k(i + j) % 2 == 0 {
+                        if k(i + j).is_multiple_of(2) {
                             imp.text = s(i + j);
                         }
                         imp
@@ -154,8 +154,8 @@ fn report_from(s: &dyn Fn(usize) -> String, k: &dyn Fn(usize) -> u32) -> Report 
             .map(|i| ReportSection {
                 id: s(10 + i),
                 heading: s(11 + i),
-                fixed: k(i) % 2 == 0,
-                required: k(i + 1) % 3 == 0,
+                fixed: k(i).is_multiple_of(2),
+                required: k(i + 1).is_multiple_of(3),
                 prompt: s(12 + i),
                 blocks: (0..k(i + 2) as usize % 5).map(|b| block(3 * i + b)).collect(),
             })

@@ -10,6 +10,7 @@ mod disclosure;
 #[cfg(feature = "gui")]
 mod open;
 mod print;
+mod template;
 
 pub use print::MarkingArg;
 
@@ -42,7 +43,7 @@ pub struct Cli {
 pub enum Command {
     /// Check review files: parse errors as file:line:col, then validation warnings.
     Check {
-        /// Review files (.peerreview or .ron).
+        /// Review files (.peerreview or .ron), committee packs (.peerpack) or templates (.peertemplate).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Also check the text that would be published for possible personal data (postcodes,
@@ -53,6 +54,20 @@ pub enum Command {
         /// With --public: counts of people below this are reported ("3 children").
         #[arg(long, value_name = "N", default_value_t = 5)]
         small_numbers_below: u32,
+    },
+    /// Start a new review file from a template (the LGA five themes, the template's sections).
+    New {
+        /// A template name (see `peerbrief template list`) or a .peertemplate file.
+        #[arg(long, default_value = "worcestershire-scrutiny")]
+        template: String,
+        /// The review file to write (refused if it exists).
+        #[arg(short, long, value_name = "FILE.peerreview")]
+        output: PathBuf,
+    },
+    /// Council report templates: list them, or make your council's own from one.
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
     },
     /// Rewrite review files in PeerBrief's canonical layout (the old file is kept as `name~`).
     Fmt {
@@ -127,11 +142,34 @@ pub enum Command {
 }
 
 /// Runs a parsed command line.
+/// `peerbrief template …`.
+#[derive(Debug, Subcommand)]
+pub enum TemplateAction {
+    /// List the built-in templates and your own (in ~/.config/peerbrief/templates/).
+    List,
+    /// Write a new template, a copy of another with your council's name, as readable RON to edit.
+    New {
+        /// The new template's name, e.g. harbridge-committee.
+        name: String,
+        /// The template to start from (a name or a .peertemplate file).
+        #[arg(long, default_value = "standard-committee-report")]
+        from: String,
+        /// Where to write it (default: NAME.peertemplate in your template folder). Refused if it exists.
+        #[arg(short, long, value_name = "FILE.peertemplate")]
+        output: Option<PathBuf>,
+    },
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Some(Command::Check { files, public, small_numbers_below }) => {
             let public = public.then_some(crate::model::ScanOptions { small_number_threshold: small_numbers_below });
             check::check(&files, public.as_ref(), &mut std::io::stdout().lock())
+        }
+        Some(Command::New { template, output }) => template::new_review(&template, &output),
+        Some(Command::Template { action: TemplateAction::List }) => template::list(&mut std::io::stdout().lock()),
+        Some(Command::Template { action: TemplateAction::New { name, from, output } }) => {
+            template::new_template(&name, &from, output.as_deref())
         }
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
         Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {

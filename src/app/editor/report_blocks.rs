@@ -141,6 +141,8 @@ pub fn letter(i: usize) -> String {
 pub struct At {
     pub section: usize,
     pub block: usize,
+    /// The section's only written block: its text box is named by the heading alone ("Conclusion").
+    pub alone: bool,
 }
 
 impl At {
@@ -161,7 +163,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, block: &mut Block, at: At, name: &str,
     match block {
         Block::Paragraphs { text, numbered } => {
             let label = if *numbered { "numbered paragraphs" } else { "paragraphs" };
-            text_box(ui, form, &format!("{name}: {label}"), text, hint, at.block("text"));
+            let label = if at.alone { name.to_owned() } else { format!("{name}: {label}") };
+            text_box(ui, form, &label, text, hint, at.block("text"));
             ui.weak(if *numbered {
                 "Each paragraph takes the report's next paragraph number. Leave a blank line between paragraphs."
             } else {
@@ -169,7 +172,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, block: &mut Block, at: At, name: &str,
             });
         }
         Block::Quotation { text } => {
-            text_box(ui, form, &format!("{name}: quotation"), text, hint, at.block("text"));
+            let label = if at.alone { name.to_owned() } else { format!("{name}: quotation") };
+            text_box(ui, form, &label, text, hint, at.block("text"));
             ui.weak("The reviewers' own words, printed in italics.");
         }
         Block::Bullets(items) => list(ui, form, items, at, &format!("{name}: bullet"), |_| "•".to_owned()),

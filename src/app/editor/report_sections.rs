@@ -123,6 +123,7 @@ fn section_blocks(ui: &mut Ui, form: &mut Form, section: &mut ReportSection, si:
     let name = section.heading.trim().to_owned();
     let hint = section.prompt.clone();
     let len = section.blocks.len();
+    let written = section.blocks.iter().filter(|b| !matches!(b, Block::Data(_))).count();
     let mut op = None;
     let mut replace = None;
     for (bi, block) in section.blocks.iter_mut().enumerate() {
@@ -145,7 +146,7 @@ fn section_blocks(ui: &mut Ui, form: &mut Form, section: &mut ReportSection, si:
             }
             op = op.or(form.row_buttons(ui, &format!("section {} block", si + 1), bi, len));
         });
-        report_blocks::show(ui, form, block, At { section: si, block: bi }, &name, &hint, facts);
+        report_blocks::show(ui, form, block, At { section: si, block: bi, alone: written == 1 }, &name, &hint, facts);
     }
     if let Some((bi, block)) = replace {
         section.blocks[bi] = block;

@@ -51,7 +51,10 @@ pub struct BriefingOptions {
 pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
     let marking = options.marking.unwrap_or(review.marking);
     let mut c = Composer::new(Running { marking, meeting: String::new() });
-    let meeting = c.clean(&review.meeting_line());
+    // The council's house style footer, when it has one, stands in for the meeting line.
+    let footer = review.house_style.footer.trim();
+    let meeting = if footer.is_empty() { review.meeting_line() } else { footer.to_owned() };
+    let meeting = c.clean(&meeting);
     c.set_running(Running { marking, meeting });
     c.new_page();
     write_report(&mut c, review, options, None);
