@@ -211,6 +211,10 @@ fn text_box(ui: &mut Ui, form: &mut Form, label: &str, value: &mut String, hint:
     let r = ui.add(egui::TextEdit::multiline(value).hint_text(hint).desired_rows(3).desired_width(f32::INFINITY));
     let name = label.to_owned();
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &name));
+    if !hint.is_empty() {
+        // Hint text is painted only; screen readers hear the template's prompt as the description.
+        ui.ctx().accesskit_node_builder(r.id, |node| node.set_description(hint.to_owned()));
+    }
     form.track(&r, place);
     r
 }
