@@ -118,6 +118,15 @@ pub fn conversions(block: &Block) -> Vec<Block> {
     }
 }
 
+/// Whether [`conversions`] has anything to offer, without copying any text.
+pub fn can_convert(block: &Block) -> bool {
+    match block {
+        Block::Paragraphs { .. } | Block::Quotation { .. } | Block::Bullets(_) | Block::Lettered(_) => true,
+        Block::Recommendations(recs) => recs.iter().all(|r| r.sub_items.iter().all(|s| s.trim().is_empty())),
+        Block::Implications(_) | Block::Data(_) => false,
+    }
+}
+
 fn recommendations(items: &[String]) -> Block {
     Block::Recommendations(items.iter().map(|t| Recommendation { text: t.clone(), sub_items: Vec::new() }).collect())
 }
@@ -345,6 +354,9 @@ mod tests {
         let list = Block::Lettered(vec!["a".into(), "b".into()]);
         assert!(conversions(&list).iter().any(|b| matches!(b, Block::Recommendations(r) if r.len() == 2)));
         assert!(conversions(&Block::Data(DataBlock::KeyAreas)).is_empty());
+        for block in new_blocks().iter().chain([&with_sub, &p, &list]) {
+            assert_eq!(can_convert(block), !conversions(block).is_empty(), "{block:?}");
+        }
     }
 
     #[test]

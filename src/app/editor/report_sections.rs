@@ -130,12 +130,12 @@ fn section_blocks(ui: &mut Ui, form: &mut Form, section: &mut ReportSection, si:
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new(block.kind_label()).strong());
-            let options = report_blocks::conversions(block);
-            if !options.is_empty() {
+            if report_blocks::can_convert(block) {
                 let combo = egui::ComboBox::from_id_salt(("block_kind", form.doc, si, bi))
                     .selected_text("Change to…")
                     .show_ui(ui, |ui| {
-                        for option in options {
+                        // Worked out only while the list is open: each copies the block's text.
+                        for option in report_blocks::conversions(block) {
                             if ui.selectable_label(false, option.kind_label()).clicked() {
                                 replace = Some((bi, option));
                             }
@@ -204,6 +204,8 @@ fn add_section_menu(ui: &mut Ui, form: &mut Form, sections: &mut Vec<ReportSecti
         }
     });
     r.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add section"));
+    // "The template requires a section this review lacks" points here.
+    form.target(&r.response, Place::doc("report"));
 }
 
 /// Where a template section goes back: after the last section present that comes before it in
