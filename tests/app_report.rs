@@ -222,6 +222,13 @@ fn blocks_are_added_moved_and_changed_in_kind() {
     assert_eq!(kinds(&harness), ["Lettered list", "Numbered paragraphs"]);
     click(&mut harness, "Remove section 6 block 1");
     assert_eq!(kinds(&harness), ["Numbered paragraphs"]);
+
+    // Reordering is reachable from the keyboard: a focused Down button takes Enter.
+    harness.get_by_label("Move section 1 down").focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(&headings(review(&harness))[..2], ["Recommendations", "Purpose of the report"]);
 }
 
 #[test]
