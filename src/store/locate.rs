@@ -77,6 +77,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn report_text_is_found_in_its_own_section() {
+        let text = "PeerReview(\n    report: Report(\n        sections: [\n            ReportSection(\n                id: \"a\",\n                blocks: [Paragraphs(text: \"Mrs Smith\")],\n            ),\n            ReportSection(\n                id: \"b\",\n                blocks: [Bullets([\"x\", \"Mrs Smith again\"])],\n            ),\n        ],\n    ),\n)\n";
+        let place = Place::new(Section::ReportItem(1, 0, 1), "");
+        assert_eq!(locate(text, &review_anchors(&place), "Mrs Smith"), Some((10, 41)));
+        let place = Place::new(Section::ReportBlock(0, 0), "text");
+        assert_eq!(locate(text, &review_anchors(&place), "Mrs Smith"), Some((6, 44)));
+    }
+
+    #[test]
     fn finds_the_text_in_its_own_field_not_an_earlier_one() {
         let text = "PeerReview(\n    summary: \"Mrs Smith\",\n    findings: [\n        Finding(\n            text: \"a\",\n        ),\n        Finding(\n            text: \"Mrs Smith again\",\n        ),\n    ],\n)\n";
         let place = Place::new(Section::Finding(1), "text");

@@ -207,3 +207,38 @@ impl Writer<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(layout: &Layout) -> String {
+        layout.pages.iter().flat_map(|p| p.texts()).map(|t| t.text.clone()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn numbering_by_section_restarts_in_each_section_that_has_numbers() {
+        let mut r = Review { numbering: Numbering::BySection, themes: Vec::new(), ..Review::default() };
+        *r.report.text_mut("summary") = "One.\n\nTwo.".into();
+        *r.report.text_mut("conclusion") = "Three.".into();
+        let text = words(&lay_out_briefing(&r, &BriefingOptions::default()));
+        for n in ["1.1 One.", "1.2 Two.", "2.1 Three."] {
+            let (number, word) = n.split_once(' ').unwrap_or_default();
+            let at = text.find(number).unwrap_or_else(|| panic!("{number} not in {text}"));
+            assert!(text[at..].starts_with(&format!("{number} {word}")), "{n}: {text}");
+        }
+    }
+
+    #[test]
+    fn without_its_block_the_previous_review_still_follows_the_findings() {
+        let mut r = Review::default();
+        r.findings.push(crate::model::Finding::new(crate::model::FindingKind::Strength, "Good.", "vision", true));
+        r.report.sections.retain(|s| s.id != "since_last");
+        *r.report.text_mut("conclusion") = "The end.".into();
+        let options = BriefingOptions { previous: Some(Err("it was not found".into())), ..BriefingOptions::default() };
+        let text = words(&lay_out_briefing(&r, &options));
+        let since = text.find("Since the Last Review").unwrap_or_else(|| panic!("{text}"));
+        assert!(text.find("Findings").is_some_and(|f| f < since), "{text}");
+        assert!(text.find("The end.").is_some_and(|c| c > since), "{text}");
+    }
+}
