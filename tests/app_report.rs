@@ -121,6 +121,10 @@ fn a_report_from_the_standard_template_is_written_saved_and_read_back() {
     harness.get_by_label(custom).type_text("Comments of the Cabinet Member");
     harness.run();
 
+    // The template's header facts are filled in on the Report and meeting page.
+    click(&mut harness, "Report and meeting");
+    type_into(&mut harness, "Wards affected", "All wards");
+
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     finish_saving(&mut harness);
     assert!(path.exists(), "{}", harness.state().status_text());
@@ -163,6 +167,8 @@ fn check_report(review: &Review) {
     assert_eq!(&ids[5..7], ["next_steps", "consultation"]);
     assert_eq!(report.sections.last().map(|s| s.heading.as_str()), Some("Comments of the Cabinet Member"));
     assert_eq!(review.template.as_ref().map(|t| t.name.as_str()), Some("standard-committee-report"));
+    let wards = review.header_facts.iter().find(|f| f.label == "Wards affected").map(|f| f.value.as_str());
+    assert_eq!(wards, Some("All wards"));
 }
 
 #[test]
