@@ -13,11 +13,12 @@ impl PeerBriefApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let has_doc = self.current().is_some();
         let is_editing = self.current().is_some_and(|d| d.editing().is_some() || d.pack().is_some());
+        let is_review = self.current().is_some_and(|d| d.editing().is_some());
         let (can_undo, can_redo) = self.current().map_or((false, false), |d| (d.can_undo(), d.can_redo()));
         let actions = &mut self.actions;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for c in [UICommand::New, UICommand::NewPack, UICommand::Open] {
+                for c in [UICommand::New, UICommand::NewFromTemplate, UICommand::NewPack, UICommand::Open] {
                     if c.menu_button(ui, true) {
                         actions.push(c.into());
                     }
@@ -35,6 +36,12 @@ impl PeerBriefApp {
                 ui.separator();
                 for c in [UICommand::Save, UICommand::SaveAs, UICommand::Close] {
                     if c.menu_button(ui, has_doc) {
+                        actions.push(c.into());
+                    }
+                }
+                ui.separator();
+                for c in [UICommand::ApplyTemplate, UICommand::SaveAsTemplate] {
+                    if c.menu_button(ui, is_review) {
                         actions.push(c.into());
                     }
                 }
@@ -156,7 +163,7 @@ impl PeerBriefApp {
             ui.label(RichText::new("PeerBrief").heading().strong());
             ui.label("Peer review briefings for scrutiny panels");
             ui.add_space(12.0);
-            for c in [UICommand::New, UICommand::NewPack, UICommand::Open] {
+            for c in [UICommand::New, UICommand::NewFromTemplate, UICommand::NewPack, UICommand::Open] {
                 if ui.button(c.text()).on_hover_text(c.tooltip()).clicked() {
                     self.actions.push(c.into());
                 }

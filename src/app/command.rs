@@ -15,11 +15,14 @@ use crate::model::Place;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UICommand {
     New,
+    NewFromTemplate,
     NewPack,
     Open,
     Save,
     SaveAs,
     Close,
+    ApplyTemplate,
+    SaveAsTemplate,
     PrintBriefing,
     Quit,
     Undo,
@@ -32,13 +35,16 @@ pub enum UICommand {
 
 impl UICommand {
     /// In menu order.
-    pub const ALL: [UICommand; 14] = [
+    pub const ALL: [UICommand; 17] = [
         UICommand::New,
+        UICommand::NewFromTemplate,
         UICommand::NewPack,
         UICommand::Open,
         UICommand::Save,
         UICommand::SaveAs,
         UICommand::Close,
+        UICommand::ApplyTemplate,
+        UICommand::SaveAsTemplate,
         UICommand::PrintBriefing,
         UICommand::Quit,
         UICommand::Undo,
@@ -53,6 +59,9 @@ impl UICommand {
     pub fn text(self) -> &'static str {
         match self {
             UICommand::New => "New review",
+            UICommand::NewFromTemplate => "New review from a template…",
+            UICommand::ApplyTemplate => "Apply template…",
+            UICommand::SaveAsTemplate => "Save as template…",
             UICommand::NewPack => "New committee pack",
             UICommand::Open => "Open…",
             UICommand::Save => "Save",
@@ -73,6 +82,11 @@ impl UICommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             UICommand::New => "Start a blank review with the LGA's five themes",
+            UICommand::NewFromTemplate => "Start a review laid out by a council template: built-in or your own",
+            UICommand::ApplyTemplate => {
+                "Lay this review out by a template: shows what will change first; nothing you wrote is removed"
+            }
+            UICommand::SaveAsTemplate => "Make a council template of your own from this review's sections",
             UICommand::NewPack => "Start the agenda pack of a meeting: procedural items, reports and papers",
             UICommand::Open => "Open a review file (.peerreview or .ron)",
             UICommand::Save => "Save the review to its file",
@@ -95,6 +109,8 @@ impl UICommand {
         let cmd = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             UICommand::New => cmd(Key::N),
+            // No Ctrl+Alt+N: egui would also read it as Ctrl+N, and on Windows Ctrl+Alt is AltGr.
+            UICommand::NewFromTemplate | UICommand::ApplyTemplate | UICommand::SaveAsTemplate => None,
             UICommand::NewPack => Some(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::N)),
             UICommand::Open => cmd(Key::O),
             UICommand::Save => cmd(Key::S),

@@ -208,7 +208,12 @@ impl Document {
 
     /// A blank review (File → New).
     pub fn new_blank(id: DocId) -> Document {
-        Document::with(id, Content::Editing(Box::new(Editing::new(Review::default(), None, None))))
+        Document::new_review(id, Review::default())
+    }
+
+    /// A new review not yet saved anywhere (File → New review from a template).
+    pub fn new_review(id: DocId, review: Review) -> Document {
+        Document::with(id, Content::Editing(Box::new(Editing::new(review, None, None))))
     }
 
     /// A document restored from a recovery file.

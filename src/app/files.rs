@@ -18,7 +18,7 @@ use crate::model::{CommitteePack, Review};
 use crate::store::recovery::Recovered;
 
 impl PeerBriefApp {
-    fn new_id(&mut self) -> DocId {
+    pub(super) fn new_id(&mut self) -> DocId {
         self.next_id += 1;
         DocId(self.next_id)
     }

@@ -104,6 +104,9 @@ impl PeerBriefApp {
         let current = (self.current < self.docs.len()).then_some(self.current);
         match command {
             UICommand::New => self.new_review(),
+            UICommand::NewFromTemplate => self.ask_new_from_template(),
+            UICommand::ApplyTemplate => self.ask_apply_template(),
+            UICommand::SaveAsTemplate => self.ask_save_as_template(),
             UICommand::NewPack => self.new_pack(),
             UICommand::Open => {
                 if !self.dialog_open {
@@ -363,7 +366,7 @@ impl PeerBriefApp {
                 PrintedChoice::Close => {}
             },
             // An answer to a question no longer on screen: keep the question.
-            (prompt, _) => self.prompt = Some(prompt),
+            (prompt, answer) => self.prompt = self.answer_template(prompt, answer),
         }
     }
 

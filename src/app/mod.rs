@@ -23,6 +23,7 @@
 //! - `chrome.rs`: menu, tabs, view switcher, status bar, welcome and error pages;
 //! - [`prompts`]: one file per question; [`printing`]: PDFs on a worker thread;
 //! - [`dashboard`], [`editor`], [`preview`], [`warnings`]: the views of a review;
+//! - `templating.rs`: New review from a template, Apply template, Save as template;
 //! - [`publishing`]: the "Before publishing" panel (possible personal data in public text);
 //! - [`since_last`]: the dashboard's "Since the last review" (the previous review side by side);
 //! - [`charts`]: the dashboard's charts (findings by theme, the action plan by status).
@@ -45,6 +46,7 @@ pub mod publishing;
 pub mod recovery;
 pub mod saving;
 pub mod since_last;
+mod templating;
 pub mod tracked;
 pub mod view_state;
 pub mod warnings;

@@ -39,7 +39,7 @@ impl EditorPage {
     pub fn label(self) -> &'static str {
         match self {
             EditorPage::Report => "Report and meeting",
-            EditorPage::Text => "Report text",
+            EditorPage::Text => "Report sections",
             EditorPage::Themes => "Themes and focus",
             EditorPage::Team => "Review team",
             EditorPage::Findings => "Findings and actions",

@@ -12,12 +12,15 @@ mod findings;
 mod list;
 mod logo;
 mod report;
+mod report_blocks;
+mod report_sections;
 mod team;
 mod themes;
 
 use egui::{Response, RichText, Ui, WidgetInfo};
 
 pub use list::ListSpec;
+pub use report_sections::FIXED_HEADING;
 pub use themes::{apply_pending_edits, commit_pending_theme_id};
 
 use super::document::{Editing, EditorPage};
@@ -36,6 +39,8 @@ pub struct Form {
     pub doc: usize,
     /// "Logo…" was clicked: the app asks for a file once the frame is drawn.
     pub choose_logo: bool,
+    /// A link on the page asked to show another page (a data block's "Edit on …").
+    pub go_to: Option<EditorPage>,
 }
 
 /// Tells open documents apart while they are open: the address of their `Editing`, which each tab
@@ -75,7 +80,7 @@ impl ListOp {
 
 impl Form {
     pub fn new(jump: Option<Place>, doc: usize) -> Form {
-        Form { changed: false, jump, jumped: false, doc, choose_logo: false }
+        Form { changed: false, jump, jumped: false, doc, choose_logo: false, go_to: None }
     }
 
     /// Scrolls to and focuses `response` if it is the jump target. A target with an empty field
@@ -239,7 +244,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
                         logo::show(ui, &mut form, &mut doc.review, &mut choose);
                         form.choose_logo |= choose;
                     }
-                    EditorPage::Text => report::show_text(ui, &mut form, &mut doc.review),
+                    EditorPage::Text => report_sections::show(ui, &mut form, &mut doc.review),
                     EditorPage::Themes => themes::show(ui, &mut form, &mut doc.review),
                     EditorPage::Team => team::show(ui, &mut form, &mut doc.review),
                     EditorPage::ActionPlan => action_plan::show(ui, &mut form, &mut doc.review),
@@ -252,6 +257,9 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     // another page): here, after every page, so the rename is not lost when the page changes.
     if commit_pending_theme_id(ui.ctx(), doc) {
         form.changed = true;
+    }
+    if let Some(page) = form.go_to {
+        doc.view.page = page;
     }
     if form.jump.is_some() && !form.jumped {
         // The target is on a page not drawn until this frame: try again next frame.
@@ -282,7 +290,8 @@ pub fn page_of(place: Place) -> EditorPage {
             | "review_start"
             | "review_end"
             | "previous_review"
-            | "previous_review_file" => EditorPage::Report,
+            | "previous_review_file"
+            | "header_facts" => EditorPage::Report,
             "themes" | "themes_intro" | "focus_intro" => EditorPage::Themes,
             "team" | "team_intro" => EditorPage::Team,
             "findings" => EditorPage::Findings,

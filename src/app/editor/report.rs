@@ -1,9 +1,9 @@
-//! The report's heading facts, meeting and dates, and its paragraph text.
+//! The report's heading facts, meeting and dates (its sections are on the Report sections page).
 
 use egui::Ui;
 
 use super::{Form, heading};
-use crate::model::{Block, DataBlock, Jurisdiction, Place, ProtectiveMarking, Review, Section};
+use crate::model::{Jurisdiction, Place, ProtectiveMarking, Review, Section};
 
 /// Page "Report and meeting".
 pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
@@ -20,6 +20,14 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         Jurisdiction::ALL.iter().map(|j| (*j, format!("{} (Schedule 12A {})", j.label(), j.part()))).collect();
     ui.add_space(4.0);
     form.choice(ui, "Jurisdiction", &mut review.jurisdiction, &nations, Place::doc("jurisdiction"));
+
+    if !review.header_facts.is_empty() {
+        heading(ui, "Header facts");
+        ui.weak("Printed in the report's header block, as the template asks.");
+        for fact in &mut review.header_facts {
+            form.text(ui, &fact.label, &mut fact.value, Place::doc("header_facts"));
+        }
+    }
 
     heading(ui, "Meeting");
     let meeting = Section::Meeting;
@@ -38,59 +46,4 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
         &mut review.previous_review_file,
         Place::doc("previous_review_file"),
     );
-}
-
-/// Page "Report text": each report section's written blocks, under its heading. (A plain list
-/// so every word stays editable; the Report page with sections and block kinds replaces it.)
-pub fn show_text(ui: &mut Ui, form: &mut Form, review: &mut Review) {
-    ui.weak("Leave a blank line between paragraphs.");
-    for (si, section) in review.report.sections.iter_mut().enumerate() {
-        // A section with one text block labels it by the heading alone ("Conclusion"); others
-        // get the heading above their blocks.
-        let written = section.blocks.iter().filter(|b| !matches!(b, Block::Data(_))).count();
-        if written != 1 {
-            heading(ui, &section.heading);
-        }
-        if !section.prompt.trim().is_empty() {
-            ui.weak(&section.prompt);
-        }
-        let name = section.heading.clone();
-        for (bi, block) in section.blocks.iter_mut().enumerate() {
-            let at = |field| Place::new(Section::ReportBlock(si, bi), field);
-            let item = |i, field| Place::new(Section::ReportItem(si, bi, i), field);
-            ui.add_space(4.0);
-            let label =
-                if written == 1 { name.clone() } else { format!("{name}: {}", block.kind_label().to_lowercase()) };
-            match block {
-                Block::Paragraphs { text, .. } | Block::Quotation { text } => {
-                    form.paragraphs(ui, &label, text, at("text"));
-                }
-                Block::Data(DataBlock::ThemeList { intro }) => {
-                    form.paragraphs(ui, &format!("{name}: lead-in to the themes"), intro, at("intro"));
-                }
-                Block::Bullets(items) | Block::Lettered(items) => {
-                    for (i, text) in items.iter_mut().enumerate() {
-                        form.paragraphs(ui, &format!("{label} {}", i + 1), text, item(i, ""));
-                    }
-                }
-                Block::Recommendations(items) => {
-                    for (i, r) in items.iter_mut().enumerate() {
-                        form.paragraphs(ui, &format!("Recommendation {}", i + 1), &mut r.text, item(i, "text"));
-                        for (j, sub) in r.sub_items.iter_mut().enumerate() {
-                            let place = Place::new(Section::ReportSubItem(si, bi, i, j), "");
-                            form.paragraphs(ui, &format!("Recommendation {} ({})", i + 1, j + 1), sub, place);
-                        }
-                    }
-                }
-                Block::Implications(items) => {
-                    for (i, imp) in items.iter_mut().enumerate() {
-                        form.paragraphs(ui, &format!("{} implications", imp.heading), &mut imp.text, item(i, "text"));
-                    }
-                }
-                Block::Data(data) => {
-                    ui.weak(format!("Printed here: {}", data.label().to_lowercase()));
-                }
-            }
-        }
-    }
 }

@@ -6,6 +6,7 @@ mod external_change;
 mod print_choice;
 mod printed;
 mod recovery_offer;
+mod templates;
 mod unsaved;
 
 use super::document::{DocId, Document};
@@ -14,6 +15,7 @@ use crate::briefing::Visibility;
 use crate::store::recovery::Recovered;
 
 pub use recovery_offer::recovered_name;
+pub use templates::{Offered, name_problem};
 
 /// A question the app is waiting on.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +32,12 @@ pub enum Prompt {
     /// A PDF was made: Open PDF / Print / Close. Stays open while the printer is asked, so a
     /// failure is shown beside the buttons that still work.
     Printed { printed: Printed, printer: PrinterState },
+    /// Which template a new review follows.
+    NewFromTemplate { offered: Vec<Offered>, choice: usize },
+    /// Which template to apply to this review, showing what it will change.
+    ApplyTemplate { doc: DocId, offered: Vec<Offered>, choice: usize },
+    /// The name of a council template made from this review; `problem`: why the last try failed.
+    SaveAsTemplate { doc: DocId, name: String, description: String, problem: String },
 }
 
 /// Why the unsaved-changes question is asked.
@@ -61,6 +69,11 @@ pub enum Answer {
     Printed(PrintedChoice),
     /// Restore or discard the recovered document at this place in the list.
     Recovery(usize, RecoveryChoice),
+    /// The chosen template's place in the list; `None`: cancelled.
+    NewFromTemplate(Option<usize>),
+    ApplyTemplate(Option<usize>),
+    /// Name and description; `None`: cancelled.
+    SaveAsTemplate(Option<(String, String)>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +128,11 @@ pub fn show(
         }
         Prompt::PackVersion { choice, .. } => print_choice::pack(ctx, choice),
         Prompt::Printed { printed, printer } => printed::show(ctx, printed, printer),
+        Prompt::NewFromTemplate { offered, choice } => templates::new_review(ctx, offered, choice),
+        Prompt::ApplyTemplate { offered, choice, .. } => templates::apply(ctx, offered, choice),
+        Prompt::SaveAsTemplate { name, description, problem, .. } => {
+            templates::save_as(ctx, name, description, problem)
+        }
     }
 }
 

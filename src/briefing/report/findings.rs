@@ -4,7 +4,7 @@
 use super::Writer;
 use crate::briefing::compose::{Block, CONTENT_WIDTH, CellPara, Column, MARGIN_LEFT, Row, Style, run};
 use crate::briefing::page::MM;
-use crate::model::{ActionPlan, FindingKind, Officer, Review, paragraphs};
+use crate::model::{ActionPlan, FindingKind, Officer, Review};
 
 impl Writer<'_> {
     /// All findings by theme in a two-column table (strengths, areas); nothing without findings.
