@@ -14,6 +14,9 @@ pub mod pdf;
 #[cfg(feature = "gui")]
 pub mod preview;
 mod report;
+mod tagged_pdf;
+pub mod tags;
+mod xmp;
 
 pub use fonts::{FontStyle, Fonts};
 pub use pack::{PackError, PackPart, lay_out_pack, lay_out_pack_with_documents};

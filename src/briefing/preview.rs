@@ -97,7 +97,7 @@ pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32)
                     target_page: *target_page,
                 });
             }
-            Item::Text(_) => {}
+            Item::Text(_) | Item::Uri { .. } => {}
         }
     }
     for t in page.texts() {

@@ -116,6 +116,9 @@ pub struct ImportedPage {
     pub index: usize,
     /// The paper's file as the manifest names it, for the window's preview of the page.
     pub file: std::sync::Arc<str>,
+    /// The structure element the page's content is read as (a Div in the item's section): the
+    /// paper's text is reachable, though without the paper's own structure.
+    pub elem: crate::briefing::tags::ElemId,
 }
 
 /// A 2-D affine matrix as PDF writes it: x' = a x + c y + e, y' = b x + d y + f.

@@ -20,7 +20,7 @@ impl Writer<'_> {
             self.numbered(&p);
         }
         for p in paragraphs(&review.findings_summary) {
-            self.plain_styled(&p, Style::ITALIC, 3.0 * MM);
+            self.quote(&p, Style::ITALIC);
         }
         for p in paragraphs(&review.findings_note) {
             self.numbered(&p);
