@@ -100,10 +100,11 @@ impl Composer {
                 _ => self.open_element(),
             };
             let mut runs = Vec::with_capacity(cuts.len());
-            let mut x = run.x;
             for w in cuts.windows(2) {
                 let piece = &clean[w[0]..w[1]];
                 let width = fonts.width(run.style, run.size, piece);
+                // Where a reader draws this piece's first glyph within the unsplit run.
+                let x = run.x + fonts.pdf_width(run.style, run.size, &clean[start..w[0]]);
                 if let Some(k) = found.iter().position(|a| a.start <= w[0] && w[1] <= a.end) {
                     let tag = *elements[k].get_or_insert_with(|| {
                         let detail = Detail::Contents(found[k].contents.clone());
@@ -112,7 +113,6 @@ impl Composer {
                     line.links.push(LineLink { run: runs.len(), x, width, uri: found[k].uri.clone(), tag });
                 }
                 runs.push(TextRun { x, text: piece.to_owned(), width, ..run.clone() });
-                x += width;
             }
             line.runs = runs;
         }
