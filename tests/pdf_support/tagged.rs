@@ -1,7 +1,8 @@
 //! The tagged-PDF invariants (issue 13), checked with lopdf on any PDF PeerBrief writes:
 //! `assert_tagged(&bytes)` from any test.
 //!
-//! - every text-showing and path-painting operator is inside an MCID sequence or an artifact,
+//! - every text-showing, path-painting and image/form-painting (`Do`) operator is inside an
+//!   MCID sequence or an artifact,
 //!   and marked-content sequences with an MCID never nest inside another MCID or artifact;
 //! - MCIDs are unique and contiguous (0, 1, 2 …) on each page;
 //! - `ParentTree[page's /StructParents][mcid]` is the element whose `/K` holds that MCID;
@@ -129,7 +130,9 @@ fn numbers(doc: &Document, node: &Dictionary, out: &mut BTreeMap<i64, Object>) {
 }
 
 const TEXT_OPS: [&str; 4] = ["Tj", "TJ", "'", "\""];
-const PAINT_OPS: [&str; 10] = ["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh"];
+/// Path painting, shading, and images or forms (`Do`, inline `EI`): an imported paper's page is
+/// a form, drawn inside its Div's sequence.
+const PAINT_OPS: [&str; 12] = ["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "EI"];
 
 /// Checks every invariant above and returns what it found; panics naming the first broken one.
 pub fn assert_tagged(bytes: &[u8]) -> Tagged {
