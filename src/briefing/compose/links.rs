@@ -100,11 +100,13 @@ impl Composer {
                 _ => self.open_element(),
             };
             let mut runs = Vec::with_capacity(cuts.len());
+            // Where a reader draws a piece's first glyph within the unsplit run.
+            let at = |i: usize| run.x + fonts.pdf_width(run.style, run.size, &clean[start..i]);
             for w in cuts.windows(2) {
                 let piece = &clean[w[0]..w[1]];
-                let width = fonts.width(run.style, run.size, piece);
-                // Where a reader draws this piece's first glyph within the unsplit run.
-                let x = run.x + fonts.pdf_width(run.style, run.size, &clean[start..w[0]]);
+                let x = at(w[0]);
+                // Pieces meet exactly and together keep the run's measured width.
+                let width = if w[1] == end { run.x + run.width - x } else { at(w[1]) - x };
                 if let Some(k) = found.iter().position(|a| a.start <= w[0] && w[1] <= a.end) {
                     let tag = *elements[k].get_or_insert_with(|| {
                         let detail = Detail::Contents(found[k].contents.clone());
@@ -147,6 +149,9 @@ mod tests {
             let joined: String = l.runs.iter().map(|r| r.text.as_str()).collect();
             assert_eq!(joined, t);
             assert!((l.runs[0].x - x).abs() < 0.001);
+            for w in l.runs.windows(2) {
+                assert!((w[0].x + w[0].width - w[1].x).abs() < 0.001, "pieces meet: {w:?}");
+            }
         }
         let Tag::Elem(e) = links[0].tag else { panic!("an element") };
         assert_eq!(c.structure.role(e), Some(Role::Link));
