@@ -121,8 +121,9 @@ pub fn lay_out_pack_with_documents(
                 (AgendaContent::Document(file), Some(pdf)) => {
                     c.place = format!("Agenda item {}", pack.item_number(i));
                     import::place_document(&mut c, &title, pdf, file);
-                    // Its pages are drawn as they are, without tags: the pack cannot claim PDF/UA.
-                    c.untagged.push(format!("agenda item {} ({file})", pack.item_number(i)));
+                    // Its pages are drawn as they are, one Div each: the pack cannot claim PDF/UA.
+                    let why = if pdf.is_tagged() { "whose own tags are not carried over" } else { "which has no tags" };
+                    c.untagged.push(format!("agenda item {} ({file}, {why})", pack.item_number(i)));
                     if let Some(p) = item.exempt {
                         let note = format!(
                             "NOT FOR PUBLICATION: exempt, paragraph {} of Part 1 of Schedule 12A, Local Government Act 1972",

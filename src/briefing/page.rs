@@ -161,13 +161,13 @@ impl Layout {
     /// Why the PDF does not claim PDF/UA, naming the papers to fix; `None` when it does.
     pub fn accessibility_note(&self) -> Option<String> {
         let (last, rest) = self.untagged.split_last()?;
-        let list = if rest.is_empty() { last.clone() } else { format!("{} and {last}", rest.join(", ")) };
-        let (paper, is) = if rest.is_empty() { ("paper", "is a PDF") } else { ("papers", "are PDFs") };
+        let list = if rest.is_empty() { last.clone() } else { format!("{}; and {last}", rest.join("; ")) };
+        let (paper, is) = if rest.is_empty() { ("paper", "is") } else { ("papers", "are") };
         Some(format!(
-            "not marked as an accessible PDF (PDF/UA): the {paper} of {list} {is} without tags, so a screen \
-             reader cannot follow {}; everything PeerBrief drew is tagged. Ask the authors for tagged PDFs \
-             (in Word: Save as PDF with \"Document structure tags for accessibility\" ticked).",
-            if rest.is_empty() { "it" } else { "them" }
+            "not marked as an accessible PDF (PDF/UA): the PDF {paper} of {list} {is} read as plain blocks of \
+             text, without headings or tables; everything PeerBrief drew is tagged. For a paper with no tags, \
+             ask its author for a tagged PDF (in Word: Save as PDF with \"Document structure tags for \
+             accessibility\" ticked)."
         ))
     }
 }
