@@ -143,6 +143,11 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
         }
         harness.key_press(Key::Enter);
         wait_for_printing(&mut harness, &format!("{what} committee pack"));
+        // The untagged PDF paper keeps the pack from claiming PDF/UA, and the box says which.
+        harness.get_by_label_contains(
+            "This PDF is not marked as an accessible PDF (PDF/UA): the PDF paper of agenda item 7 \
+             (papers/minutes-2026-01-20.pdf, whose own tags are not carried over) is read as plain blocks",
+        );
         harness.get_by_label("Close").click();
         harness.run();
     }

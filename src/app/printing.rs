@@ -57,6 +57,8 @@ pub struct Printed {
     pub what: &'static str,
     pub pages: usize,
     pub warnings: Vec<String>,
+    /// Why the PDF is not marked accessible (PDF/UA), naming the papers that prevent it.
+    pub accessibility: Option<String>,
     pub millis: u128,
 }
 
@@ -141,6 +143,7 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
         what: job.what(),
         pages: layout.pages.len(),
         warnings: layout.warnings.iter().map(ToString::to_string).collect(),
+        accessibility: layout.accessibility_note(),
         millis: started.elapsed().as_millis(),
     })
 }

@@ -5,6 +5,7 @@
 
 use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Style, run};
 use super::page::{Item, MM};
+use super::tags::{Artifact, Detail, ElemId, Role, Tag};
 use crate::model::{AgendaContent, AgendaEntry, CommitteePack, ExemptParagraph, Jurisdiction, paragraphs};
 
 const INDENT: f32 = 10.0 * MM;
@@ -13,6 +14,8 @@ const INDENT: f32 = 10.0 * MM;
 pub(crate) struct Slot {
     /// The `items` index this line is for.
     pub item: usize,
+    /// The entry's paragraph, which receives the page range's link.
+    entry: ElemId,
     page: usize,
     /// Top of the whole entry and its height (for the link).
     top: f32,
@@ -65,10 +68,12 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
     c.place = "Agenda".into();
     let heading = if supplementary { "Supplementary agenda" } else { "Agenda" };
     let lines = c.wrap(heading, Style::BOLD.sized(18.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let lines = c.as_role(Role::H1, lines);
     c.place(Block { lines, keep_first: 1, ..Block::default() });
     if supplementary {
         let note = "These papers were marked “to follow” on the agenda. Page numbers continue from the main pack.";
         let lines = c.wrap(note, Style::ITALIC, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::P, lines);
         c.place(Block { lines, keep_first: 2, space_before: 2.0 * MM, ..Block::default() });
     }
     c.gap(4.0 * MM);
@@ -104,12 +109,14 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
             Placement::ToFollow => {
                 entry_lines(c, &number, &title, title_style);
                 let lines = c.wrap("(To follow)", Style::ITALIC, MARGIN_LEFT, CONTENT_WIDTH, INDENT, INDENT);
+                let lines = c.as_role(Role::P, lines);
                 c.place(Block { lines, keep_first: 1, space_before: 1.0 * MM, ..Block::default() });
             }
             Placement::Paper => {
-                let (page, top, _) = entry_lines(c, &number, &title, title_style);
+                let (page, top, entry) = entry_lines(c, &number, &title, title_style);
                 // A line kept for "(Pages 6 – 10)", written once the pages are known.
-                let range = super::compose::single_line(" ", Style::BODY, MARGIN_LEFT + INDENT);
+                let mut range = super::compose::single_line(" ", Style::BODY, MARGIN_LEFT + INDENT);
+                range.tag = Some(Tag::Artifact(Artifact::Layout));
                 let range_height = range.height;
                 let baseline_in_line = range.runs.first().map_or(0.0, |r| r.y);
                 c.place(Block { lines: vec![range], keep_first: 1, space_before: 1.0 * MM, ..Block::default() });
@@ -117,6 +124,7 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
                 let same_page = c.page_index() == page;
                 slots.push(Slot {
                     item: i,
+                    entry,
                     page: c.page_index(),
                     top: if same_page { top } else { range_top },
                     height: if same_page { c.y - top } else { range_height },
@@ -128,9 +136,13 @@ pub(crate) fn agenda(c: &mut Composer, pack: &CommitteePack, titles: &[String], 
     slots
 }
 
-/// The numbered title line(s) of an entry; returns (page, top, height).
-fn entry_lines(c: &mut Composer, number: &str, title: &str, style: Style) -> (usize, f32, f32) {
+/// The numbered title line(s) of an entry, a paragraph; returns (page, top, the paragraph).
+fn entry_lines(c: &mut Composer, number: &str, title: &str, style: Style) -> (usize, f32, ElemId) {
+    let entry = c.element(Role::P);
     let mut lines = c.wrap(title, style, MARGIN_LEFT, CONTENT_WIDTH, INDENT, INDENT);
+    for l in &mut lines {
+        l.tag = Some(Tag::Elem(entry));
+    }
     if let Some(first) = lines.first_mut() {
         let baseline = first.runs.first().map_or(0.0, |r| r.y);
         first.runs.insert(0, run(number, style, MARGIN_LEFT, baseline));
@@ -138,18 +150,20 @@ fn entry_lines(c: &mut Composer, number: &str, title: &str, style: Style) -> (us
     let height: f32 = lines.iter().map(|l| l.height).sum();
     let keep = lines.len();
     c.place(Block { lines, keep_first: keep, space_before: 4.0 * MM, ..Block::default() });
-    (c.page_index(), c.y - height, height)
+    (c.page_index(), c.y - height, entry)
 }
 
 fn body(c: &mut Composer, text: &str) {
     let lines = c.wrap(text, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, INDENT, INDENT);
+    let lines = c.as_role(Role::P, lines);
     c.place(Block { lines, keep_first: 2, space_before: 1.5 * MM, ..Block::default() });
 }
 
 /// Writes each paper's "(Pages a – b)" and links its entry to its first page. `ranges[k]` is
 /// slot `k`'s first and last page index; `offset` is added to printed numbers (the
 /// supplementary pack continues the main pack's numbering).
-pub(crate) fn fill_in(pages: &mut [super::page::Page], slots: &[Slot], ranges: &[(usize, usize)], offset: usize) {
+/// Each range is a Link in its entry's paragraph.
+pub(crate) fn fill_in(c: &mut Composer, slots: &[Slot], ranges: &[(usize, usize)], offset: usize) {
     for (slot, &(first, last)) in slots.iter().zip(ranges) {
         let text = if first == last {
             format!("(Page {})", first + 1 + offset)
@@ -157,15 +171,20 @@ pub(crate) fn fill_in(pages: &mut [super::page::Page], slots: &[Slot], ranges: &
             format!("(Pages {} – {})", first + 1 + offset, last + 1 + offset)
         };
         let style = Style::BODY.with_colour(super::page::Colour::LINK);
-        if let Some(p) = pages.get_mut(slot.page) {
-            p.items.push(Item::Text(run(&text, style, MARGIN_LEFT + INDENT, slot.range_baseline)));
-            p.items.push(Item::Link {
-                x: MARGIN_LEFT,
-                y: slot.top,
-                width: CONTENT_WIDTH,
-                height: slot.height,
-                target_page: first,
-            });
+        let contents = format!("Go to page {}", first + 1 + offset);
+        let link = Tag::Elem(c.element_in(slot.entry, Role::Link, Detail::Contents(contents)));
+        if let Some(p) = c.pages.get_mut(slot.page) {
+            p.push(Item::Text(run(&text, style, MARGIN_LEFT + INDENT, slot.range_baseline)), link);
+            p.push(
+                Item::Link {
+                    x: MARGIN_LEFT,
+                    y: slot.top,
+                    width: CONTENT_WIDTH,
+                    height: slot.height,
+                    target_page: first,
+                },
+                link,
+            );
         }
     }
 }
@@ -175,9 +194,11 @@ pub(crate) fn cover_notices(c: &mut Composer, pack: &CommitteePack) {
     if !pack.public_notice.trim().is_empty() {
         c.gap(6.0 * MM);
         let lines = c.wrap("Public participation", Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::H2, lines);
         c.place(Block { lines, keep_first: 1, ..Block::default() });
         for p in paragraphs(&pack.public_notice) {
             let lines = c.wrap(&p, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let lines = c.as_role(Role::P, lines);
             c.place(Block { lines, keep_first: 2, space_before: 1.5 * MM, ..Block::default() });
         }
     }
@@ -185,13 +206,17 @@ pub(crate) fn cover_notices(c: &mut Composer, pack: &CommitteePack) {
     if !contact.is_empty() {
         c.gap(6.0 * MM);
         let lines = c.wrap("Contact officer", Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::H2, lines);
         c.place(Block { lines, keep_first: 1, ..Block::default() });
         let fields = [("", &contact.name), ("Telephone: ", &contact.phone), ("Email: ", &contact.email)];
         for (label, value) in fields {
             if value.trim().is_empty() {
                 continue;
             }
-            let lines = c.wrap(&format!("{label}{value}"), Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let text = format!("{label}{value}");
+            let lines = c.wrap(&text, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let mut lines = c.as_role(Role::P, lines);
+            c.link_addresses(&text, &mut lines);
             c.place(Block { lines, keep_first: 1, space_before: 1.0 * MM, ..Block::default() });
         }
     }

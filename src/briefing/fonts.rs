@@ -113,6 +113,14 @@ impl Fonts {
         text.chars().map(|c| face.advance(c).unwrap_or(0.0)).sum::<f32>() * size
     }
 
+    /// Width in points of `text` as a PDF reader advances over it: the font's `/W` widths, which
+    /// printpdf writes in whole thousandths of an em (truncated). A run split in two is drawn
+    /// exactly where the unsplit run's glyphs were when its second half starts at this offset.
+    pub fn pdf_width(&self, style: FontStyle, size: f32, text: &str) -> f32 {
+        let face = &self.faces[style.index()];
+        text.chars().map(|c| (face.advance(c).unwrap_or(0.0) * 1000.0 + 1e-3).floor()).sum::<f32>() * size / 1000.0
+    }
+
     /// Width in points of one character.
     pub fn char_width(&self, style: FontStyle, size: f32, c: char) -> f32 {
         self.faces[style.index()].advance(c).unwrap_or(0.0) * size

@@ -70,13 +70,15 @@ pub(crate) fn fit(art: &Artwork, max_w: f32, max_h: f32) -> (f32, f32) {
 pub(crate) fn place_in_heading(c: &mut Composer, art: Arc<Artwork>, top: f32) -> (f32, f32) {
     let (width, height) = fit(&art, HEADING_MAX_WIDTH, HEADING_HEIGHT);
     let x = PAGE_WIDTH - MARGIN_RIGHT - width;
-    c.push(Item::Image { x, y: top, width, height, artwork: art });
+    let alt = art.alt.clone();
+    c.figure(&alt, |c| c.push(Item::Image { x, y: top, width, height, artwork: art }));
     (width, height)
 }
 
 /// Puts the logo at the top left of a pack cover, and moves the cover's text below it.
 pub(crate) fn place_on_cover(c: &mut Composer, art: Arc<Artwork>, top: f32) {
     let (width, height) = fit(&art, COVER_MAX_WIDTH, COVER_HEIGHT);
-    c.push(Item::Image { x: MARGIN_LEFT, y: top, width, height, artwork: art });
+    let alt = art.alt.clone();
+    c.figure(&alt, |c| c.push(Item::Image { x: MARGIN_LEFT, y: top, width, height, artwork: art }));
     c.y = c.y.max(top + height + COVER_GAP);
 }

@@ -18,6 +18,9 @@ pub mod preview;
 #[cfg(feature = "gui")]
 mod preview_picture;
 mod report;
+mod tagged_pdf;
+pub mod tags;
+mod xmp;
 
 pub use fonts::{FontStyle, Fonts};
 pub use logo::decoded as decoded_logo;

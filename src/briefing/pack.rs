@@ -8,6 +8,7 @@ use super::import::{self, ImportError, ImportedPdf};
 use super::logo;
 use super::page::{Item, Layout, MM, TextRun};
 use super::report::{BriefingOptions, Visibility, Writer, exempt_notice, write_report};
+use super::tags::Role;
 use crate::model::{AgendaContent, CommitteePack, Logo, Review, paragraphs};
 
 /// Which pack to print.
@@ -87,11 +88,11 @@ pub fn lay_out_pack_with_documents(
     }
     let own_logo = pack.logo_image.as_ref().and_then(|l| l.as_ref().ok());
     let cover_logo = own_logo.or_else(|| reviews.iter().flatten().find_map(Review::logo));
-    cover(&mut c, pack, cover_logo, visibility, supplementary);
+    c.tagged(Role::Sect, |c| cover(c, pack, cover_logo, visibility, supplementary));
 
     // Agenda: entries are placed now and given page ranges once the items are laid out.
     c.new_page();
-    let slots = agenda::agenda(&mut c, pack, &titles, supplementary);
+    let slots = c.tagged(Role::Sect, |c| agenda::agenda(c, pack, &titles, supplementary));
 
     let mut ranges = Vec::new();
     let mut notes: Vec<(usize, usize, String)> = Vec::new();
@@ -106,6 +107,8 @@ pub fn lay_out_pack_with_documents(
         };
         c.set_running(running);
         c.new_page();
+        // Each agenda item is a section of the pack's structure.
+        c.begin(Role::Sect);
         let first = c.page_index();
         let title = format!("{}. {}", pack.item_number(i), titles[i]);
         let item = &pack.items[i];
@@ -119,12 +122,15 @@ pub fn lay_out_pack_with_documents(
                         scratch.pages.len()
                     }
                 };
-                exempt_notice(&mut c, &title, paragraph, pages);
+                exempt_notice(&mut c, &title, paragraph, pages, Role::H1);
             }
             _ => match (&item.content, &pdfs[i]) {
                 (AgendaContent::Document(file), Some(pdf)) => {
                     c.place = format!("Agenda item {}", pack.item_number(i));
                     import::place_document(&mut c, &title, pdf, file);
+                    // Its pages are drawn as they are, one Div each: the pack cannot claim PDF/UA.
+                    let why = if pdf.is_tagged() { "whose own tags are not carried over" } else { "which has no tags" };
+                    c.untagged.push(format!("agenda item {} ({file}, {why})", pack.item_number(i)));
                     if let Some(p) = item.exempt {
                         let note = format!(
                             "NOT FOR PUBLICATION: exempt, paragraph {} of {} of Schedule 12A, Local Government Act 1972",
@@ -137,10 +143,11 @@ pub fn lay_out_pack_with_documents(
                 _ => write_item(&mut c, pack, reviews, &titles, i, visibility),
             },
         }
+        c.end();
         ranges.push((first, c.page_index()));
     }
 
-    agenda::fill_in(&mut c.pages, &slots, &ranges, offset);
+    agenda::fill_in(&mut c, &slots, &ranges, offset);
     let mut title = c.clean(&format!(
         "{}: {}",
         pack.meeting_line(),
@@ -230,6 +237,7 @@ fn write_item(
             p.description()
         );
         let lines = c.wrap(&notice, Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::P, lines);
         c.place(Block { lines, keep_first: 3, ..Block::default() });
         c.gap(4.0 * MM);
     }
@@ -260,6 +268,7 @@ fn write_item(
 
 fn heading(c: &mut Composer, title: &str) {
     let lines = c.wrap(title, Style::BOLD.sized(14.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let lines = c.as_role(Role::H1, lines);
     c.place_together(lines);
     c.gap(2.0 * MM);
 }
@@ -279,10 +288,13 @@ fn cover(
     if let Some(art) = logo::artwork(c, cover_logo) {
         logo::place_on_cover(c, art, top);
     }
-    let mut lines = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
-    lines.extend(c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+    let council = c.wrap(&pack.council, Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let mut lines = c.as_role(Role::P, council);
+    let committee = c.wrap(&pack.committee, Style::BOLD.sized(22.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    lines.extend(c.as_role(Role::H1, committee));
     if supplementary {
-        lines.extend(c.wrap("Supplementary agenda", Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0));
+        let s = c.wrap("Supplementary agenda", Style::BOLD.sized(16.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        lines.extend(c.as_role(Role::P, s));
     }
     c.place_together(lines);
     c.gap(8.0 * MM);
@@ -298,14 +310,17 @@ fn cover(
     }
     for d in details {
         let lines = c.wrap(&d, Style::BODY.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::P, lines);
         c.place(Block { lines, keep_first: 2, space_before: 2.0 * MM, ..Block::default() });
     }
     if !pack.members.is_empty() {
         c.gap(6.0 * MM);
         let lines = c.wrap("Membership", Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::H2, lines);
         c.place(Block { lines, keep_first: 1, ..Block::default() });
         for m in &pack.members {
             let lines = c.wrap(m, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let lines = c.as_role(Role::P, lines);
             c.place(Block { lines, keep_first: 2, space_before: 1.0 * MM, ..Block::default() });
         }
     }
@@ -319,6 +334,7 @@ fn cover(
         }
     };
     let lines = c.wrap(note, Style::ITALIC, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let lines = c.as_role(Role::P, lines);
     c.place(Block { lines, keep_first: 3, ..Block::default() });
     agenda::cover_notices(c, pack);
 }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::fonts::FontStyle;
 pub use super::import::ImportedPage;
 use crate::model::Artwork;
+use super::tags::{Structure, Tag};
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -89,18 +90,43 @@ pub enum Item {
         height: f32,
         target_page: usize,
     },
+    /// A clickable area that opens a web address or starts an e-mail (`mailto:`).
+    Uri {
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        uri: String,
+    },
 }
 
 /// One laid-out page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Item>,
+    /// What each of `items` is in the document's structure (`tags[i]` for `items[i]`). Use
+    /// [`Page::push`]; an item without a tag is written as content of the document root, so
+    /// nothing drawn is lost to a screen reader, but it is read after everything else.
+    pub tags: Vec<Tag>,
     /// A page of an imported PDF shown under `items` (which then hold only the pack's stamp and
     /// links, in the imported page's own size). `None`: an A4 page of PeerBrief's own.
     pub imported: Option<ImportedPage>,
 }
 
 impl Page {
+    /// Adds an item with its place in the structure.
+    pub fn push(&mut self, item: Item, tag: Tag) {
+        // Keep the two lists aligned even if something pushed to `items` directly.
+        self.tags.resize(self.items.len(), Tag::Elem(Structure::ROOT));
+        self.items.push(item);
+        self.tags.push(tag);
+    }
+
+    /// The tag of item `i` (the document root when it was pushed without one).
+    pub fn tag(&self, i: usize) -> Tag {
+        self.tags.get(i).copied().unwrap_or(Tag::Elem(Structure::ROOT))
+    }
+
     /// Width and height in points: A4, or the imported page's displayed size.
     pub fn size(&self) -> (f32, f32) {
         match &self.imported {
@@ -143,6 +169,21 @@ impl std::fmt::Display for LayoutWarning {
     }
 }
 
+impl Layout {
+    /// Why the PDF does not claim PDF/UA, naming the papers to fix; `None` when it does.
+    pub fn accessibility_note(&self) -> Option<String> {
+        let (last, rest) = self.untagged.split_last()?;
+        let list = if rest.is_empty() { last.clone() } else { format!("{}; and {last}", rest.join("; ")) };
+        let (paper, is) = if rest.is_empty() { ("paper", "is") } else { ("papers", "are") };
+        Some(format!(
+            "not marked as an accessible PDF (PDF/UA): the PDF {paper} of {list} {is} read as plain blocks of \
+             text, without headings or tables; everything PeerBrief drew is tagged. For a paper with no tags, \
+             ask its author for a tagged PDF (in Word: Save as PDF with \"Document structure tags for \
+             accessibility\" ticked)."
+        ))
+    }
+}
+
 /// A finished document: pages, bookmarks, and the properties a PDF reader shows.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Layout {
@@ -154,4 +195,9 @@ pub struct Layout {
     /// The council.
     pub author: String,
     pub subject: String,
+    /// The logical structure the pages' tags refer to.
+    pub structure: Structure,
+    /// Parts that keep the PDF from claiming PDF/UA (a pack's untagged PDF papers), each named
+    /// as the user knows it: "Agenda item 5 (ofsted-letter.pdf)". Empty: everything is tagged.
+    pub untagged: Vec<String>,
 }

@@ -1,6 +1,6 @@
 //! Writes laid-out pages as a PDF with printpdf's low-level operations, then finishes the
 //! document with lopdf: language, title display, page mode and a nested outline, which printpdf
-//! 0.12.8 cannot express.
+//! 0.12.8 cannot express, and the tags ([`super::tagged_pdf`]) and XMP metadata of PDF/UA-1.
 
 use std::collections::HashMap;
 
@@ -12,6 +12,8 @@ use printpdf::{
 
 use super::fonts::{FontStyle, Fonts};
 use super::page::{Colour, Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
+use super::tagged_pdf::{Pass, Plan};
+use super::xmp::Xmp;
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -45,20 +47,24 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     info.document_title = layout.title.clone();
     info.author = layout.author.clone();
     info.subject = layout.subject.clone();
-    info.creator = format!("PeerBrief {}", crate::BUILD_INFO);
-    info.producer = "PeerBrief (printpdf 0.12.8)".into();
+    let creator = format!("PeerBrief {}", crate::BUILD_INFO);
+    let producer = "PeerBrief (printpdf 0.12.8)";
+    info.creator = creator.clone();
+    info.producer = producer.into();
     info.creation_date = now;
     info.modification_date = now;
     info.metadata_date = now;
 
+    let mut plan = Plan::new(&layout.pages, &layout.structure);
     let pages: Vec<PdfPage> = layout
         .pages
         .iter()
-        .map(|p| match p.imported {
-            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, &ids, &pictures)),
+        .enumerate()
+        .map(|(i, p)| match p.imported {
+            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, i, &ids, &pictures, &mut plan)),
             Some(_) => {
                 let (w, h) = p.size();
-                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, &ids, &pictures))
+                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, i, &ids, &pictures, &mut plan))
             }
         })
         .collect();
@@ -69,6 +75,16 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     super::import::merge_imported_pages(&mut lo, &layout.pages).map_err(PdfError::Finish)?;
     finish_with_lopdf(&mut lo, &layout.outline, &layout.pages).map_err(|e| PdfError::Finish(e.to_string()))?;
+    let xmp = Xmp {
+        title: &layout.title,
+        author: &layout.author,
+        subject: &layout.subject,
+        creator_tool: &creator,
+        producer,
+        unix_time: now.unix_timestamp(),
+        pdf_ua: layout.untagged.is_empty(),
+    };
+    finish_tags(&mut lo, plan, &xmp).map_err(|e| PdfError::Finish(e.to_string()))?;
     // printpdf compresses only in its own `save`; the lopdf route needs it done here.
     compress_streams(&mut lo);
     let mut out = Vec::new();
@@ -100,16 +116,36 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
+/// Closes the open marked-content sequence, if any, and opens segment `s`'s unless it is
+/// already open.
+fn mark(plan: &mut Plan, open: &mut Option<u32>, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) {
+    if *open == Some(s) {
+        return;
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+    plan.begin(s, page, pass, ops);
+    *open = Some(s);
+}
+
 fn page_ops(
     page: &super::page::Page,
+    index: usize,
     ids: &HashMap<FontStyle, FontId>,
     pictures: &HashMap<u64, printpdf::XObjectId>,
+    plan: &mut Plan,
 ) -> Vec<Op> {
     let mut ops = Vec::new();
     let page_height = page.size().1;
     let flip = |y: f32| page_height - y;
-    // Shapes first so text is drawn over table shading.
-    for item in &page.items {
+    // Shapes first so text is drawn over table shading. Every shape and text run is inside a
+    // marked-content sequence: its element's (with an MCID) or an artifact's.
+    let mut open: Option<u32> = None;
+    for (i, item) in page.items.iter().enumerate() {
+        if matches!(item, Item::Rect { .. } | Item::Rule { .. } | Item::Image { .. }) {
+            mark(plan, &mut open, plan.segment(index, i), index, Pass::Shapes, &mut ops);
+        }
         match item {
             Item::Rect { x, y, width, height, fill } => {
                 ops.push(Op::SetFillColor { col: colour(*fill) });
@@ -142,14 +178,18 @@ fn page_ops(
                     ops.push(super::pdf_images::draw(id, *x, *y, *width, *height, page_height));
                 }
             }
-            Item::Text(_) | Item::Link { .. } => {}
+            Item::Text(_) | Item::Link { .. } | Item::Uri { .. } => {}
         }
+    }
+    if open.take().is_some() {
+        ops.push(Op::EndMarkedContent);
     }
     ops.push(Op::StartTextSection);
     let mut current: Option<(FontStyle, f32)> = None;
     let mut current_colour: Option<Colour> = None;
-    for item in &page.items {
+    for (i, item) in page.items.iter().enumerate() {
         if let Item::Text(t) = item {
+            mark(plan, &mut open, plan.segment(index, i), index, Pass::Text, &mut ops);
             if current != Some((t.style, t.size)) {
                 if let Some(id) = ids.get(&t.style) {
                     ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(t.size) });
@@ -164,9 +204,20 @@ fn page_ops(
             ops.push(Op::ShowText { items: vec![TextItem::Text(t.text.clone())] });
         }
     }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
     ops.push(Op::EndTextSection);
     for item in &page.items {
-        if let Item::Link { x, y, width, height, target_page } = item {
+        let (x, y, width, height, action) = match item {
+            Item::Link { x, y, width, height, target_page } => {
+                let dest = Destination::Xyz { page: target_page + 1, left: None, top: None, zoom: None };
+                (x, y, width, height, Actions::go_to(dest))
+            }
+            Item::Uri { x, y, width, height, uri } => (x, y, width, height, Actions::uri(uri.clone())),
+            _ => continue,
+        };
+        {
             let rect = Rect {
                 x: Pt(*x),
                 y: Pt(flip(*y + *height)),
@@ -175,15 +226,8 @@ fn page_ops(
                 mode: None,
                 winding_order: None,
             };
-            let dest = Destination::Xyz { page: target_page + 1, left: None, top: None, zoom: None };
             ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    rect,
-                    Actions::go_to(dest),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
+                link: LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
             });
         }
     }
@@ -223,6 +267,26 @@ fn finish_with_lopdf(
             catalog.set("PageMode", Object::Name(b"UseNone".to_vec()));
         }
     }
+    Ok(())
+}
+
+/// Tagged PDF and PDF/UA-1: the structure tree, `/MarkInfo`, PDF 1.7 and the XMP packet
+/// (uncompressed). The document claims PDF/UA only when `xmp.pdf_ua` says everything is tagged.
+fn finish_tags(doc: &mut lopdf::Document, plan: Plan, xmp: &Xmp) -> lopdf::Result<()> {
+    let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
+    let root = plan.finish(doc, &pages)?;
+    let mut metadata = lopdf::Stream::new(Dictionary::new(), xmp.packet().into_bytes());
+    metadata.dict.set("Type", Object::Name(b"Metadata".to_vec()));
+    metadata.dict.set("Subtype", Object::Name(b"XML".to_vec()));
+    metadata.allows_compression = false;
+    let metadata_id = doc.add_object(metadata);
+    doc.version = "1.7".to_owned();
+    let catalog = doc.catalog_mut()?;
+    catalog.set("StructTreeRoot", Object::Reference(root));
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark_info));
+    catalog.set("Metadata", Object::Reference(metadata_id));
     Ok(())
 }
 

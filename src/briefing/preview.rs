@@ -102,7 +102,7 @@ pub fn paint_page(painter: &egui::Painter, origin: Pos2, page: &Page, zoom: f32)
                 let rect = Rect::from_min_size(at(*x, *y), Vec2::new(width * zoom, height * zoom));
                 super::preview_picture::paint_picture(painter, rect, artwork);
             }
-            Item::Text(_) => {}
+            Item::Text(_) | Item::Uri { .. } => {}
         }
     }
     for t in page.texts() {

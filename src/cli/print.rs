@@ -110,6 +110,9 @@ fn write(layout: &Layout, out: &Path) -> ExitCode {
         return fail(&e.to_string());
     }
     println!("{}: {} pages", out.display(), layout.pages.len());
+    if let Some(note) = layout.accessibility_note() {
+        eprintln!("note: {note}");
+    }
     ExitCode::SUCCESS
 }
 

@@ -2,6 +2,8 @@
 //! with their boxes.
 #![allow(dead_code)]
 
+pub mod tagged;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;

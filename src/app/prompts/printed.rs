@@ -22,6 +22,10 @@ pub fn show(ctx: &egui::Context, printed: &Printed, printer: &PrinterState) -> O
                 ui.label(w);
             }
         }
+        if let Some(note) = &printed.accessibility {
+            ui.add_space(6.0);
+            ui.colored_label(ui.visuals().warn_fg_color, format!("This PDF is {note}"));
+        }
         match printer {
             PrinterState::Idle => {}
             PrinterState::Sending => {

@@ -3,7 +3,8 @@
 
 use super::text::Line;
 use super::{BODY_BOTTOM, CONTENT_WIDTH, Composer, DESCENT, MARGIN_LEFT, TEXT_X};
-use crate::briefing::page::{Colour, Item};
+use crate::briefing::page::{Colour, Item, TextRun};
+use crate::briefing::tags::Artifact;
 
 /// A block of lines to place: optional side heading, lines, and where it may break.
 #[derive(Default)]
@@ -79,9 +80,7 @@ impl Composer {
                         cut = true;
                         break;
                     }
-                    for item in l.shifted(y) {
-                        self.push(item);
-                    }
+                    self.place_line(l, y);
                     y += l.height;
                 }
                 if cut {
@@ -90,10 +89,7 @@ impl Composer {
                 first = false;
             }
             for l in &rest[..take] {
-                let top = self.y;
-                for item in l.shifted(top) {
-                    self.push(item);
-                }
+                self.place_line(l, self.y);
                 self.y += l.height;
             }
             rest = &rest[take..];
@@ -111,6 +107,17 @@ impl Composer {
         }
     }
 
+    /// Draws a line's runs with their top at `top`, each with its tag.
+    fn place_line(&mut self, l: &Line, top: f32) {
+        for (i, r) in l.runs.iter().enumerate() {
+            self.push_tagged(Item::Text(TextRun { y: r.y + top, ..r.clone() }), l.tag_of(i));
+        }
+        for link in &l.links {
+            let item = Item::Uri { x: link.x, y: top, width: link.width, height: l.height, uri: link.uri.clone() };
+            self.push_tagged(item, Some(link.tag));
+        }
+    }
+
     /// Places lines that must stay on one page together (headings, title blocks).
     pub(crate) fn place_together(&mut self, lines: Vec<Line>) {
         let keep = lines.len();
@@ -120,13 +127,15 @@ impl Composer {
     /// A full-width 1 pt rule at the current position (under title blocks).
     pub(crate) fn full_width_rule(&mut self) {
         let y = self.y;
-        self.push(Item::Rule {
-            x1: MARGIN_LEFT,
-            y1: y,
-            x2: MARGIN_LEFT + CONTENT_WIDTH,
-            y2: y,
-            width: 1.0,
-            colour: Colour::TEXT,
+        self.artifact(Artifact::Layout, |c| {
+            c.push(Item::Rule {
+                x1: MARGIN_LEFT,
+                y1: y,
+                x2: MARGIN_LEFT + CONTENT_WIDTH,
+                y2: y,
+                width: 1.0,
+                colour: Colour::TEXT,
+            })
         });
     }
 

@@ -6,13 +6,17 @@
 //! - [`text`]: cleaning (NFC, control characters, glyph coverage), styles, runs, wrapping;
 //! - [`flow`]: blocks placed down the page and across pages (keep-with-next, widows, orphans);
 //! - [`table`]: tables split across pages with repeated headers;
-//! - [`finish`]: running header and footer on every page, and the finished [`Layout`].
+//! - [`links`]: web and e-mail addresses in text made into links;
+//! - [`finish`]: running header and footer on every page, and the finished [`Layout`];
+//! - [`tagging`]: the structure stack that says what each placed item is (tagged PDF).
 //!
 //! This file holds the page grid and the [`Composer`]'s state: pages, outline, warnings.
 
 mod finish;
 mod flow;
+mod links;
 mod table;
+mod tagging;
 mod text;
 
 use std::collections::HashSet;
@@ -23,6 +27,7 @@ pub(crate) use table::{CellPara, Column, Row};
 pub(crate) use text::{Line, Style, fit_with_ellipsis, run, single_line, wrap_clean};
 
 use super::page::{Item, LayoutWarning, MM, OutlineEntry, PAGE_HEIGHT, PAGE_WIDTH, Page};
+use super::tags::{Structure, Tag};
 use crate::model::ProtectiveMarking;
 
 pub(crate) const MARGIN_LEFT: f32 = 20.0 * MM;
@@ -68,6 +73,11 @@ pub(crate) struct Composer {
     pub(crate) place_prefix: String,
     /// Private papers: every page's header says NOT FOR PUBLICATION.
     not_for_publication: bool,
+    /// The document's structure elements, and the open ones (innermost last).
+    pub(crate) structure: Structure,
+    stack: Vec<Tag>,
+    /// What keeps the document from claiming PDF/UA (see [`crate::briefing::Layout::untagged`]).
+    pub(crate) untagged: Vec<String>,
 }
 
 impl Composer {
@@ -85,6 +95,9 @@ impl Composer {
             place: String::new(),
             place_prefix: String::new(),
             not_for_publication: false,
+            structure: Structure::default(),
+            stack: Vec::new(),
+            untagged: Vec::new(),
         }
     }
 
@@ -127,13 +140,9 @@ impl Composer {
         self.y <= BODY_TOP + 0.5
     }
 
+    /// Places an item in the innermost open structure element (or artifact).
     pub(crate) fn push(&mut self, item: Item) {
-        if self.pages.is_empty() {
-            self.new_page();
-        }
-        if let Some(p) = self.pages.last_mut() {
-            p.items.push(item);
-        }
+        self.push_tagged(item, None);
     }
 
     pub(crate) fn warn(&mut self, message: String) {

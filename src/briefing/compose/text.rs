@@ -5,18 +5,62 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{ASCENT, BODY_SIZE, Composer, DESCENT, LEADING};
 use crate::briefing::fonts::{FontStyle, Fonts};
-use crate::briefing::page::{Colour, Item, TextRun};
+use crate::briefing::page::{Colour, TextRun};
+use crate::briefing::tags::Tag;
 
 /// One laid-out line: runs relative to the line's top, and its height.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Line {
     pub(crate) runs: Vec<TextRun>,
     pub(crate) height: f32,
+    /// The structure element the runs belong to; `None`: whatever is open when it is placed.
+    pub(crate) tag: Option<Tag>,
+    /// The first run's element instead, when that run is a list item's bullet or letter.
+    pub(crate) marker: Option<Tag>,
+    /// Web and e-mail addresses in the line (usually none: no allocation).
+    pub(crate) links: Vec<LineLink>,
+}
+
+/// An address inside a line: run `run` is its text, drawn from `x` for `width` points.
+#[derive(Clone, Debug)]
+pub(crate) struct LineLink {
+    pub(crate) run: usize,
+    pub(crate) x: f32,
+    pub(crate) width: f32,
+    pub(crate) uri: String,
+    /// Its Link element.
+    pub(crate) tag: Tag,
 }
 
 impl Line {
-    pub(super) fn shifted(&self, top: f32) -> Vec<Item> {
-        self.runs.iter().map(|r| Item::Text(TextRun { y: r.y + top, ..r.clone() })).collect()
+    /// An empty line: vertical space.
+    pub(crate) fn space(height: f32) -> Line {
+        Line { height, ..Line::default() }
+    }
+
+    /// The tag of run `i`.
+    pub(crate) fn tag_of(&self, i: usize) -> Option<Tag> {
+        if i == 0 && self.marker.is_some() {
+            return self.marker;
+        }
+        match self.links.iter().find(|l| l.run == i) {
+            Some(l) => Some(l.tag),
+            None => self.tag,
+        }
+    }
+
+    /// Puts a run (a paragraph number) first, read with the line's text.
+    pub(crate) fn prepend(&mut self, run: TextRun) {
+        self.runs.insert(0, run);
+        for l in &mut self.links {
+            l.run += 1;
+        }
+    }
+
+    /// Puts a marker run (bullet, number, letter) first, tagged `marker` (a `Lbl`).
+    pub(crate) fn with_marker(&mut self, run: TextRun, marker: Option<Tag>) {
+        self.prepend(run);
+        self.marker = marker;
     }
 }
 
@@ -118,7 +162,7 @@ pub(crate) fn run(text: &str, style: Style, x: f32, baseline: f32) -> TextRun {
 
 /// A line holding one run at `x`.
 pub(crate) fn single_line(text: &str, style: Style, x: f32) -> Line {
-    Line { runs: vec![run(text, style, x, style.baseline())], height: style.line_height() }
+    Line { runs: vec![run(text, style, x, style.baseline())], height: style.line_height(), ..Line::default() }
 }
 
 /// Greedy wrapping of already-cleaned text (see [`Composer::wrap`]).

@@ -9,6 +9,7 @@ use lopdf::{Dictionary, Document, Object, Stream};
 use super::strip::Copier;
 use super::{ImportedPage, Matrix};
 use crate::briefing::page::Page;
+use crate::briefing::tagged_pdf::IMPORTED_MCID;
 
 fn matrix_text(m: Matrix) -> String {
     m.iter().map(|v| format!("{:.5}", v)).collect::<Vec<_>>().join(" ")
@@ -42,7 +43,9 @@ pub(crate) fn merge_imported_pages(out: &mut Document, pages: &[Page]) -> Result
         form.set("Resources", resources);
         let form_id = out.add_object(Stream::new(form, info.content.clone()));
         let mut xobjects = vec![("PBImport".to_owned(), form_id)];
-        let mut draw = format!("q {} cm /PBImport Do\n", matrix_text(info.matrix));
+        // MCID 0 of the page, kept for it by the tagging plan: the paper's page is one
+        // marked-content sequence of its Div element.
+        let mut draw = format!("/Div <</MCID {IMPORTED_MCID}>> BDC q {} cm /PBImport Do\n", matrix_text(info.matrix));
         for (k, (ap, m)) in info.appearances.iter().enumerate() {
             let Some(new) = copier.copy_id(out, *ap) else { continue };
             if let Ok(Object::Stream(s)) = out.get_object_mut(new) {
@@ -55,7 +58,7 @@ pub(crate) fn merge_imported_pages(out: &mut Document, pages: &[Page]) -> Result
             let _ = writeln!(draw, "q {} cm /{name} Do Q", matrix_text(*m));
             xobjects.push((name, new));
         }
-        draw.push_str("Q\n");
+        draw.push_str("Q EMC\n");
         let draw_id = out.add_object(Stream::new(Dictionary::new(), draw.into_bytes()));
 
         let page_dict = out.get_dictionary(page_id).map_err(|e| e.to_string())?;

@@ -63,6 +63,24 @@ impl ImportedPdf {
         &self.0.bookmarks
     }
 
+    /// The source says it is tagged (`/MarkInfo /Marked true` with a structure tree). Its tags
+    /// are not carried into the pack: its pages are read there as one block each.
+    pub fn is_tagged(&self) -> bool {
+        let Ok(catalog) = self.0.doc.catalog() else { return false };
+        let marked = catalog
+            .get(b"MarkInfo")
+            .ok()
+            .and_then(|m| match m {
+                lopdf::Object::Reference(r) => self.0.doc.get_dictionary(*r).ok(),
+                lopdf::Object::Dictionary(d) => Some(d),
+                _ => None,
+            })
+            .and_then(|m| m.get(b"Marked").ok())
+            .and_then(|m| m.as_bool().ok())
+            .unwrap_or(false);
+        marked && catalog.get(b"StructTreeRoot").is_ok()
+    }
+
     /// Problems found while reading that do not stop the import.
     pub fn warnings(&self) -> &[String] {
         &self.0.warnings
@@ -116,6 +134,9 @@ pub struct ImportedPage {
     pub index: usize,
     /// The paper's file as the manifest names it, for the window's preview of the page.
     pub file: std::sync::Arc<str>,
+    /// The structure element the page's content is read as (a Div in the item's section): the
+    /// paper's text is reachable, though without the paper's own structure.
+    pub elem: crate::briefing::tags::ElemId,
 }
 
 /// A 2-D affine matrix as PDF writes it: x' = a x + c y + e, y' = b x + d y + f.

@@ -4,6 +4,7 @@
 use super::{ImportedPage, ImportedPdf, stamp_items};
 use crate::briefing::compose::Composer;
 use crate::briefing::page::{Item, Layout, OutlineEntry};
+use crate::briefing::tags::{Artifact, Role, Structure, Tag};
 use crate::model::ProtectiveMarking;
 
 /// Puts every page of `pdf` into the pack from the composer's current (fresh) page on, with the
@@ -19,11 +20,14 @@ pub(crate) fn place_document(c: &mut Composer, title: &str, pdf: &ImportedPdf, f
         if index > 0 {
             c.new_page();
         }
+        // The source's own links are Link elements in the item's section.
+        let tag = c.current_tag();
+        let elem = c.element(Role::Div);
         if let Some(page) = c.pages.last_mut() {
-            page.imported = Some(ImportedPage { pdf: pdf.clone(), index, file: name.clone() });
+            page.imported = Some(ImportedPage { pdf: pdf.clone(), index, file: name.clone(), elem });
             for l in pdf.page_links(index) {
                 let (x, y, width, height) = (l.x, l.y, l.width, l.height);
-                page.items.push(Item::Link { x, y, width, height, target_page: start + l.target });
+                page.push(Item::Link { x, y, width, height, target_page: start + l.target }, tag);
             }
         }
     }
@@ -52,8 +56,15 @@ pub(crate) fn stamp_imported(
             continue;
         }
         let (w, h) = page.size();
-        page.items.retain(|item| matches!(item, Item::Link { .. }));
+        let items = std::mem::take(&mut page.items);
+        let tags = std::mem::take(&mut page.tags);
+        let old = items.into_iter().zip(tags.into_iter().map(Some).chain(std::iter::repeat(None)));
+        for (item, tag) in old.filter(|(item, _)| matches!(item, Item::Link { .. })) {
+            page.push(item, tag.unwrap_or(Tag::Elem(Structure::ROOT)));
+        }
         let note = notes.get(i).and_then(Option::as_deref);
-        page.items.extend(stamp_items(w, h, &label(i), note, marking));
+        for item in stamp_items(w, h, &label(i), note, marking) {
+            page.push(item, Tag::Artifact(Artifact::Stamp));
+        }
     }
 }

@@ -4,6 +4,7 @@
 use super::{Visibility, Writer};
 use crate::briefing::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Style, wrap_clean};
 use crate::briefing::page::{Colour, MM};
+use crate::briefing::tags::Role;
 use crate::model::{Appendix, ExemptParagraph, Review, paragraphs};
 
 impl Writer<'_> {
@@ -39,6 +40,7 @@ impl Writer<'_> {
         self.c.fresh_page();
         self.c.place = title.to_owned();
         let lines = self.c.wrap(title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = self.c.as_role(Role::H2, lines);
         let keep = lines.len();
         let t = self.c.clean(title);
         self.c.place(Block { lines, keep_first: keep, outline: Some((t, 0)), ..Block::default() });
@@ -55,7 +57,7 @@ impl Writer<'_> {
                 let mut w = Writer::new(&mut scratch);
                 w.appendix_body(&title, a);
                 let pages = scratch.pages.len();
-                exempt_notice(self.c, &title, paragraph, pages);
+                exempt_notice(self.c, &title, paragraph, pages, Role::H2);
             }
             _ => self.appendix_body(&title, a),
         }
@@ -72,23 +74,27 @@ impl Writer<'_> {
             );
             self.c.place = title.to_owned();
             let lines = self.c.wrap(&notice, Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let lines = self.c.as_role(Role::P, lines);
             self.c.place(Block { lines, keep_first: 2, ..Block::default() });
         }
         for p in paragraphs(&a.body) {
             let lines = self.c.wrap(&p, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let lines = self.c.as_role(Role::P, lines);
             self.c.place(Block { lines, keep_first: 2, space_before: 3.0 * MM, ..Block::default() });
         }
     }
 }
 
 /// Replaces exempt content by a notice, padded with blank pages to `pages` so public and
-/// private packs are numbered alike.
-pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptParagraph, pages: usize) {
+/// private packs are numbered alike. `heading` is the title's level (H1 for a pack's item, H2
+/// for an appendix).
+pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptParagraph, pages: usize, heading: Role) {
     c.fresh_page();
     let start = c.page_index();
     c.place = title.to_owned();
     let t = c.clean(title);
     let lines = c.wrap(title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let lines = c.as_role(heading, lines);
     let keep = lines.len();
     c.place(Block { lines, keep_first: keep, outline: Some((t, 0)), ..Block::default() });
     let text = format!(
@@ -98,10 +104,12 @@ pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptPara
         paragraph.description()
     );
     let lines = c.wrap(&text, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let lines = c.as_role(Role::P, lines);
     c.place(Block { lines, keep_first: 2, space_before: 4.0 * MM, ..Block::default() });
     if pages > 1 {
         let more = format!("The exempt information fills {pages} pages; they are withheld from this public copy.");
         let lines = c.wrap(&more, Style::ITALIC, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.as_role(Role::P, lines);
         c.place(Block { lines, keep_first: 2, space_before: 3.0 * MM, ..Block::default() });
     }
     while c.page_index() + 1 < start + pages.max(1) {
@@ -114,6 +122,7 @@ pub(crate) fn exempt_notice(c: &mut Composer, title: &str, paragraph: ExemptPara
             0.0,
             0.0,
         );
+        let line = c.as_role(Role::P, line);
         c.place(Block { lines: line, keep_first: 1, ..Block::default() });
     }
 }

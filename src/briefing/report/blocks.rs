@@ -6,6 +6,7 @@ use crate::briefing::compose::{Block, Line, MARGIN_LEFT, NUMBER_INDENT, SIDE_COL
 use crate::briefing::fonts::FontStyle;
 use crate::briefing::page::MM;
 use crate::model::Numbering;
+use crate::briefing::tags::{Detail, Numbering as ListNumbering, Role, Tag};
 
 impl Writer<'_> {
     pub(super) fn start_section(&mut self, heading: &str) {
@@ -16,6 +17,10 @@ impl Writer<'_> {
         match self.side.take() {
             Some(h) => {
                 let lines = self.c.wrap(&h, Style::BOLD, MARGIN_LEFT, SIDE_COLUMN - 4.0 * MM, 0.0, 0.0);
+                // Two columns on paper, one reading order: the heading, then its paragraphs.
+                let section = self.c.section_element();
+                let h2 = self.c.element_in(section, Role::H2, Detail::None);
+                let lines = lines.into_iter().map(|l| Line { tag: Some(Tag::Elem(h2)), ..l }).collect();
                 let title = self.c.clean(&h);
                 (lines, Some((title, 0)))
             }
@@ -29,10 +34,13 @@ impl Writer<'_> {
             return;
         }
         let number = self.next_number();
-        let mut lines = self.c.wrap(text, Style::BODY, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        let lines = self.c.wrap(text, Style::BODY, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        // The paragraph number is read as part of its paragraph.
+        let mut lines = self.c.as_role(Role::P, lines);
+        self.c.link_addresses(text, &mut lines);
         if let Some(first) = lines.first_mut() {
             let baseline = first.runs.first().map_or(0.0, |r| r.y);
-            first.runs.insert(0, run(&number, Style::BODY, TEXT_X, baseline));
+            first.prepend(run(&number, Style::BODY, TEXT_X, baseline));
         }
         let (side, outline) = self.take_side();
         let lead_in = text.trim_end().ends_with(':');
@@ -63,7 +71,7 @@ impl Writer<'_> {
         let block = match self.pending.take() {
             Some(mut first) => {
                 let own = first.lines.len();
-                first.lines.push(Line { runs: Vec::new(), height: block.space_before });
+                first.lines.push(Line::space(block.space_before));
                 first.keep_first = own + 1 + block.keep_first.max(2).min(block.lines.len());
                 first.lines.extend(block.lines);
                 first
@@ -96,14 +104,28 @@ impl Writer<'_> {
             return;
         }
         let lines = self.c.wrap(text, style, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        let subheading = style.style == FontStyle::Bold;
+        let mut lines = self.c.as_role(if subheading { Role::H3 } else { Role::P }, lines);
+        self.c.link_addresses(text, &mut lines);
         let (side, outline) = self.take_side();
-        let keep_with_next = text.trim_end().ends_with(':') || style.style == FontStyle::Bold;
+        let keep_with_next = text.trim_end().ends_with(':') || subheading;
         self.emit(Block { side, lines, keep_first: 2, space_before, outline }, keep_with_next);
+    }
+
+    /// A quoted paragraph (the review's summary of its findings), read as a quotation.
+    pub(crate) fn quote(&mut self, text: &str, style: Style) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.c.begin(Role::BlockQuote);
+        self.plain_styled(text, style, 3.0 * MM);
+        self.c.end();
     }
 
     /// A subheading in the text column, kept with the first two lines that follow.
     pub(super) fn subheading_then_bullets(&mut self, heading: &str, items: &[String]) {
         let head = self.c.wrap(heading, Style::BOLD, TEXT_X, TEXT_WIDTH, NUMBER_INDENT, NUMBER_INDENT);
+        let head = self.c.as_role(Role::H3, head);
         self.list(items, |_| "•".to_owned(), Some(head));
     }
 
@@ -112,12 +134,25 @@ impl Writer<'_> {
     }
 
     pub(super) fn lettered(&mut self, items: &[String]) {
-        self.list(items, |i| format!("({})", letters(i)), None);
+        self.list_numbered(items, |i| format!("({})", letters(i)), None, ListNumbering::LowerAlpha);
     }
 
-    /// A list with hanging indents; `lead` lines (a subheading) stay with the first item.
+    /// A bulleted list with hanging indents; `lead` lines (a subheading) stay with the first item.
     pub(super) fn list(&mut self, items: &[String], marker: impl Fn(usize) -> String, lead: Option<Vec<Line>>) {
+        self.list_numbered(items, marker, lead, ListNumbering::Disc);
+    }
+
+    /// A list: L → LI → Lbl (the marker) and LBody (the text), one LI per printed item.
+    fn list_numbered(
+        &mut self,
+        items: &[String],
+        marker: impl Fn(usize) -> String,
+        lead: Option<Vec<Line>>,
+        numbering: ListNumbering,
+    ) {
         let mut lead = lead;
+        let parent = self.c.open_element();
+        let list = self.c.element_in(parent, Role::L, Detail::List(numbering));
         let hang = 6.0 * MM;
         // Only printed items are counted, so an empty one leaves no gap in the lettering.
         let mut printed = 0;
@@ -127,15 +162,25 @@ impl Writer<'_> {
             }
             let x = TEXT_X + NUMBER_INDENT;
             let mut lines = self.c.wrap(text, Style::BODY, x, TEXT_WIDTH - NUMBER_INDENT, hang, hang);
+            if lines.is_empty() {
+                continue;
+            }
+            let li = self.c.element_in(list, Role::LI, Detail::None);
+            let lbl = self.c.element_in(li, Role::Lbl, Detail::None);
+            let body = self.c.element_in(li, Role::LBody, Detail::None);
+            for l in &mut lines {
+                l.tag = Some(Tag::Elem(body));
+            }
+            self.c.link_addresses(text, &mut lines);
             let Some(first) = lines.first_mut() else { continue };
             let baseline = first.runs.first().map_or(0.0, |r| r.y);
-            first.runs.insert(0, run(&marker(printed), Style::BODY, x, baseline));
+            first.with_marker(run(&marker(printed), Style::BODY, x, baseline), Some(Tag::Elem(lbl)));
             printed += 1;
             let mut keep = 2;
             if let Some(head) = lead.take() {
                 keep += head.len();
                 let mut all = head;
-                all.push(Line { runs: Vec::new(), height: 1.5 * MM });
+                all.push(Line::space(1.5 * MM));
                 keep += 1;
                 all.extend(lines);
                 lines = all;

@@ -25,6 +25,7 @@ use super::compose::{
 };
 use super::logo;
 use super::page::{Layout, MM};
+use super::tags::Role;
 use crate::model::{Block, DataBlock, Numbering, ProtectiveMarking, Review};
 
 /// Whether exempt information (Schedule 12A) is printed or withheld.
@@ -60,7 +61,7 @@ pub fn lay_out_briefing(review: &Review, options: &BriefingOptions) -> Layout {
     let meeting = c.clean(&meeting);
     c.set_running(Running { marking, meeting });
     c.new_page();
-    write_report(&mut c, review, options, None);
+    c.tagged(Role::Sect, |c| write_report(c, review, options, None));
     let mut title = c.clean(&review.title);
     let author = c.clean(&review.council);
     let mut subject = c.clean(&format!("Panel briefing: {}", review.meeting_line()));
@@ -124,21 +125,18 @@ impl Writer<'_> {
             width = CONTENT_WIDTH - w - logo::HEADING_GAP;
             logo_bottom = Some((c.page_index(), top + h));
         }
-        let mut lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, width, 0.0, 0.0);
-        lines.extend(c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
+        let lines = c.wrap(&review.council, Style::BOLD.sized(14.0), MARGIN_LEFT, width, 0.0, 0.0);
+        let mut lines = c.as_role(Role::P, lines);
+        let panel = c.wrap(&review.meeting.panel, Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0);
+        lines.extend(c.as_role(Role::P, panel));
         if let Some(date) = review.meeting.date {
-            lines.extend(c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0));
+            let date = c.wrap(&date.to_string(), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0);
+            lines.extend(c.as_role(Role::P, date));
         }
         let agenda = item.map(str::to_owned).unwrap_or_else(|| review.meeting.agenda_item.clone());
         if !agenda.trim().is_empty() {
-            lines.extend(c.wrap(
-                &format!("Agenda item {agenda}"),
-                Style::BODY.sized(12.0),
-                MARGIN_LEFT,
-                width,
-                0.0,
-                0.0,
-            ));
+            let agenda = c.wrap(&format!("Agenda item {agenda}"), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0);
+            lines.extend(c.as_role(Role::P, agenda));
         }
         c.place_together(lines);
         if let Some((page, bottom)) = logo_bottom
@@ -148,27 +146,23 @@ impl Writer<'_> {
         }
         c.gap(6.0 * MM);
         let title = review.title.to_uppercase();
-        let mut lines = c.wrap(&title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let lines = c.wrap(&title, Style::BOLD.sized(13.0), MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+        let mut lines = c.as_role(Role::H1, lines);
         if !review.report_of.trim().is_empty() {
-            lines.extend(c.wrap(
+            let report_of = c.wrap(
                 &format!("Report of the {}", review.report_of.trim_start_matches("the ").trim_start_matches("The ")),
                 Style::ITALIC,
                 MARGIN_LEFT,
                 CONTENT_WIDTH,
                 0.0,
                 0.0,
-            ));
+            );
+            lines.extend(c.as_role(Role::P, report_of));
         }
         for fact in review.header_facts.iter().filter(|f| !f.label.trim().is_empty()) {
             let value = if fact.value.trim().is_empty() { "Not stated" } else { fact.value.trim() };
-            lines.extend(c.wrap(
-                &format!("{}: {value}", fact.label.trim()),
-                Style::BODY,
-                MARGIN_LEFT,
-                CONTENT_WIDTH,
-                0.0,
-                0.0,
-            ));
+            let fact = c.wrap(&format!("{}: {value}", fact.label.trim()), Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            lines.extend(c.as_role(Role::P, fact));
         }
         c.place_together(lines);
         c.gap(3.0 * MM);

@@ -21,7 +21,7 @@ impl Writer<'_> {
     /// The reviewers' own words, in italics, as the seed prints its findings summary.
     pub(super) fn quotation(&mut self, text: &str) {
         for p in paragraphs(text) {
-            self.plain_styled(&p, Style::ITALIC, 3.0 * MM);
+            self.quote(&p, Style::ITALIC);
         }
     }
 

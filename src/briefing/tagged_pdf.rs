@@ -1,0 +1,402 @@
+//! Tagged PDF: turns the layout's tags into marked content and a structure tree.
+//!
+//! Before any page is written, [`Plan::new`] walks every page's items in the order layout
+//! placed them: each run of items with the same tag is one segment (a marked-content sequence
+//! per drawing pass), and an element joins its parent's reading order at its first content.
+//! The page writer asks the plan for each item's marked-content sequence ([`Plan::begin`]);
+//! afterwards [`Plan::finish`] writes, with lopdf, the structure elements, the ParentTree
+//! number tree, `/StructParents`, the link annotations as indirect objects with
+//! `/StructParent` and `/Contents` (each referenced by its Link element through an OBJR),
+//! `/Tabs /S` and `/MarkInfo`.
+
+use lopdf::{Dictionary, Object, ObjectId};
+use printpdf::{DictItem, Op};
+
+use super::page::{Item, Page};
+use super::tags::{Artifact, Detail, ElemId, Numbering, Role, Structure, Tag};
+
+/// No segment: the item is a link annotation, which is not drawn.
+const NO_SEGMENT: u32 = u32::MAX;
+const NO_MCID: u32 = u32::MAX;
+/// The MCID of an imported paper's page (drawn before anything else on its page).
+pub(crate) const IMPORTED_MCID: u32 = 0;
+
+/// The two drawing passes of a page: shapes first, so text is drawn over table shading.
+#[derive(Clone, Copy)]
+pub(crate) enum Pass {
+    Shapes = 0,
+    Text = 1,
+}
+
+/// A run of items with one tag on one page.
+struct Segment {
+    tag: Tag,
+    page: u32,
+    /// The MCID given in each pass, or [`NO_MCID`].
+    mcids: [u32; 2],
+}
+
+/// Something in an element's `/K`, in reading order.
+#[derive(Clone, Copy)]
+enum Kid {
+    Elem(ElemId),
+    Segment(u32),
+    /// Index into [`Plan::links`].
+    Annot(u32),
+    /// An imported paper's page, on this page.
+    Imported(u32),
+}
+
+/// A link annotation and the Link element that holds it.
+struct LinkRef {
+    page: u32,
+    /// Its place among the page's annotations.
+    annot: u32,
+    elem: ElemId,
+    contents: String,
+}
+
+pub(crate) struct Plan {
+    structure: Structure,
+    /// Per page, per item: its segment.
+    item_segments: Vec<Vec<u32>>,
+    segments: Vec<Segment>,
+    kids: Vec<Vec<Kid>>,
+    attached: Vec<bool>,
+    links: Vec<LinkRef>,
+    /// Per page: the element of each MCID, in MCID order.
+    parent_tree: Vec<Vec<ElemId>>,
+}
+
+impl Plan {
+    pub(crate) fn new(pages: &[Page], structure: &Structure) -> Plan {
+        let n = structure.elements.len();
+        let mut plan = Plan {
+            structure: structure.clone(),
+            item_segments: Vec::with_capacity(pages.len()),
+            segments: Vec::new(),
+            kids: vec![Vec::new(); n],
+            attached: vec![false; n],
+            links: Vec::new(),
+            parent_tree: vec![Vec::new(); pages.len()],
+        };
+        for (p, page) in pages.iter().enumerate() {
+            let mut segs = Vec::with_capacity(page.items.len());
+            let mut last: Option<Tag> = None;
+            let mut annot = 0u32;
+            if let Some(imported) = &page.imported {
+                let e = plan.known(imported.elem);
+                plan.attach(e);
+                plan.kids[e.0 as usize].push(Kid::Imported(p as u32));
+                plan.parent_tree[p].push(e);
+                debug_assert_eq!(plan.parent_tree[p].len() as u32, IMPORTED_MCID + 1);
+            }
+            for (i, item) in page.items.iter().enumerate() {
+                let tag = page.tag(i);
+                let fallback = match item {
+                    Item::Link { target_page, .. } => Some(format!("Go to page {}", target_page + 1)),
+                    Item::Uri { uri, .. } => Some(uri.clone()),
+                    _ => None,
+                };
+                if let Some(fallback) = fallback {
+                    let elem = plan.link_element(tag);
+                    plan.attach(elem);
+                    let contents = match plan.structure.get(elem).map(|e| &e.detail) {
+                        Some(Detail::Contents(c)) => c.clone(),
+                        _ => fallback,
+                    };
+                    let k = plan.links.len() as u32;
+                    plan.links.push(LinkRef { page: p as u32, annot, elem, contents });
+                    plan.kids[elem.0 as usize].push(Kid::Annot(k));
+                    annot += 1;
+                    segs.push(NO_SEGMENT);
+                    last = None;
+                    continue;
+                }
+                if last != Some(tag) {
+                    let s = plan.segments.len() as u32;
+                    plan.segments.push(Segment { tag, page: p as u32, mcids: [NO_MCID; 2] });
+                    if let Tag::Elem(e) = tag {
+                        let e = plan.known(e);
+                        plan.attach(e);
+                        plan.kids[e.0 as usize].push(Kid::Segment(s));
+                    }
+                    last = Some(tag);
+                }
+                segs.push(plan.segments.len() as u32 - 1);
+            }
+            plan.item_segments.push(segs);
+        }
+        plan.attach_empty_cells();
+        plan
+    }
+
+    /// An element id the structure holds (the root for one it does not).
+    fn known(&self, e: ElemId) -> ElemId {
+        if (e.0 as usize) < self.structure.elements.len() { e } else { Structure::ROOT }
+    }
+
+    /// The Link element for a link annotation tagged `tag`: the element itself when it is a
+    /// Link, else a new Link inside it (a link with no text of its own, as in an imported paper).
+    fn link_element(&mut self, tag: Tag) -> ElemId {
+        let parent = match tag {
+            Tag::Elem(e) => self.known(e),
+            Tag::Artifact(_) => Structure::ROOT,
+        };
+        if self.structure.role(parent) == Some(Role::Link) {
+            return parent;
+        }
+        let id = self.structure.add(parent, Role::Link, Detail::None);
+        self.kids.push(Vec::new());
+        self.attached.push(false);
+        id
+    }
+
+    /// Adds an element (and its ancestors) to the reading order, once.
+    fn attach(&mut self, e: ElemId) {
+        let mut e = e;
+        loop {
+            let i = e.0 as usize;
+            if self.attached[i] {
+                return;
+            }
+            self.attached[i] = true;
+            let Some(parent) = self.structure.elements[i].parent else { return };
+            self.kids[parent.0 as usize].push(Kid::Elem(e));
+            e = parent;
+        }
+    }
+
+    /// Table cells with no content still belong in their row, after the cells made before them.
+    fn attach_empty_cells(&mut self) {
+        for i in 0..self.structure.elements.len() {
+            let el = &self.structure.elements[i];
+            if self.attached[i] || !el.role.kept_when_empty() {
+                continue;
+            }
+            let Some(parent) = el.parent else { continue };
+            if !self.attached[parent.0 as usize] {
+                continue;
+            }
+            let kids = &mut self.kids[parent.0 as usize];
+            let at = kids.iter().rposition(|k| matches!(k, Kid::Elem(x) if (x.0 as usize) < i)).map_or(0, |p| p + 1);
+            kids.insert(at, Kid::Elem(ElemId(i as u32)));
+            self.attached[i] = true;
+        }
+    }
+
+    /// The segment of page `page`'s item `item` ([`NO_SEGMENT`] for a link).
+    pub(crate) fn segment(&self, page: usize, item: usize) -> u32 {
+        self.item_segments.get(page).and_then(|s| s.get(item)).copied().unwrap_or(NO_SEGMENT)
+    }
+
+    /// Opens segment `s`'s marked-content sequence for `pass` on `page`, giving it the page's
+    /// next MCID when it is content.
+    pub(crate) fn begin(&mut self, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) {
+        let Some(seg) = self.segments.get_mut(s as usize) else { return };
+        match seg.tag {
+            Tag::Elem(e) => {
+                let tree = &mut self.parent_tree[page];
+                let mcid = tree.len() as u32;
+                tree.push(e);
+                seg.mcids[pass as usize] = mcid;
+                let role = self.structure.role(e).unwrap_or(Role::P);
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: role.name().to_owned(),
+                    properties: dict([("MCID", DictItem::Int(i64::from(mcid)))]),
+                });
+            }
+            Tag::Artifact(kind) => {
+                let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+                let properties = match kind {
+                    Artifact::Header => dict([("Type", name("Pagination")), ("Subtype", name("Header"))]),
+                    Artifact::Footer => dict([("Type", name("Pagination")), ("Subtype", name("Footer"))]),
+                    Artifact::RepeatedHeader | Artifact::Stamp => dict([("Type", name("Pagination"))]),
+                    Artifact::Layout => dict([("Type", name("Layout"))]),
+                };
+                ops.push(Op::BeginMarkedContentWithProperties { tag: "Artifact".to_owned(), properties });
+            }
+        }
+    }
+
+    /// Writes the structure tree into the finished document. `pages` are the page objects in
+    /// order. Returns the StructTreeRoot.
+    pub(crate) fn finish(self, doc: &mut lopdf::Document, pages: &[ObjectId]) -> lopdf::Result<ObjectId> {
+        let root_id = doc.new_object_id();
+        let n = self.structure.elements.len();
+        let ids: Vec<Option<ObjectId>> =
+            (0..n).map(|i| if self.attached[i] || i == 0 { Some(doc.new_object_id()) } else { None }).collect();
+        let page_ref = |p: u32| pages.get(p as usize).copied().map(Object::Reference);
+
+        // Link annotations: indirect objects with /StructParent and /Contents.
+        let first_annot_key = pages.len() as i64;
+        let mut annot_ids: Vec<Option<ObjectId>> = Vec::with_capacity(self.links.len());
+        let mut page_annots: Vec<Vec<Object>> = vec![Vec::new(); pages.len()];
+        let mut annots_read = vec![false; pages.len()];
+        for (k, link) in self.links.iter().enumerate() {
+            let p = link.page as usize;
+            let Some(&page_id) = pages.get(p) else {
+                annot_ids.push(None);
+                continue;
+            };
+            if !annots_read[p] {
+                annots_read[p] = true;
+                page_annots[p] = match doc.get_dictionary(page_id)?.get(b"Annots") {
+                    Ok(Object::Array(a)) => a.clone(),
+                    Ok(Object::Reference(r)) => doc.get_object(*r)?.as_array().cloned().unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+            }
+            let slot = page_annots[p].get(link.annot as usize).cloned();
+            let mut annot = match slot {
+                Some(Object::Dictionary(d)) => d,
+                Some(Object::Reference(r)) => doc.get_dictionary(r)?.clone(),
+                _ => {
+                    annot_ids.push(None);
+                    continue;
+                }
+            };
+            annot.set("StructParent", Object::Integer(first_annot_key + k as i64));
+            annot.set("Contents", lopdf::text_string(&link.contents));
+            annot.set("P", Object::Reference(page_id));
+            let id = doc.add_object(Object::Dictionary(annot));
+            page_annots[p][link.annot as usize] = Object::Reference(id);
+            annot_ids.push(Some(id));
+        }
+        for (p, &page_id) in pages.iter().enumerate() {
+            let page = doc.get_dictionary_mut(page_id)?;
+            page.set("StructParents", Object::Integer(p as i64));
+            page.set("Tabs", Object::Name(b"S".to_vec()));
+            if annots_read[p] {
+                page.set("Annots", Object::Array(std::mem::take(&mut page_annots[p])));
+            }
+        }
+
+        // Structure elements.
+        for (i, id) in ids.iter().enumerate() {
+            let Some(id) = *id else { continue };
+            let el = &self.structure.elements[i];
+            let mut d = Dictionary::new();
+            d.set("Type", Object::Name(b"StructElem".to_vec()));
+            d.set("S", Object::Name(el.role.name().as_bytes().to_vec()));
+            let parent = el.parent.and_then(|p| ids[p.0 as usize]).unwrap_or(root_id);
+            d.set("P", Object::Reference(parent));
+            let home = self.kids[i].iter().find_map(|k| match k {
+                Kid::Segment(s) => Some(self.segments[*s as usize].page),
+                Kid::Annot(l) => Some(self.links[*l as usize].page),
+                Kid::Imported(p) => Some(*p),
+                Kid::Elem(_) => None,
+            });
+            if let Some(pg) = home.and_then(page_ref) {
+                d.set("Pg", pg);
+            }
+            let mut k = Vec::new();
+            for kid in &self.kids[i] {
+                match *kid {
+                    Kid::Elem(e) => {
+                        if let Some(eid) = ids[e.0 as usize] {
+                            k.push(Object::Reference(eid));
+                        }
+                    }
+                    Kid::Segment(s) => {
+                        let seg = &self.segments[s as usize];
+                        for mcid in seg.mcids.into_iter().filter(|&m| m != NO_MCID) {
+                            if Some(seg.page) == home {
+                                k.push(Object::Integer(i64::from(mcid)));
+                            } else if let Some(pg) = page_ref(seg.page) {
+                                let mut mcr = Dictionary::new();
+                                mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                                mcr.set("Pg", pg);
+                                mcr.set("MCID", Object::Integer(i64::from(mcid)));
+                                k.push(Object::Dictionary(mcr));
+                            }
+                        }
+                    }
+                    Kid::Imported(p) => {
+                        if Some(p) == home {
+                            k.push(Object::Integer(i64::from(IMPORTED_MCID)));
+                        } else if let Some(pg) = page_ref(p) {
+                            let mut mcr = Dictionary::new();
+                            mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                            mcr.set("Pg", pg);
+                            mcr.set("MCID", Object::Integer(i64::from(IMPORTED_MCID)));
+                            k.push(Object::Dictionary(mcr));
+                        }
+                    }
+                    Kid::Annot(l) => {
+                        let link = &self.links[l as usize];
+                        if let (Some(Some(aid)), Some(pg)) = (annot_ids.get(l as usize), page_ref(link.page)) {
+                            let mut objr = Dictionary::new();
+                            objr.set("Type", Object::Name(b"OBJR".to_vec()));
+                            objr.set("Obj", Object::Reference(*aid));
+                            objr.set("Pg", pg);
+                            k.push(Object::Dictionary(objr));
+                        }
+                    }
+                }
+            }
+            // A single kid is written bare: some checkers mishandle `/K [0]`.
+            match k.len() {
+                0 => {}
+                1 => d.set("K", k.pop().unwrap_or(Object::Null)),
+                _ => d.set("K", Object::Array(k)),
+            }
+            match &el.detail {
+                Detail::None | Detail::Contents(_) => {}
+                Detail::Alt(alt) => d.set("Alt", lopdf::text_string(alt)),
+                Detail::ColumnHeader { span } => {
+                    let mut a = Dictionary::new();
+                    a.set("O", Object::Name(b"Table".to_vec()));
+                    a.set("Scope", Object::Name(b"Column".to_vec()));
+                    if *span > 1 {
+                        a.set("ColSpan", Object::Integer(i64::from(*span)));
+                    }
+                    d.set("A", Object::Dictionary(a));
+                }
+                Detail::List(numbering) => {
+                    let mut a = Dictionary::new();
+                    a.set("O", Object::Name(b"List".to_vec()));
+                    let name: &[u8] = match numbering {
+                        Numbering::Disc => b"Disc",
+                        Numbering::LowerAlpha => b"LowerAlpha",
+                        Numbering::Decimal => b"Decimal",
+                    };
+                    a.set("ListNumbering", Object::Name(name.to_vec()));
+                    d.set("A", Object::Dictionary(a));
+                }
+            }
+            doc.objects.insert(id, Object::Dictionary(d));
+        }
+
+        // ParentTree: one flat /Nums array, keys ascending; pages first, then annotations.
+        let mut nums = Vec::with_capacity(2 * (pages.len() + self.links.len()));
+        for (p, tree) in self.parent_tree.iter().enumerate().take(pages.len()) {
+            nums.push(Object::Integer(p as i64));
+            let refs = tree.iter().filter_map(|e| ids.get(e.0 as usize).copied().flatten()).map(Object::Reference);
+            nums.push(Object::Array(refs.collect()));
+        }
+        for (k, link) in self.links.iter().enumerate() {
+            if let Some(eid) = ids.get(link.elem.0 as usize).copied().flatten() {
+                nums.push(Object::Integer(first_annot_key + k as i64));
+                nums.push(Object::Reference(eid));
+            }
+        }
+        let mut tree = Dictionary::new();
+        tree.set("Nums", Object::Array(nums));
+        let tree_id = doc.add_object(Object::Dictionary(tree));
+
+        let mut root = Dictionary::new();
+        root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+        if let Some(document) = ids[0] {
+            root.set("K", Object::Reference(document));
+        }
+        root.set("ParentTree", Object::Reference(tree_id));
+        root.set("ParentTreeNextKey", Object::Integer(first_annot_key + self.links.len() as i64));
+        doc.objects.insert(root_id, Object::Dictionary(root));
+        Ok(root_id)
+    }
+}
+
+fn dict<const N: usize>(entries: [(&str, DictItem); N]) -> DictItem {
+    DictItem::Dict { map: entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect() }
+}
