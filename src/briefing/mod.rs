@@ -5,6 +5,7 @@
 //! as PDF and [`preview`] paints the same pages in the app. Nothing here touches files.
 
 mod agenda;
+mod chart;
 mod compose;
 pub mod fonts;
 pub mod import;
