@@ -190,7 +190,8 @@ impl PeerBriefApp {
             // Nothing is exempt: the public version is the whole briefing.
             self.ask_briefing_path(id, Visibility::Public, ctx, frame);
         } else {
-            self.prompt = Some(Prompt::BriefingVersion { doc: id, choice: Visibility::Public });
+            let charts = e.view.charts;
+            self.prompt = Some(Prompt::BriefingVersion { doc: id, choice: Visibility::Public, charts });
         }
     }
 
@@ -303,8 +304,14 @@ impl PeerBriefApp {
                     }
                 }
             }
-            (Prompt::BriefingVersion { doc, .. }, Answer::BriefingVersion(choice)) => match choice {
-                Some(visibility) => self.ask_briefing_path(doc, visibility, ctx, frame),
+            (Prompt::BriefingVersion { doc, charts, .. }, Answer::BriefingVersion(choice)) => match choice {
+                Some(visibility) => {
+                    // The choice stays for the preview and the next print.
+                    if let Some(e) = self.index_of(doc).and_then(|i| self.docs[i].editing_mut()) {
+                        e.view.charts = charts;
+                    }
+                    self.ask_briefing_path(doc, visibility, ctx, frame)
+                }
                 None => self.info("Printing cancelled."),
             },
             (Prompt::PackVersion { doc: Some(id), .. }, Answer::PackVersion(choice)) => match choice {
@@ -378,16 +385,17 @@ impl PeerBriefApp {
             DialogPurpose::PrintBriefing { id, visibility } => {
                 let review = self.index_of(id).and_then(|i| self.docs[i].editing_mut()).map(|e| {
                     let previous = e.view.since_last.for_briefing(e.path.as_ref(), &e.review);
-                    (e.review.clone(), previous)
+                    (e.review.clone(), previous, e.view.charts)
                 });
                 match (chosen, review) {
                     (None, _) => self.info("Printing cancelled (no file chosen)."),
                     (Some(_), None) => self.error("That review was closed before its briefing could be made."),
-                    (Some(out), Some((review, previous))) => self.start_printing(PrintJob::Briefing {
+                    (Some(out), Some((review, previous, charts))) => self.start_printing(PrintJob::Briefing {
                         review: Box::new(review),
                         visibility,
                         out: with_pdf_extension(out),
                         previous,
+                        charts,
                     }),
                 }
             }

@@ -23,6 +23,8 @@ pub enum PrintJob {
         out: PathBuf,
         /// The previous review, for "Since the Last Review" (see [`Previous`]).
         previous: Previous,
+        /// "Include charts".
+        charts: bool,
     },
     Pack {
         manifest: PathBuf,
@@ -93,12 +95,14 @@ impl Running {
 }
 
 /// The briefing options the preview and File → Print briefing share, so they never disagree:
-/// the action plan is printed when there is one; exempt text only in the private version.
-pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous) -> BriefingOptions {
+/// the action plan is printed when there is one; exempt text only in the private version; the
+/// charts when "Include charts" is ticked.
+pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous, charts: bool) -> BriefingOptions {
     BriefingOptions {
         action_plan: review.findings.iter().any(|f| f.action.is_some()),
         visibility,
         previous,
+        charts,
         ..BriefingOptions::default()
     }
 }
@@ -112,7 +116,7 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
         events.send(Event::Printing(Progress::Stage(s)));
     };
     let (layout, out): (Layout, &Path) = match job {
-        PrintJob::Briefing { review, visibility, out, previous } => {
+        PrintJob::Briefing { review, visibility, out, previous, charts } => {
             let mut open = open_findings(review, &ScanOptions::default()).len();
             if let Some(Ok(prev)) = previous {
                 open += open_previous_findings(review, prev, &ScanOptions::default()).len();
@@ -121,7 +125,7 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
                 return Err(format!("{open} possible personal data finding(s) open in the public briefing"));
             }
             stage("Laying out the briefing…".into());
-            (lay_out_briefing(review, &briefing_options(review, *visibility, previous.clone())), out)
+            (lay_out_briefing(review, &briefing_options(review, *visibility, previous.clone(), *charts)), out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its papers…", manifest.display()));

@@ -94,6 +94,10 @@ pub enum Command {
         /// The private briefing for members: exempt appendices printed, every page marked NOT FOR PUBLICATION.
         #[arg(long)]
         private: bool,
+        /// Add the charts: strengths against areas for consideration by theme, and (with
+        /// --action-plan) the actions by status, each followed by the same numbers in words.
+        #[arg(long)]
+        charts: bool,
     },
     /// Compare a review with its previous one: each finding recurring or new, and the previous
     /// findings not raised again ("Since the last review").
@@ -134,8 +138,8 @@ pub fn run(cli: Cli) -> ExitCode {
             check::check(&files, public.as_ref(), &mut std::io::stdout().lock())
         }
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
-        Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {
-            print::briefing(&file, &output, marking, action_plan, private)
+        Some(Command::Briefing { file, output, marking, action_plan, public: _, private, charts }) => {
+            print::briefing(&file, &output, print::BriefingChoices { marking, action_plan, private, charts })
         }
         Some(Command::Pack { manifest, output, public: _, private, supplementary }) => {
             print::pack(&manifest, &output, private, supplementary)

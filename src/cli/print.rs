@@ -28,9 +28,18 @@ impl From<MarkingArg> for ProtectiveMarking {
     }
 }
 
+/// What `peerbrief briefing` was asked for.
+pub struct BriefingChoices {
+    pub marking: Option<MarkingArg>,
+    pub action_plan: bool,
+    pub private: bool,
+    pub charts: bool,
+}
+
 /// Prints the panel briefing for one review: the public version (exempt appendices replaced by
 /// notices) unless `private`, which prints everything and marks every page NOT FOR PUBLICATION.
-pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_plan: bool, private: bool) -> ExitCode {
+pub fn briefing(file: &Path, out: &Path, choices: BriefingChoices) -> ExitCode {
+    let BriefingChoices { marking, action_plan, private, charts } = choices;
     let loaded = match load_review(file) {
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
@@ -58,6 +67,7 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         action_plan,
         visibility: if private { Visibility::Private } else { Visibility::Public },
         previous: previous.map(|r| r.map(Box::new).map_err(|e| e.to_string())),
+        charts,
     };
     write(&lay_out_briefing(&loaded.review, &options), out)
 }

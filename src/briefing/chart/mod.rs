@@ -13,7 +13,7 @@ mod status;
 mod themes;
 
 pub(crate) use status::{StatusCount, status_counts, status_figure, status_words};
-pub(crate) use themes::{ThemeCount, theme_counts, theme_figure, themes_alt};
+pub(crate) use themes::{theme_counts, theme_figure};
 
 use super::compose::Composer;
 use super::page::{Colour, Item, TextRun};
@@ -43,12 +43,16 @@ impl Figure {
 }
 
 impl Composer {
-    /// Places a figure at the current position, starting a new page if its first two rows do
-    /// not fit, and breaking between rows at page ends. Every chart goes through this one call,
-    /// so tagged output can wrap it as a Figure whose `/Alt` is `figure.alt`.
+    /// Places a figure at the current position, starting a new page if it does not fit (or,
+    /// for one taller than a page, if its first two rows do not), and breaking between rows at
+    /// page ends. Every chart goes through this one call, so tagged output can wrap it as a
+    /// Figure whose `/Alt` is `figure.alt`.
     pub(crate) fn place_figure(&mut self, figure: &Figure) {
-        let lead: f32 = figure.rows.iter().take(2).map(|r| r.height).sum();
-        if self.y + lead > super::compose::BODY_BOTTOM + 0.01 && !self.at_top() {
+        use super::compose::{BODY_BOTTOM, BODY_TOP};
+        let whole = figure.height();
+        let need =
+            if whole <= BODY_BOTTOM - BODY_TOP { whole } else { figure.rows.iter().take(2).map(|r| r.height).sum() };
+        if self.y + need > BODY_BOTTOM + 0.01 && !self.at_top() {
             self.new_page();
         }
         for row in &figure.rows {
@@ -118,9 +122,12 @@ pub(crate) fn hatched(out: &mut Vec<Item>, x: f32, y: f32, width: f32, height: f
         }
         t += step;
     }
-    for (x1, y1, x2, y2) in
-        [(x, y, x + width, y), (x, y + height, x + width, y + height), (x, y, x, y + height), (x + width, y, x + width, y + height)]
-    {
+    for (x1, y1, x2, y2) in [
+        (x, y, x + width, y),
+        (x, y + height, x + width, y + height),
+        (x, y, x, y + height),
+        (x + width, y, x + width, y + height),
+    ] {
         out.push(line(x1, y1, x2, y2));
     }
 }

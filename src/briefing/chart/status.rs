@@ -24,11 +24,7 @@ const ORDER: [(RagStatus, Colour, Colour); 5] = [
 /// Counts by status in the bar's order, statuses with no actions left out.
 pub(crate) fn status_counts(statuses: impl IntoIterator<Item = RagStatus>) -> Vec<StatusCount> {
     let all: Vec<RagStatus> = statuses.into_iter().collect();
-    ORDER
-        .iter()
-        .map(|(s, _, _)| (*s, all.iter().filter(|a| *a == s).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect()
+    ORDER.iter().map(|(s, _, _)| (*s, all.iter().filter(|a| *a == s).count())).filter(|(_, n)| *n > 0).collect()
 }
 
 /// "2 red, 1 amber and 3 complete" (the bar in words); "no actions" for none.

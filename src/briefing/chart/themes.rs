@@ -138,15 +138,17 @@ pub(crate) fn theme_figure(c: &mut Composer, counts: &[ThemeCount]) -> Figure {
 
     // The legend, in words beside a sample of each fill.
     let label = Style::BODY.sized(8.5);
-    for (colour, key, other) in [
+    let legend = [
         (STRENGTH, "Key strengths", "Other strengths"),
         (AREA, "Key areas for consideration", "Other areas for consideration"),
-    ] {
+    ];
+    // The "other" samples line up under each other.
+    let second = MARGIN_LEFT + 20.0 + legend.iter().map(|(_, key, _)| width(label, key)).fold(0.0, f32::max) + 14.0;
+    for (colour, key, other) in legend {
         let mut items = Vec::new();
-        let mut x = MARGIN_LEFT;
-        solid(&mut items, x, 2.0, 16.0, 8.0, colour);
-        items.push(Item::Text(run(key, label, x + 20.0, 9.0)));
-        x += 20.0 + width(label, key) + 14.0;
+        solid(&mut items, MARGIN_LEFT, 2.0, 16.0, 8.0, colour);
+        items.push(Item::Text(run(key, label, MARGIN_LEFT + 20.0, 9.0)));
+        let x = second;
         hatched(&mut items, x, 2.0, 16.0, 8.0, colour);
         items.push(Item::Text(run(other, label, x + 20.0, 9.0)));
         rows.push(FigureRow { height: 12.0, items });
@@ -167,10 +169,7 @@ mod tests {
 
     fn review() -> Review {
         let mut r = Review::default();
-        r.themes = vec![
-            Theme::new("vision", "Vision, strategy and leadership"),
-            Theme::new("voice", ""),
-        ];
+        r.themes = vec![Theme::new("vision", "Vision, strategy and leadership"), Theme::new("voice", "")];
         r.findings = vec![
             Finding::new(FindingKind::Strength, "a", "vision", true),
             Finding::new(FindingKind::Strength, "b", "vision", false),
@@ -188,7 +187,13 @@ mod tests {
         assert_eq!(
             counts,
             vec![
-                ThemeCount { name: "Vision, strategy and leadership".into(), strengths: 3, key_strengths: 1, areas: 2, key_areas: 1 },
+                ThemeCount {
+                    name: "Vision, strategy and leadership".into(),
+                    strengths: 3,
+                    key_strengths: 1,
+                    areas: 2,
+                    key_areas: 1
+                },
                 ThemeCount { name: "voice".into(), strengths: 0, key_strengths: 0, areas: 1, key_areas: 0 },
             ]
         );
@@ -237,7 +242,9 @@ mod tests {
         // Nothing outside the text area.
         for item in figure.rows.iter().flat_map(|r| &r.items) {
             match item {
-                Item::Text(t) => assert!(t.x >= MARGIN_LEFT - 0.01 && t.x + t.width <= MARGIN_LEFT + CONTENT_WIDTH + 0.01, "{t:?}"),
+                Item::Text(t) => {
+                    assert!(t.x >= MARGIN_LEFT - 0.01 && t.x + t.width <= MARGIN_LEFT + CONTENT_WIDTH + 0.01, "{t:?}")
+                }
                 Item::Rect { x, width, .. } => assert!(*x >= MARGIN_LEFT && x + width <= MARGIN_LEFT + CONTENT_WIDTH),
                 _ => {}
             }
@@ -248,9 +255,19 @@ mod tests {
     #[test]
     fn a_long_theme_name_wraps_instead_of_running_off_the_page() {
         let mut c = test_composer();
-        let long = ThemeCount { name: "Partnership working ".repeat(30), strengths: 1, key_strengths: 1, areas: 0, key_areas: 0 };
+        let long = ThemeCount {
+            name: "Partnership working ".repeat(30),
+            strengths: 1,
+            key_strengths: 1,
+            areas: 0,
+            key_areas: 0,
+        };
         let figure = theme_figure(&mut c, &[long]);
-        let names = figure.rows[2].items.iter().filter(|i| matches!(i, Item::Text(t) if t.text.starts_with("Partnership"))).count();
+        let names = figure.rows[2]
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Text(t) if t.text.starts_with("Partnership")))
+            .count();
         assert!(names > 1, "wrapped over several lines");
     }
 }

@@ -7,7 +7,8 @@ use crate::briefing::page::MM;
 use crate::model::{FindingKind, Review, paragraphs};
 
 impl Writer<'_> {
-    pub(super) fn findings(&mut self, review: &Review) {
+    /// `charts`: the findings-by-theme chart follows the key findings.
+    pub(super) fn findings(&mut self, review: &Review, charts: bool) {
         let has = !review.findings.is_empty()
             || !review.findings_summary.trim().is_empty()
             || !review.findings_intro.trim().is_empty();
@@ -34,6 +35,9 @@ impl Writer<'_> {
         }
         if review.findings.is_empty() {
             return;
+        }
+        if charts {
+            self.theme_chart(review);
         }
         self.c.place = "Findings by theme".into();
         // A finding about several themes is listed under each of them, as the dashboard counts
@@ -91,8 +95,12 @@ impl Writer<'_> {
         self.c.gap(2.0 * MM);
     }
 
-    pub(super) fn action_plan(&mut self, review: &Review, number: usize) {
+    /// `charts`: the actions by status as a stacked bar, above the table.
+    pub(super) fn action_plan(&mut self, review: &Review, number: usize, charts: bool) {
         self.appendix_heading(&format!("Appendix {number}: Action plan"));
+        if charts {
+            self.status_chart(review);
+        }
         let w = CONTENT_WIDTH;
         let columns = [
             Column { header: "Area for consideration".into(), width: w * 0.30 },

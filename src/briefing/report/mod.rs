@@ -4,10 +4,12 @@
 //! - [`blocks`]: numbered and plain paragraphs, side headings, bulleted and lettered lists;
 //! - [`findings`]: key findings, the findings-by-theme table and the action plan;
 //! - [`since_last`]: the findings against the previous review's (recurring, new, not raised again);
+//! - [`charts`]: the opt-in charts (findings by theme; the action plan by status);
 //! - [`back_matter`]: contact points, appendices and the notices that replace exempt ones.
 
 mod back_matter;
 mod blocks;
+mod charts;
 mod findings;
 mod since_last;
 
@@ -38,6 +40,9 @@ pub struct BriefingOptions {
     /// The previous review the review names (loaded by the caller through `store`), or why it
     /// could not be read: adds "Since the Last Review" after the findings. `None`: no section.
     pub previous: Option<Result<Box<Review>, String>>,
+    /// Adds the charts (strengths and areas by theme; the action plan by status), each with its
+    /// text equivalent. Off by default, so a briefing prints as it always has.
+    pub charts: bool,
 }
 
 /// Lays out the panel briefing for one review.
@@ -166,7 +171,7 @@ impl Writer<'_> {
                 self.numbered(&p);
             }
         }
-        self.findings(review);
+        self.findings(review, options.charts);
         if let Some(previous) = &options.previous {
             self.since_last(review, previous);
         }
@@ -229,7 +234,7 @@ impl Writer<'_> {
             self.appendix(i + 1, a, options.visibility);
         }
         if action_plan {
-            self.action_plan(review, review.appendices.len() + 1);
+            self.action_plan(review, review.appendices.len() + 1, options.charts);
         }
     }
 }
