@@ -14,6 +14,7 @@ mod page;
 pub mod pdf;
 #[cfg(feature = "gui")]
 pub mod preview;
+pub mod progress;
 mod report;
 
 pub use fonts::{FontStyle, Fonts};

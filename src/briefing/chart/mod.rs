@@ -12,7 +12,7 @@
 mod status;
 mod themes;
 
-pub(crate) use status::{StatusCount, status_counts, status_figure, status_words};
+pub(crate) use status::{status_counts, status_figure, status_words};
 pub(crate) use themes::{theme_counts, theme_figure};
 
 use super::compose::Composer;
