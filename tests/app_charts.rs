@@ -6,7 +6,7 @@ mod app_support;
 
 use app_support::{Scratch, WORCESTERSHIRE, open};
 use egui_kittest::kittest::{NodeT, Queryable};
-use peerbrief::app::View;
+use peerbrief::app::{EditorPage, View};
 
 const AFONWEN: &str = "afonwen-2025-action-plan.peerreview";
 
@@ -72,19 +72,20 @@ fn the_action_plan_shows_a_rag_bar_and_an_overdue_action_opens_the_editor() {
     let scratch = Scratch::new();
     afonwen_with_an_overdue_action(&scratch);
     let mut harness = open(&scratch, &[AFONWEN]);
-    harness.get_by_label("Action plan status chart: 1 red, 1 amber, 1 green, 1 not started, 1 complete");
-    harness.get_by_label("In order: 1 red, 1 amber, 1 green, 1 not started, 1 complete.");
+    let words = "1 off track (red), 2 at risk (amber), 2 on track (green), 2 not started, 1 complete";
+    harness.get_by_label(&format!("Action plan status chart: {words}"));
+    harness.get_by_label(&format!("In order: {words}."));
     harness.get_by_label("Overdue actions (1)");
     let overdue = "Overdue: Agree a protocol with the health board for health attendance at strategy discussions. \
-                   (due 31 January 2020, red)";
+                   (due 31 January 2020, off track (red))";
     harness.get_by_label(overdue).scroll_to_me();
     harness.run();
     harness.get_by_label(overdue).click();
     harness.run();
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
     assert_eq!(doc.view.current, View::Editor);
-    assert_eq!(doc.view.selected_finding, Some(6), "the health protocol's finding is open");
-    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Due date");
+    assert_eq!(doc.view.page, EditorPage::ActionPlan);
+    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Action 1.2: due date");
     assert!(due.is_focused(), "the action's due date has focus");
     assert_eq!(due.value().as_deref(), Some("31 January 2020"));
 }
@@ -102,8 +103,8 @@ fn the_actions_whose_due_dates_moved_most_are_listed_and_open_the_editor() {
     harness.run();
     let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
     assert_eq!(doc.view.current, View::Editor);
-    assert_eq!(doc.view.selected_finding, Some(3));
-    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Due date");
+    assert_eq!(doc.view.page, EditorPage::ActionPlan);
+    let due = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Action 1.1: due date");
     assert!(due.is_focused(), "the action's due date has focus");
     assert_eq!(due.value().as_deref(), Some("31 March 2027"));
 }

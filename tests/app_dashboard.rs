@@ -199,7 +199,7 @@ fn the_action_plan_is_summed_up_in_words_with_what_is_overdue() {
     let path = scratch.path("afonwen-2025-action-plan.peerreview");
     let mut review = peerbrief::store::load_review(&path).expect("sample").review;
     // Two actions due long ago (one of them complete), the rest far ahead: independent of today.
-    let mut actions: Vec<_> = review.findings.iter_mut().filter_map(|f| f.action.as_mut()).collect();
+    let mut actions: Vec<_> = review.action_plan.outcomes.iter_mut().flat_map(|o| o.actions.iter_mut()).collect();
     assert!(actions.len() >= 3, "the sample has an action plan");
     for (n, action) in actions.iter_mut().enumerate() {
         action.due = Date::ymd(2099, 1, 1);
@@ -210,7 +210,8 @@ fn the_action_plan_is_summed_up_in_words_with_what_is_overdue() {
     let complete = actions.len() - 2;
     peerbrief::store::save_review(&path, &review).expect("save");
     let harness = open(&scratch, &["afonwen-2025-action-plan.peerreview"]);
-    harness.get_by_label(&format!("Action plan: 1 amber, 1 red, {complete} complete · 1 overdue"));
+    harness
+        .get_by_label(&format!("Action plan: 1 at risk (amber), 1 off track (red), {complete} complete · 1 overdue"));
     // A review without an action plan has no such line.
     let harness = open(&scratch, &[WORCESTERSHIRE]);
     assert!(harness.query_by_label_contains("Action plan:").is_none());

@@ -4,7 +4,7 @@ mod app_support;
 
 use app_support::{Scratch, WORCESTERSHIRE, finish_saving, open};
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 const FIRST: &str = "We have a committed workforce, who are keen to make a difference to children and families.";
 const EDITED: &str = "A committed, stable workforce.";
@@ -243,28 +243,28 @@ fn an_impossible_or_month_first_date_says_why_and_changes_nothing() {
 }
 
 #[test]
-fn due_dates_in_an_action_plan_take_uk_dates() {
+fn moving_an_actions_due_date_takes_uk_dates_and_asks_why() {
     let scratch = Scratch::new();
     let mut harness = open(&scratch, &["afonwen-2025-action-plan.peerreview"]);
     harness.get_by_label("Editor").click();
     harness.run();
-    harness.get_by_label("Findings and actions").click();
+    harness.get_by_label("Action plan").click();
     harness.run();
-    let with_action = review(&harness).findings.iter().position(|f| f.action.is_some()).expect("an action");
-    let entry = harness
-        .get_all_by_role(egui::accesskit::Role::Button)
-        .find(|n| {
-            let start = format!("Area for consideration {}", with_action + 1);
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with(&format!("{start},")) || l.starts_with(&format!("{start}:")))
-        })
-        .expect("the finding in the list");
-    entry.click();
-    harness.run();
-    retype(&mut harness, "Due date", "1/4/2027");
-    let due = review(&harness).findings[with_action].action.as_ref().unwrap().due;
-    assert_eq!(due.map(|d| d.iso()).as_deref(), Some("2027-04-01"));
+    let moves = review(&harness).action_plan.outcomes[0].actions[0].due_history.len();
+    retype(&mut harness, "Action 1.1: due date", "1/4/2027");
+    let action = review(&harness).action_plan.outcomes[0].actions[0].clone();
+    assert_eq!(action.due.map(|d| d.iso()).as_deref(), Some("2027-04-01"));
+    // One move recorded for the whole typing, from the old date, awaiting its reason.
+    assert_eq!(action.due_history.len(), moves + 1);
+    let last = action.due_history.last().unwrap();
+    assert_eq!(last.from.map(|d| d.iso()).as_deref(), Some("2027-03-31"));
+    assert_eq!(last.changed_on, Some(peerbrief::store::today()));
+    harness.get_by_label("Say why the due date moved: scrutiny members ask.");
+    let reason = format!("Action 1.1, due date move {}: reason", moves + 1);
+    retype(&mut harness, &reason, "Supplier delay.");
+    let last = review(&harness).action_plan.outcomes[0].actions[0].due_history.last().cloned().unwrap();
+    assert_eq!(last.reason, "Supplier delay.");
+    assert!(harness.query_by_label("Say why the due date moved: scrutiny members ask.").is_none());
 }
 
 /// A review whose themes are `theme-1` and `theme-12`, with one finding in each.

@@ -7,7 +7,7 @@ mod pdf_support;
 
 use pdf_support::{pdf, tool, words};
 use peerbrief::briefing::{BriefingOptions, Fonts, Layout, PAGE_HEIGHT, PAGE_WIDTH, lay_out_briefing};
-use peerbrief::model::{ActionPlanEntry, Finding, FindingKind, Review, TeamMember};
+use peerbrief::model::{Finding, FindingKind, ProgressNote, Review, TeamMember};
 
 const HOSTILE: [&str; 8] = [
     "Emoji: 👩‍👩‍👧‍👦 🎉 ✅ 🇬🇧",
@@ -35,17 +35,22 @@ fn hostile_review() -> Review {
     r.meeting.panel = HOSTILE[5].into();
     r.focus_questions = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
     r.team = vec![TeamMember { role: HOSTILE[6].into(), organisation: HOSTILE[7].into(), ..TeamMember::default() }];
+    let outcome = r.action_plan.add_outcome();
+    r.action_plan.outcomes[outcome].title = HOSTILE[8 % HOSTILE.len()].into();
+    r.action_plan.outcomes[outcome].success_indicators = vec![long_word[..300].into()];
     for i in 0..500 {
         let kind = if i % 2 == 0 { FindingKind::Strength } else { FindingKind::AreaForConsideration };
-        let mut f = Finding::new(kind, &format!("{i}: {}", HOSTILE[i % HOSTILE.len()]), "vision", i < 40);
+        let f = Finding::new(kind, &format!("{i}: {}", HOSTILE[i % HOSTILE.len()]), "vision", i < 40);
+        let id = r.add_finding(f);
         if kind == FindingKind::AreaForConsideration && i % 5 == 1 {
-            f.action = Some(ActionPlanEntry {
-                action: HOSTILE[(i + 1) % HOSTILE.len()].into(),
-                owner: long_word[..300].into(),
-                ..ActionPlanEntry::default()
-            });
+            let plan = &mut r.action_plan.outcomes[outcome];
+            let a = plan.add_action();
+            let action = &mut plan.actions[a];
+            action.text = HOSTILE[(i + 1) % HOSTILE.len()].into();
+            action.officer.role = long_word[..300].into();
+            action.progress.push(ProgressNote { date: None, text: HOSTILE[(i + 2) % HOSTILE.len()].into() });
+            action.answers.push(r.findings[id].id.clone());
         }
-        r.findings.push(f);
     }
     r
 }

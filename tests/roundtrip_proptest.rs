@@ -2,8 +2,8 @@
 //! (quotes, backslashes, `"#`, line breaks, CR, control characters, any Unicode).
 
 use peerbrief::model::{
-    ActionPlanEntry, Appendix, BackgroundPaper, ContactKind, ContactLine, Date, DueDateChange, ExemptParagraph,
-    Finding, FindingKind, NamedOfficer, ProtectiveMarking, RagStatus, Review, TeamMember, Theme,
+    Action, Appendix, BackgroundPaper, ContactKind, ContactLine, Date, DueDateChange, ExemptParagraph, Finding,
+    FindingKind, NamedOfficer, Officer, Outcome, ProgressNote, ProtectiveMarking, RagStatus, Review, TeamMember, Theme,
 };
 use peerbrief::store::{load_review, save_review};
 use proptest::prelude::*;
@@ -74,25 +74,41 @@ fn review_from(t: Vec<String>, n: Vec<u32>, findings: usize) -> Review {
     r.meeting.agenda_item = s(27);
     r.findings = (0..findings)
         .map(|i| Finding {
+            id: format!("F{}", i + 1),
             kind: if k(10 + i) % 2 == 0 { FindingKind::Strength } else { FindingKind::AreaForConsideration },
             text: s(28 + i),
             themes: (0..k(11 + i) as usize % 3).map(|j| s(29 + i + j)).collect(),
             key: k(12 + i) % 2 == 0,
-            action: (k(13 + i) % 2 == 0).then(|| ActionPlanEntry {
-                action: s(30 + i),
-                owner: s(31 + i),
-                due: date(k(14 + i)),
-                status: RagStatus::ALL[k(15 + i) as usize % RagStatus::ALL.len()],
-                progress: s(32 + i),
-                due_history: (0..k(16 + i) as usize % 3)
-                    .map(|j| DueDateChange {
-                        from: date(k(17 + j)),
-                        to: date(k(18 + j)),
-                        changed_on: date(k(19 + j)),
-                        reason: s(33 + j),
-                    })
-                    .collect(),
-            }),
+            legacy_action: None,
+        })
+        .collect();
+    r.last_finding_number = findings as u32;
+    r.action_plan.outcomes = (0..k(13) as usize % 3)
+        .map(|o| Outcome {
+            id: format!("O{}", o + 1),
+            title: s(30 + o),
+            success_indicators: (0..k(14 + o) as usize % 3).map(|j| s(31 + o + j)).collect(),
+            actions: (0..k(15 + o) as usize % 3)
+                .map(|a| Action {
+                    id: format!("O{}.{}", o + 1, a + 1),
+                    text: s(32 + a),
+                    officer: Officer { name: s(33 + a), role: s(34 + o) },
+                    due: date(k(14 + a)),
+                    status: RagStatus::ALL[k(15 + a) as usize % RagStatus::ALL.len()],
+                    progress: (0..k(16 + a) as usize % 3)
+                        .map(|j| ProgressNote { date: date(k(17 + j)), text: s(35 + j) })
+                        .collect(),
+                    due_history: (0..k(16 + o) as usize % 3)
+                        .map(|j| DueDateChange {
+                            from: date(k(17 + j)),
+                            to: date(k(18 + j)),
+                            changed_on: date(k(19 + j)),
+                            reason: s(33 + j),
+                        })
+                        .collect(),
+                    answers: (0..findings).filter(|f| k(20 + f) % 2 == 0).map(|f| format!("F{}", f + 1)).collect(),
+                })
+                .collect(),
         })
         .collect();
     r.appendices = (0..k(20) as usize % 3)

@@ -7,7 +7,7 @@ use egui::{Color32, CornerRadius, FontId, Rect, RichText, Sense, Stroke, StrokeK
 
 use super::command::Action;
 use super::document::Editing;
-use crate::model::{ActionPlanEntry, Date, FindingKind, Place, RagStatus, Section};
+use crate::model::{ActionAt, Date, FindingKind, Place, RagStatus, Section};
 
 /// What the bars' fills mean, in words.
 pub const LEGEND: &str = "Strengths left of the centre line, areas for consideration right. \
@@ -195,10 +195,10 @@ pub const RAG_ORDER: [(RagStatus, Color32, Color32); 5] = [
 ];
 
 /// Counts by status in `RAG_ORDER`, statuses with no actions left out.
-pub fn rag_counts(entries: &[&ActionPlanEntry]) -> Vec<(RagStatus, usize)> {
+pub fn rag_counts(statuses: &[RagStatus]) -> Vec<(RagStatus, usize)> {
     RAG_ORDER
         .iter()
-        .map(|(status, _, _)| (*status, entries.iter().filter(|a| a.status == *status).count()))
+        .map(|(status, _, _)| (*status, statuses.iter().filter(|s| *s == status).count()))
         .filter(|(_, n)| *n > 0)
         .collect()
 }
@@ -223,19 +223,10 @@ pub fn rag_words(counts: &[(RagStatus, usize)]) -> String {
     counts.iter().map(|(s, n)| format!("{n} {}", s.label().to_lowercase())).collect::<Vec<_>>().join(", ")
 }
 
-/// Action plan entries with the index of their finding.
-pub type Actions<'a> = Vec<(usize, &'a ActionPlanEntry)>;
-
-/// Actions to look at: (finding index, entry), overdue ones first, then those whose due date
-/// moved most (most moves first; at most three; never moved ones left out).
-pub fn overdue_and_moved(doc: &Editing, today: Date) -> (Actions<'_>, Actions<'_>) {
-    let all: Actions<'_> =
-        doc.review.findings.iter().enumerate().filter_map(|(i, f)| f.action.as_ref().map(|a| (i, a))).collect();
-    let overdue = all.iter().copied().filter(|(_, a)| a.is_overdue(today)).collect();
-    let mut moved: Vec<_> = all.into_iter().filter(|(_, a)| !a.due_history.is_empty()).collect();
-    moved.sort_by_key(|(i, a)| (std::cmp::Reverse(a.due_history.len()), *i));
-    moved.truncate(3);
-    (overdue, moved)
+/// Actions to look at: overdue ones first, then the three whose due dates moved most (most moves
+/// first; never moved ones left out).
+pub fn overdue_and_moved(doc: &Editing, today: Date) -> (Vec<ActionAt<'_>>, Vec<ActionAt<'_>>) {
+    (doc.review.action_plan.overdue(today), doc.review.action_plan.moved_most(3))
 }
 
 fn due_text(due: Option<Date>) -> String {
@@ -243,8 +234,8 @@ fn due_text(due: Option<Date>) -> String {
 }
 
 fn action_chart(ui: &mut Ui, doc: &Editing, today: Date) -> Option<Action> {
-    let entries: Vec<&ActionPlanEntry> = doc.review.findings.iter().filter_map(|f| f.action.as_ref()).collect();
-    let counts = rag_counts(&entries);
+    let statuses: Vec<RagStatus> = doc.review.action_plan.actions().map(|a| a.item.status).collect();
+    let counts = rag_counts(&statuses);
     let words = rag_words(&counts);
     ui.label(RichText::new("Action plan by status").strong());
     // Clear of the scroll bar, which floats over the panel's right edge.
@@ -268,25 +259,26 @@ fn action_chart(ui: &mut Ui, doc: &Editing, today: Date) -> Option<Action> {
     ui.label(format!("In order: {words}."));
     let (overdue, moved) = overdue_and_moved(doc, today);
     let mut jump = None;
-    let mut item = |ui: &mut Ui, i: usize, text: String| {
+    let mut item = |ui: &mut Ui, at: ActionAt<'_>, text: String| {
         let r = ui.add(egui::Button::new(text).wrap().frame_when_inactive(false)).on_hover_text("Open in the editor");
         if r.clicked() {
-            jump = Some(Action::JumpTo(Place::new(Section::Action(i), "due")));
+            jump = Some(Action::JumpTo(Place::new(Section::Action(at.outcome, at.action), "due")));
         }
     };
     ui.label(RichText::new(format!("Overdue actions ({})", overdue.len())).strong());
     if overdue.is_empty() {
         ui.label("No action is overdue.");
     }
-    for (i, a) in overdue {
-        item(ui, i, format!("Overdue: {} ({}, {})", a.action, due_text(a.due), a.status.label().to_lowercase()));
+    for at in overdue {
+        let a = at.item;
+        item(ui, at, format!("Overdue: {} ({}, {})", a.text, due_text(a.due), a.status.label().to_lowercase()));
     }
     if !moved.is_empty() {
         ui.label(RichText::new("Due dates moved most").strong());
     }
-    for (i, a) in moved {
-        let times = plural(a.due_history.len(), "time", "times");
-        item(ui, i, format!("Moved {times}: {} (now {})", a.action, due_text(a.due)));
+    for at in moved {
+        let times = plural(at.item.due_history.len(), "time", "times");
+        item(ui, at, format!("Moved {times}: {} (now {})", at.item.text, due_text(at.item.due)));
     }
     jump
 }
@@ -338,11 +330,10 @@ mod tests {
 
     #[test]
     fn the_stacked_bar_splits_its_width_by_status() {
-        let entry = |status| ActionPlanEntry { status, ..Default::default() };
-        let (r, a, c) = (entry(RagStatus::Red), entry(RagStatus::Amber), entry(RagStatus::Complete));
-        let counts = rag_counts(&[&c, &r, &a, &c]);
+        let (r, a, c) = (RagStatus::Red, RagStatus::Amber, RagStatus::Complete);
+        let counts = rag_counts(&[c, r, a, c]);
         assert_eq!(counts, vec![(RagStatus::Red, 1), (RagStatus::Amber, 1), (RagStatus::Complete, 2)]);
-        assert_eq!(rag_words(&counts), "1 red, 1 amber, 2 complete");
+        assert_eq!(rag_words(&counts), "1 off track (red), 1 at risk (amber), 2 complete");
         let segs = rag_segments(&counts, 400.0);
         assert_eq!(
             segs,

@@ -100,9 +100,8 @@ fn add_finding(doc: &mut Editing, kind: FindingKind) -> Action {
         finding.themes.clear();
     }
     filter.search.clear();
-    doc.review.findings.push(finding);
+    let i = doc.review.add_finding(finding);
     doc.note_change(false);
-    let i = doc.review.findings.len() - 1;
     doc.view.selected_finding = Some(i);
     Action::JumpTo(Place::new(Section::Finding(i), "text"))
 }
@@ -409,8 +408,12 @@ fn finding_item(
     if !filter.key_only && finding.key {
         note.push_str(" · key finding");
     }
-    if let Some(a) = &finding.action {
-        note.push_str(&format!(" · action: {}", a.status.label()));
+    let statuses: Vec<String> =
+        review.action_plan.answering(&finding.id).map(|a| a.item.status.label().to_lowercase()).collect();
+    match statuses.as_slice() {
+        [] => {}
+        [one] => note.push_str(&format!(" · action: {one}")),
+        many => note.push_str(&format!(" · actions: {}", many.join(", "))),
     }
     ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
 }

@@ -99,7 +99,7 @@ impl Running {
 /// charts when "Include charts" is ticked.
 pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous, charts: bool) -> BriefingOptions {
     BriefingOptions {
-        action_plan: review.findings.iter().any(|f| f.action.is_some()),
+        action_plan: !review.action_plan.is_empty(),
         visibility,
         previous,
         charts,

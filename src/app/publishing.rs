@@ -106,8 +106,14 @@ fn field_mut<'a>(review: &'a mut Review, place: &Place) -> Option<&'a mut String
             _ => return None,
         },
         (Section::Finding(i), "text") => &mut review.findings.get_mut(i)?.text,
-        (Section::Action(i), "action") => &mut review.findings.get_mut(i)?.action.as_mut()?.action,
-        (Section::Action(i), "progress") => &mut review.findings.get_mut(i)?.action.as_mut()?.progress,
+        (Section::Outcome(o), "title") => &mut review.action_plan.outcomes.get_mut(o)?.title,
+        (Section::SuccessIndicator(o, k), _) => {
+            review.action_plan.outcomes.get_mut(o)?.success_indicators.get_mut(k)?
+        }
+        (Section::Action(o, a), "text") => &mut review.action_plan.outcomes.get_mut(o)?.actions.get_mut(a)?.text,
+        (Section::ProgressNote(o, a, n), "text") => {
+            &mut review.action_plan.outcomes.get_mut(o)?.actions.get_mut(a)?.progress.get_mut(n)?.text
+        }
         (Section::Recommendation(i), _) => review.recommendations.get_mut(i)?,
         (Section::FocusQuestion(i), _) => review.focus_questions.get_mut(i)?,
         (Section::Appendix(i), "body") if review.appendices.get(i)?.exempt.is_none() => &mut review.appendices[i].body,

@@ -21,16 +21,18 @@ pub enum EditorPage {
     Themes,
     Team,
     Findings,
+    ActionPlan,
     Closing,
 }
 
 impl EditorPage {
-    pub const ALL: [EditorPage; 6] = [
+    pub const ALL: [EditorPage; 7] = [
         EditorPage::Report,
         EditorPage::Text,
         EditorPage::Themes,
         EditorPage::Team,
         EditorPage::Findings,
+        EditorPage::ActionPlan,
         EditorPage::Closing,
     ];
 
@@ -41,6 +43,7 @@ impl EditorPage {
             EditorPage::Themes => "Themes and focus",
             EditorPage::Team => "Review team",
             EditorPage::Findings => "Findings and actions",
+            EditorPage::ActionPlan => "Action plan",
             EditorPage::Closing => "Appendices and contacts",
         }
     }

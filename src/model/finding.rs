@@ -1,8 +1,8 @@
-//! Findings (strengths and areas for consideration) and the action plan that follows them up.
+//! Findings (strengths and areas for consideration) and their stable ids.
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{LegacyAction, Review};
 
 /// Whether the reviewers found something to celebrate or something to work on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,6 +33,10 @@ impl FindingKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
+    /// Stable id ("S3", "A7"): what actions answer and comparisons remember. Assigned when a
+    /// finding is added or a file without ids is loaded; never given to another finding.
+    #[serde(default)]
+    pub id: String,
     pub kind: FindingKind,
     pub text: String,
     /// Ids from the review's own theme set; usually one.
@@ -41,68 +45,85 @@ pub struct Finding {
     /// In the headline lists ("Key strengths", "Key areas for consideration").
     #[serde(default)]
     pub key: bool,
-    /// The follow-up for an area for consideration; strengths have none.
-    #[serde(default)]
-    pub action: Option<ActionPlanEntry>,
+    /// Format 2's action for this finding: read, never written; moved into the review's action
+    /// plan as the file loads (see [`super::action_plan::from_legacy`]).
+    #[serde(default, rename = "action", skip_serializing)]
+    pub legacy_action: Option<LegacyAction>,
 }
 
 impl Finding {
+    /// A finding with no id yet: [`Review::add_finding`] gives it one.
     pub fn new(kind: FindingKind, text: &str, theme: &str, key: bool) -> Finding {
-        Finding { kind, text: text.to_owned(), themes: vec![theme.to_owned()], key, action: None }
-    }
-}
-
-/// RAG status of an action, always shown with its word (never colour alone).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RagStatus {
-    #[default]
-    NotStarted,
-    Red,
-    Amber,
-    Green,
-    Complete,
-}
-
-impl RagStatus {
-    pub const ALL: [RagStatus; 5] =
-        [RagStatus::NotStarted, RagStatus::Red, RagStatus::Amber, RagStatus::Green, RagStatus::Complete];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RagStatus::NotStarted => "Not started",
-            RagStatus::Red => "Red",
-            RagStatus::Amber => "Amber",
-            RagStatus::Green => "Green",
-            RagStatus::Complete => "Complete",
+        Finding {
+            id: String::new(),
+            kind,
+            text: text.to_owned(),
+            themes: vec![theme.to_owned()],
+            key,
+            legacy_action: None,
         }
     }
 }
 
-/// The action plan entry for one area for consideration.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ActionPlanEntry {
-    pub action: String,
-    pub owner: String,
-    #[serde(default)]
-    pub due: Option<Date>,
-    #[serde(default)]
-    pub status: RagStatus,
-    #[serde(default)]
-    pub progress: String,
-    /// Every revision of the due date, oldest first: scrutiny members ask why dates slip.
-    #[serde(default)]
-    pub due_history: Vec<DueDateChange>,
+/// The number in a finding id: 7 for "A7".
+fn id_number(id: &str) -> Option<u32> {
+    id.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
-/// One revision of an action's due date.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DueDateChange {
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    #[serde(default)]
-    pub changed_on: Option<Date>,
-    #[serde(default)]
-    pub reason: String,
+impl Review {
+    /// A fresh finding id: "S" for a strength, "A" for an area for consideration, and a number
+    /// higher than any issued before in this review, so a removed finding's id is never reused.
+    pub fn new_finding_id(&mut self, kind: FindingKind) -> String {
+        let prefix = match kind {
+            FindingKind::Strength => "S",
+            FindingKind::AreaForConsideration => "A",
+        };
+        let highest = self.findings.iter().filter_map(|f| id_number(&f.id)).max().unwrap_or(0);
+        self.last_finding_number = self.last_finding_number.max(highest) + 1;
+        format!("{prefix}{}", self.last_finding_number)
+    }
+
+    /// Gives every finding without an id one, in document order (for files written before ids).
+    pub fn assign_finding_ids(&mut self) {
+        for i in 0..self.findings.len() {
+            if self.findings[i].id.trim().is_empty() {
+                let id = self.new_finding_id(self.findings[i].kind);
+                self.findings[i].id = id;
+            }
+        }
+    }
+
+    /// Appends `finding`, giving it a fresh id; returns its index.
+    pub fn add_finding(&mut self, mut finding: Finding) -> usize {
+        finding.id = self.new_finding_id(finding.kind);
+        self.findings.push(finding);
+        self.findings.len() - 1
+    }
+
+    /// The finding with this id and its index.
+    pub fn finding_by_id(&self, id: &str) -> Option<(usize, &Finding)> {
+        self.findings.iter().enumerate().find(|(_, f)| f.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_assigned_in_order_and_never_reused_after_a_removal() {
+        let mut r = Review::default();
+        r.findings.push(Finding::new(FindingKind::Strength, "a", "vision", true));
+        r.findings.push(Finding::new(FindingKind::AreaForConsideration, "b", "vision", true));
+        r.findings[1].id = "A5".into();
+        r.findings.push(Finding::new(FindingKind::AreaForConsideration, "c", "vision", true));
+        r.assign_finding_ids();
+        let ids: Vec<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["S6", "A5", "A7"]);
+        r.findings.pop();
+        let i = r.add_finding(Finding::new(FindingKind::Strength, "d", "vision", true));
+        assert_eq!(r.findings[i].id, "S8", "A7 was removed, and is not given out again");
+        assert_eq!(r.finding_by_id("A5").map(|(i, f)| (i, f.text.as_str())), Some((1, "b")));
+        assert!(r.finding_by_id("A7").is_none());
+    }
 }

@@ -2,7 +2,7 @@
 //!
 //! Pure data and rules: no files, no UI. Everything else in PeerBrief is built on these types.
 
-mod action_plan;
+pub mod action_plan;
 pub mod compare;
 mod date;
 pub mod disclosure;
@@ -13,11 +13,13 @@ mod text;
 mod theme;
 mod validate;
 
-pub use action_plan::ActionSummary;
+pub use action_plan::{
+    Action, ActionAt, ActionPlan, ActionSummary, DueDateChange, LegacyAction, Officer, Outcome, ProgressNote, RagStatus,
+};
 pub use compare::{Comparison, MatchDecision};
 pub use date::{Date, DateError};
 pub use disclosure::{Disclosure, DisclosureKind, ReviewedDisclosure, ScanOptions};
-pub use finding::{ActionPlanEntry, DueDateChange, Finding, FindingKind, RagStatus};
+pub use finding::{Finding, FindingKind};
 pub use pack::{AgendaContent, AgendaEntry, AgendaItem, CommitteePack, ContactOfficer};
 pub use review::{
     Appendix, BackgroundPaper, ContactKind, ContactLine, ContactPoints, ExemptParagraph, Meeting, NamedOfficer,

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet};
+use super::{
+    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, MatchDecision, ReviewedDisclosure, Theme, ThemeSet,
+};
 
 /// Government Security Classification marking printed at the top and bottom of every page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -251,6 +253,13 @@ pub struct Review {
     pub findings_note: String,
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// The number in the last finding id issued ("A9" → 9), so a removed finding's id is never
+    /// given to a new one. Not written while 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_finding_number: u32,
+    /// Desired outcomes and the actions towards them. Not written while empty.
+    #[serde(default, skip_serializing_if = "ActionPlan::is_empty")]
+    pub action_plan: ActionPlan,
     #[serde(default)]
     pub conclusion: String,
     /// "Purpose of this Meeting".
@@ -277,6 +286,10 @@ pub struct Review {
     /// Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparison: Vec<MatchDecision>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Default for Review {
@@ -309,6 +322,8 @@ impl Default for Review {
             findings_summary: String::new(),
             findings_note: String::new(),
             findings: Vec::new(),
+            last_finding_number: 0,
+            action_plan: ActionPlan::default(),
             conclusion: String::new(),
             purpose: String::new(),
             recommendations: Vec::new(),

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{ContactKind, Date, FindingKind, Review, placeholder_in};
+use super::{ContactKind, Date, FindingKind, RagStatus, Review, placeholder_in};
 
 /// Which part of the document a warning (or an editor field) belongs to. Indices are 0-based here
 /// and shown 1-based to people, matching the editor's numbered lists.
@@ -16,9 +16,16 @@ pub enum Section {
     FocusQuestion(usize),
     TeamMember(usize),
     Finding(usize),
-    /// The action plan entry of finding N.
-    Action(usize),
-    DueDateChange(usize, usize),
+    /// Desired outcome N of the action plan.
+    Outcome(usize),
+    /// Outcome N's success indicator M.
+    SuccessIndicator(usize, usize),
+    /// Outcome N's action M.
+    Action(usize, usize),
+    /// A progress note (outcome, action, note).
+    ProgressNote(usize, usize, usize),
+    /// A due-date revision (outcome, action, revision).
+    DueDateChange(usize, usize, usize),
     Recommendation(usize),
     Appendix(usize),
     ContactLine(usize),
@@ -54,13 +61,24 @@ impl fmt::Display for Place {
             Section::FocusQuestion(i) => list(f, "focus_questions", i)?,
             Section::TeamMember(i) => list(f, "team", i)?,
             Section::Finding(i) => list(f, "findings", i)?,
-            Section::Action(i) => {
-                list(f, "findings", i)?;
-                f.write_str(".action")?
+            Section::Outcome(o) => list(f, "action_plan.outcomes", o)?,
+            Section::SuccessIndicator(o, k) => {
+                list(f, "action_plan.outcomes", o)?;
+                list(f, ".success_indicators", k)?
             }
-            Section::DueDateChange(i, j) => {
-                list(f, "findings", i)?;
-                write!(f, ".action.due_history[{}]", j + 1)?
+            Section::Action(o, a) => {
+                list(f, "action_plan.outcomes", o)?;
+                list(f, ".actions", a)?
+            }
+            Section::ProgressNote(o, a, n) => {
+                list(f, "action_plan.outcomes", o)?;
+                list(f, ".actions", a)?;
+                list(f, ".progress", n)?
+            }
+            Section::DueDateChange(o, a, j) => {
+                list(f, "action_plan.outcomes", o)?;
+                list(f, ".actions", a)?;
+                list(f, ".due_history", j)?
             }
             Section::Recommendation(i) => list(f, "recommendations", i)?,
             Section::Appendix(i) => list(f, "appendices", i)?,
@@ -134,12 +152,21 @@ impl Review {
         }
         for (i, f) in self.findings.iter().enumerate() {
             push(S::Finding(i), "text", &f.text);
-            if let Some(a) = &f.action {
-                push(S::Action(i), "action", &a.action);
-                push(S::Action(i), "owner", &a.owner);
-                push(S::Action(i), "progress", &a.progress);
-                for (j, c) in a.due_history.iter().enumerate() {
-                    push(S::DueDateChange(i, j), "reason", &c.reason);
+        }
+        for (o, outcome) in self.action_plan.outcomes.iter().enumerate() {
+            push(S::Outcome(o), "title", &outcome.title);
+            for (k, indicator) in outcome.success_indicators.iter().enumerate() {
+                push(S::SuccessIndicator(o, k), "", indicator);
+            }
+            for (a, action) in outcome.actions.iter().enumerate() {
+                push(S::Action(o, a), "text", &action.text);
+                push(S::Action(o, a), "officer.name", &action.officer.name);
+                push(S::Action(o, a), "officer.role", &action.officer.role);
+                for (n, note) in action.progress.iter().enumerate() {
+                    push(S::ProgressNote(o, a, n), "text", &note.text);
+                }
+                for (j, c) in action.due_history.iter().enumerate() {
+                    push(S::DueDateChange(o, a, j), "reason", &c.reason);
                 }
             }
         }
@@ -253,6 +280,7 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
         }
     }
 
+    let mut ids = HashSet::new();
     for (i, finding) in review.findings.iter().enumerate() {
         let what = finding.kind.label();
         if finding.text.trim().is_empty() {
@@ -266,35 +294,15 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
                 warn(S::Finding(i), "themes", format!("{what} {} refers to unknown theme `{id}`", i + 1));
             }
         }
-        if let Some(action) = &finding.action {
-            if finding.kind == FindingKind::Strength {
-                warn(
-                    S::Action(i),
-                    "",
-                    format!("Strength {} has an action plan entry; actions belong to areas for consideration", i + 1),
-                );
-            }
-            if action.action.trim().is_empty() {
-                warn(S::Action(i), "action", format!("The action for finding {} is empty", i + 1));
-            }
-            if action.owner.trim().is_empty() {
-                warn(S::Action(i), "owner", format!("The action for finding {} has no owner", i + 1));
-            }
-            if let Some(due) = action.due
-                && action.is_overdue(today)
-            {
-                warn(
-                    S::Action(i),
-                    "due",
-                    format!(
-                        "The action for finding {} was due {due} and is not complete ({})",
-                        i + 1,
-                        action.status.label()
-                    ),
-                );
-            }
+        if !finding.id.is_empty() && !ids.insert(finding.id.as_str()) {
+            warn(
+                S::Finding(i),
+                "id",
+                format!("Finding id `{}` is used twice; actions cannot tell the findings apart", finding.id),
+            );
         }
     }
+    action_plan(review, today, &mut warn);
 
     for (i, line) in review.contacts.general.iter().enumerate() {
         match line.kind {
@@ -324,10 +332,55 @@ pub fn validate(review: &Review, today: Date) -> Vec<Warning> {
     warnings
 }
 
+/// Warnings about the action plan: outcomes with no words, actions with no text, officer or due
+/// date, overdue actions, and actions answering findings the review does not have.
+fn action_plan(review: &Review, today: Date, warn: &mut impl FnMut(Section, &'static str, String)) {
+    use Section as S;
+    for (o, outcome) in review.action_plan.outcomes.iter().enumerate() {
+        if outcome.title.trim().is_empty() {
+            warn(S::Outcome(o), "title", format!("Outcome {} has no desired outcome written", o + 1));
+        }
+        for (a, action) in outcome.actions.iter().enumerate() {
+            let n = format!("{}.{}", o + 1, a + 1);
+            let s = S::Action(o, a);
+            if action.text.trim().is_empty() {
+                warn(s, "text", format!("Action {n} has no text"));
+            }
+            if action.officer.is_empty() {
+                warn(s, "officer.name", format!("Action {n} has no officer"));
+            }
+            match action.due {
+                None if action.status != RagStatus::Complete => warn(s, "due", format!("Action {n} has no due date")),
+                Some(due) if action.is_overdue(today) => warn(
+                    s,
+                    "due",
+                    format!("Action {n} was due {due} and is not complete ({})", action.status.label().to_lowercase()),
+                ),
+                _ => {}
+            }
+            for (j, change) in action.due_history.iter().enumerate() {
+                if change.reason.trim().is_empty() {
+                    let on = change.changed_on.map_or_else(String::new, |d| format!(" on {d}"));
+                    warn(
+                        S::DueDateChange(o, a, j),
+                        "reason",
+                        format!("Action {n}'s due date was moved{on} with no reason given"),
+                    );
+                }
+            }
+            for id in &action.answers {
+                if review.finding_by_id(id).is_none() {
+                    warn(s, "answers", format!("Action {n} answers finding `{id}`, which the review does not have"));
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionPlanEntry, Finding, NamedOfficer, RagStatus, Theme};
+    use crate::model::{Finding, NamedOfficer, Officer, RagStatus, Theme};
 
     fn minimal() -> Review {
         let mut r = Review {
@@ -415,27 +468,59 @@ mod tests {
     }
 
     #[test]
-    fn overdue_actions_unless_complete() {
+    fn action_plan_warnings_name_the_action_by_its_numbers() {
         let mut r = minimal();
-        r.findings[1].action = Some(ActionPlanEntry {
-            action: "Simplify the front door".into(),
-            owner: "Head of Service".into(),
-            due: Date::ym(2016, 1),
-            status: RagStatus::Amber,
-            ..Default::default()
-        });
-        let w = validate(&r, today());
-        assert_eq!(w.len(), 1);
+        r.assign_finding_ids();
+        assert_eq!(r.findings[1].id, "A2");
+        let o = r.action_plan.add_outcome();
+        r.action_plan.outcomes[o].title = "A simpler front door".into();
+        r.action_plan.outcomes[o].add_action();
+        let action = &mut r.action_plan.outcomes[o].actions[0];
+        action.text = "Simplify the front door".into();
+        action.officer = Officer { name: String::new(), role: "Head of Service".into() };
+        action.due = Date::ym(2016, 1);
+        action.status = RagStatus::Amber;
+        action.answers = vec!["A2".into()];
+        let text = |r: &Review| validate(r, today()).iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
-            w[0].to_string(),
-            "The action for finding 2 was due January 2016 and is not complete (Amber) (at findings[2].action.due)"
+            text(&r),
+            [
+                "Action 1.1 was due January 2016 and is not complete (at risk (amber)) (at action_plan.outcomes[1].actions[1].due)"
+            ]
         );
-        r.findings[1].action.as_mut().unwrap().status = RagStatus::Complete;
-        assert!(validate(&r, today()).is_empty());
-        // due this month is not yet overdue
-        r.findings[1].action.as_mut().unwrap().status = RagStatus::Red;
-        r.findings[1].action.as_mut().unwrap().due = Date::ym(2016, 3);
-        assert!(validate(&r, today()).is_empty());
+        let action = &mut r.action_plan.outcomes[0].actions[0];
+        action.status = RagStatus::Complete;
+        assert!(text(&r).is_empty());
+        // Due this month is not yet overdue.
+        let action = &mut r.action_plan.outcomes[0].actions[0];
+        action.status = RagStatus::Red;
+        action.due = Date::ym(2016, 3);
+        assert!(text(&r).is_empty());
+
+        let action = &mut r.action_plan.outcomes[0].actions[0];
+        action.status = RagStatus::Green;
+        action.officer = Officer::default();
+        action.text.clear();
+        action.answers.push("A9".into());
+        action.move_due(Date::ym(2016, 6), today());
+        let second = r.action_plan.outcomes[0].add_action();
+        let action = &mut r.action_plan.outcomes[0].actions[second];
+        action.text = "Second".into();
+        action.officer.name = "A Officer".into();
+        r.action_plan.outcomes[0].title = " ".into();
+        r.findings[0].id = "A2".into();
+        assert_eq!(
+            text(&r),
+            [
+                "Finding id `A2` is used twice; actions cannot tell the findings apart (at findings[2].id)",
+                "Outcome 1 has no desired outcome written (at action_plan.outcomes[1].title)",
+                "Action 1.1 has no text (at action_plan.outcomes[1].actions[1].text)",
+                "Action 1.1 has no officer (at action_plan.outcomes[1].actions[1].officer.name)",
+                "Action 1.1's due date was moved on 1 March 2016 with no reason given (at action_plan.outcomes[1].actions[1].due_history[1].reason)",
+                "Action 1.1 answers finding `A9`, which the review does not have (at action_plan.outcomes[1].actions[1].answers)",
+                "Action 1.2 has no due date (at action_plan.outcomes[1].actions[2].due)",
+            ]
+        );
     }
 
     #[test]

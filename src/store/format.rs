@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::StoreError;
 use super::migrate;
+use crate::model::action_plan::from_legacy;
 use crate::model::{FORMAT_VERSION, Review};
 
 /// Deepest nesting accepted; real reviews need about 6 levels.
@@ -40,12 +41,21 @@ fn options() -> ron::Options {
     ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
 }
 
+/// Gives findings written before ids their ids, then moves format 2's per-finding actions into
+/// the action plan (the lead joins this to the format 2 → 3 migration).
+fn settle_ids_and_actions(review: &mut Review) {
+    review.assign_finding_ids();
+    let legacy = from_legacy(&mut review.findings);
+    review.action_plan.absorb(legacy);
+}
+
 /// Parses review text (already decoded and normalised by `read_text`); `path` is for messages.
 ///
 /// Returns the review at the current format version and, if it was migrated, the version it had.
 pub fn parse_review(text: &str, path: &Path) -> Result<(Review, Option<u32>), StoreError> {
     match options().from_str::<Review>(text) {
         Ok(mut review) => {
+            settle_ids_and_actions(&mut review);
             let found = review.format_version;
             if found > FORMAT_VERSION {
                 return Err(StoreError::NewerVersion { path: path.to_owned(), found, supported: FORMAT_VERSION });

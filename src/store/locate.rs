@@ -23,8 +23,13 @@ pub fn review_anchors(place: &Place) -> Anchors {
         Section::FocusQuestion(_) => vec![top("focus_questions")],
         Section::TeamMember(i) => vec![top("team"), nth("TeamMember", i)],
         Section::Finding(i) => vec![top("findings"), nth("Finding", i)],
-        Section::Action(i) | Section::DueDateChange(i, _) => {
-            vec![top("findings"), nth("Finding", i), ("ActionPlanEntry(".into(), 1)]
+        Section::Outcome(o) | Section::SuccessIndicator(o, _) => vec![top("action_plan"), nth("Outcome", o)],
+        Section::Action(o, a) => vec![top("action_plan"), nth("Outcome", o), nth("Action", a)],
+        Section::ProgressNote(o, a, n) => {
+            vec![top("action_plan"), nth("Outcome", o), nth("Action", a), nth("ProgressNote", n)]
+        }
+        Section::DueDateChange(o, a, j) => {
+            vec![top("action_plan"), nth("Outcome", o), nth("Action", a), nth("DueDateChange", j)]
         }
         Section::Recommendation(_) => vec![top("recommendations")],
         Section::Appendix(i) => vec![top("appendices"), nth("Appendix", i)],
@@ -33,7 +38,10 @@ pub fn review_anchors(place: &Place) -> Anchors {
         Section::BackgroundPaper(i) => vec![top("background_papers"), nth("BackgroundPaper", i)],
     };
     if place.section != Section::Document && !place.field.is_empty() {
-        a.push((format!("{}:", place.field), 1));
+        // "officer.name" is `name:` inside `officer: Officer(`.
+        for part in place.field.split('.') {
+            a.push((format!("{part}:"), 1));
+        }
     }
     a
 }

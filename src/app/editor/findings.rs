@@ -5,10 +5,9 @@
 
 use egui::{RichText, Ui};
 
-use super::{Form, ListOp, ListSpec, named_button};
+use super::{Form, ListOp, named_button};
 use crate::app::document::Editing;
-use crate::model::{ActionPlanEntry, DueDateChange, Finding, FindingKind, Place, RagStatus, Review, Section};
-use crate::store::today;
+use crate::model::{Finding, FindingKind, Place, Review, Section};
 
 /// Page "Findings and actions".
 pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
@@ -22,6 +21,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
                 Some(i) if i < doc.review.findings.len() => {
                     if let Some(op) = detail(ui, form, &mut doc.review, i) {
                         doc.view.selected_finding = op.apply(&mut doc.review.findings);
+                    } else {
+                        answered_by(ui, form, &doc.review, i);
                     }
                 }
                 _ => {
@@ -42,8 +43,8 @@ fn list(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
                 if theme.is_empty() {
                     finding.themes.clear();
                 }
-                doc.review.findings.push(finding);
-                doc.view.selected_finding = Some(doc.review.findings.len() - 1);
+                let i = doc.review.add_finding(finding);
+                doc.view.selected_finding = Some(i);
                 form.jump = Some(Place::new(Section::Finding(doc.review.findings.len() - 1), "text"));
             }
         }
@@ -73,7 +74,7 @@ fn list(ui: &mut Ui, form: &mut Form, doc: &mut Editing) {
 
 fn section_index(section: Section) -> Option<usize> {
     match section {
-        Section::Finding(i) | Section::Action(i) | Section::DueDateChange(i, _) => Some(i),
+        Section::Finding(i) => Some(i),
         _ => None,
     }
 }
@@ -124,46 +125,26 @@ fn detail(ui: &mut Ui, form: &mut Form, review: &mut Review, i: usize) -> Option
         });
     }
 
-    ui.add_space(8.0);
-    action_plan(ui, form, finding, i);
     op
 }
 
-fn action_plan(ui: &mut Ui, form: &mut Form, finding: &mut Finding, i: usize) {
-    let s = Section::Action(i);
-    ui.label(RichText::new("Action plan").strong());
-    let Some(action) = &mut finding.action else {
-        if form.add_button(ui, "Add action plan entry", Place::new(s, "")) {
-            finding.action = Some(ActionPlanEntry::default());
+/// The actions answering finding `i`, each a button opening it on the Action plan page.
+fn answered_by(ui: &mut Ui, form: &mut Form, review: &Review, i: usize) {
+    let id = review.findings[i].id.as_str();
+    ui.add_space(8.0);
+    ui.label(RichText::new("Actions answering this finding").strong());
+    let mut any = false;
+    for at in review.action_plan.answering(id) {
+        any = true;
+        let n = format!("{}.{}", at.outcome + 1, at.action + 1);
+        let text = format!("Action {n}: {} ({})", at.item.text.trim(), at.item.status.label().to_lowercase());
+        let r =
+            ui.add(egui::Button::new(text).wrap().frame_when_inactive(false)).on_hover_text("Open in the action plan");
+        if r.clicked() {
+            form.jump = Some(Place::new(Section::Action(at.outcome, at.action), "text"));
         }
-        return;
-    };
-    form.paragraphs(ui, "Action", &mut action.action, Place::new(s, "action"));
-    form.text(ui, "Owner", &mut action.owner, Place::new(s, "owner"));
-    let statuses: Vec<(RagStatus, String)> = RagStatus::ALL.iter().map(|r| (*r, r.label().to_owned())).collect();
-    form.choice(ui, "RAG status", &mut action.status, &statuses, Place::new(s, "status"));
-    form.date(ui, "Due date", &mut action.due, Place::new(s, "due"));
-    form.paragraphs(ui, "Progress", &mut action.progress, Place::new(s, "progress"));
-
-    ui.add_space(4.0);
-    ui.label("Due date history");
-    ui.weak("Scrutiny members ask why dates slip: add a revision whenever the due date moves.");
-    let due = action.due;
-    let spec = ListSpec::new("due date revision", "Add due date revision", Place::new(s, "due_history"));
-    let new_revision =
-        |_: &[DueDateChange]| DueDateChange { from: due, to: None, changed_on: Some(today()), reason: String::new() };
-    form.list(ui, &mut action.due_history, spec, new_revision, |form, ui, j, change| {
-        let h = Section::DueDateChange(i, j);
-        let n = j + 1;
-        form.date(ui, &format!("Revision {n}: due date was"), &mut change.from, Place::new(h, "from"));
-        form.date(ui, &format!("Revision {n}: changed to"), &mut change.to, Place::new(h, "to"));
-        form.date(ui, &format!("Revision {n}: changed on"), &mut change.changed_on, Place::new(h, "changed_on"));
-        form.text(ui, &format!("Revision {n}: reason"), &mut change.reason, Place::new(h, "reason"));
-    });
-    let remove =
-        named_button(ui, true, "Remove action plan entry", &format!("Remove action plan entry of finding {}", i + 1));
-    if remove {
-        finding.action = None;
-        form.changed = true;
+    }
+    if !any {
+        ui.weak("None yet: link actions to this finding on the Action plan page.");
     }
 }

@@ -4,6 +4,8 @@
 //! dirty flag), gives every input an accessible name, and scrolls to and focuses the field a
 //! warning points at.
 
+mod action;
+mod action_plan;
 mod closing;
 mod date_field;
 mod findings;
@@ -89,6 +91,12 @@ impl Form {
         }
     }
 
+    /// A text field's id from its place, not its position on the page, so it keeps its focus and
+    /// cursor when a line above it comes or goes (a date field's hint, a warning).
+    fn field_id(&self, place: Place) -> egui::Id {
+        egui::Id::unique(("field", place, self.doc))
+    }
+
     fn track(&mut self, response: &Response, place: Place) {
         self.changed |= response.changed();
         self.target(response, place);
@@ -97,7 +105,9 @@ impl Form {
     /// A one-line text field with its label above.
     pub fn text(&mut self, ui: &mut Ui, label: &str, value: &mut String, place: Place) -> Response {
         let label = ui.label(label);
-        let r = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(label.id);
+        let r = ui
+            .add(egui::TextEdit::singleline(value).id(self.field_id(place)).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
         self.track(&r, place);
         r
     }
@@ -113,8 +123,9 @@ impl Form {
     /// Paragraphs: blank lines separate paragraphs, as in the printed report.
     pub fn paragraphs(&mut self, ui: &mut Ui, label: &str, value: &mut String, place: Place) -> Response {
         let label = ui.label(label);
-        let r =
-            ui.add(egui::TextEdit::multiline(value).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id);
+        let edit =
+            egui::TextEdit::multiline(value).id(self.field_id(place)).desired_rows(3).desired_width(f32::INFINITY);
+        let r = ui.add(edit).labelled_by(label.id);
         self.track(&r, place);
         r
     }
@@ -199,10 +210,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
     let jump = doc.view.jump.take();
     if let Some(place) = jump {
         doc.view.page = page_of(place);
-        if let crate::model::Section::Finding(i)
-        | crate::model::Section::Action(i)
-        | crate::model::Section::DueDateChange(i, _) = place.section
-        {
+        if let crate::model::Section::Finding(i) = place.section {
             doc.view.selected_finding = Some(i);
         }
     }
@@ -226,6 +234,7 @@ pub fn show(ui: &mut Ui, doc: &mut Editing) -> bool {
                     EditorPage::Text => report::show_text(ui, &mut form, &mut doc.review),
                     EditorPage::Themes => themes::show(ui, &mut form, &mut doc.review),
                     EditorPage::Team => team::show(ui, &mut form, &mut doc.review),
+                    EditorPage::ActionPlan => action_plan::show(ui, &mut form, &mut doc.review),
                     EditorPage::Closing | EditorPage::Findings => closing::show(ui, &mut form, &mut doc.review),
                 }
             });
@@ -266,13 +275,17 @@ pub fn page_of(place: Place) -> EditorPage {
             "themes" | "themes_intro" | "focus_intro" => EditorPage::Themes,
             "team" | "team_intro" => EditorPage::Team,
             "findings" => EditorPage::Findings,
+            "action_plan" => EditorPage::ActionPlan,
             f if f.starts_with("contacts") || f.starts_with("background_papers") => EditorPage::Closing,
             _ => EditorPage::Text,
         },
         S::Meeting => EditorPage::Report,
         S::Theme(_) | S::FocusQuestion(_) => EditorPage::Themes,
         S::TeamMember(_) => EditorPage::Team,
-        S::Finding(_) | S::Action(_) | S::DueDateChange(..) => EditorPage::Findings,
+        S::Finding(_) => EditorPage::Findings,
+        S::Outcome(_) | S::SuccessIndicator(..) | S::Action(..) | S::ProgressNote(..) | S::DueDateChange(..) => {
+            EditorPage::ActionPlan
+        }
         S::Recommendation(_) | S::Appendix(_) | S::ContactLine(_) | S::Officer(_) | S::BackgroundPaper(_) => {
             EditorPage::Closing
         }

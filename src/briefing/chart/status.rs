@@ -108,8 +108,8 @@ mod tests {
         use RagStatus::*;
         let counts = status_counts([Complete, Red, Amber, Complete, Green]);
         assert_eq!(counts, vec![(Red, 1), (Amber, 1), (Green, 1), (Complete, 2)]);
-        assert_eq!(status_words(&counts), "1 red, 1 amber, 1 green and 2 complete");
-        assert_eq!(status_words(&counts[..1]), "1 red");
+        assert_eq!(status_words(&counts), "1 off track (red), 1 at risk (amber), 1 on track (green) and 2 complete");
+        assert_eq!(status_words(&counts[..1]), "1 off track (red)");
         assert_eq!(status_words(&[]), "no actions");
     }
 
@@ -129,10 +129,12 @@ mod tests {
         assert_eq!(rects.len(), 2);
         assert!((rects[0] - CONTENT_WIDTH / 4.0).abs() < 0.01 && (rects[1] - CONTENT_WIDTH * 0.75).abs() < 0.01);
         let t = texts(&f);
-        for want in ["1 red", "3 green", "Red: 1 action", "Green: 3 actions"] {
+        for want in
+            ["1 off track (red)", "3 on track (green)", "Off track (red): 1 action", "On track (green): 3 actions"]
+        {
             assert!(t.iter().any(|s| s == want), "{want} missing from {t:?}");
         }
-        assert_eq!(f.alt, "Actions by status: 4 actions in all: 1 red and 3 green.");
+        assert_eq!(f.alt, "Actions by status: 4 actions in all: 1 off track (red) and 3 on track (green).");
     }
 
     #[test]
@@ -141,7 +143,7 @@ mod tests {
         let f = status_figure("Actions by status", &[(Red, 1), (Complete, 30)]);
         let t = texts(&f);
         assert!(t.iter().any(|s| s == "1"), "{t:?}");
-        assert!(t.iter().any(|s| s == "Red: 1 action"));
+        assert!(t.iter().any(|s| s == "Off track (red): 1 action"));
         assert!(t.iter().any(|s| s == "30 complete"));
     }
 }

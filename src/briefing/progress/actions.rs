@@ -2,7 +2,7 @@
 //! labelled lines (officer, due date, status in words, latest progress note) and every change
 //! of its due date with the reason. An overdue action says so in words, not only in colour.
 
-use super::plan::{Action, Outcome, status_in_words};
+use super::plan::{Action, Outcome};
 use super::{heading, lines};
 use crate::briefing::compose::{Block, CONTENT_WIDTH, Composer, Line, MARGIN_LEFT, Style, run};
 use crate::briefing::fonts::Fonts;
@@ -81,7 +81,7 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
         n => due.push_str(&format!(" (changed {n} times; see below)")),
     }
     block.extend(field(c, "Due", &due, Style::BODY));
-    block.extend(field(c, "Status", status_in_words(a.status), Style::BODY));
+    block.extend(field(c, "Status", a.status.label(), Style::BODY));
     let keep = block.len();
     if a.overdue {
         let text = format!("Overdue: the due date ({}) has passed and the action is not complete.", due_text(a.due));

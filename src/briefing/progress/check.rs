@@ -34,19 +34,24 @@ pub fn open_progress_findings(review: &Review, options: &ScanOptions) -> Vec<Dis
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionPlanEntry, DisclosureKind, DueDateChange, Finding, FindingKind, ReviewedDisclosure};
+    use crate::model::{Action, ActionPlan, DisclosureKind, DueDateChange, Officer, Outcome, ReviewedDisclosure};
 
     fn review(reason: &str) -> Review {
-        let mut r = Review { council: "Afonwen County Borough Council".into(), ..Review::default() };
-        let mut f = Finding::new(FindingKind::AreaForConsideration, "Early help varies", "x", true);
-        f.action = Some(ActionPlanEntry {
-            action: "One assessment".into(),
-            owner: "Jo Reid, Early Help Service Manager, jo.reid@afonwen.gov.uk".into(),
+        let action = Action {
+            text: "One assessment".into(),
+            officer: Officer {
+                name: "Jo Reid".into(),
+                role: "Early Help Service Manager, jo.reid@afonwen.gov.uk".into(),
+            },
             due_history: vec![DueDateChange { from: None, to: None, changed_on: None, reason: reason.into() }],
-            ..ActionPlanEntry::default()
-        });
-        r.findings.push(f);
-        r
+            ..Action::default()
+        };
+        let outcome = Outcome { title: "Early help everywhere".into(), actions: vec![action], ..Outcome::default() };
+        Review {
+            council: "Afonwen County Borough Council".into(),
+            action_plan: ActionPlan { outcomes: vec![outcome] },
+            ..Review::default()
+        }
     }
 
     #[test]
@@ -55,7 +60,7 @@ mod tests {
         let found = open_progress_findings(&r, &ScanOptions::default());
         let kinds: Vec<DisclosureKind> = found.iter().map(|d| d.kind).collect();
         assert!(kinds.contains(&DisclosureKind::TitledName), "{found:?}");
-        assert!(found.iter().all(|d| d.place == Place::new(Section::DueDateChange(0, 0), "reason")), "{found:?}");
+        assert!(found.iter().all(|d| d.place == Place::new(Section::DueDateChange(0, 0, 0), "reason")), "{found:?}");
         assert!(open_progress_findings(&review("Supplier delay."), &ScanOptions::default()).is_empty());
     }
 

@@ -146,7 +146,7 @@ fn summary(c: &mut Composer, plan: &ProgressPlan) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionPlanEntry, Finding, FindingKind, RagStatus};
+    use crate::model::{Action, ActionPlan, Outcome, RagStatus};
 
     fn all_text(layout: &Layout) -> String {
         layout.pages.iter().flat_map(|p| p.texts()).map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n")
@@ -161,16 +161,19 @@ mod tests {
 
     #[test]
     fn the_summary_says_the_counts_and_names_the_overdue_actions() {
-        let mut r = Review { title: "Peer review".into(), council: "Afonwen".into(), ..Review::default() };
-        for (status, due) in [(RagStatus::Red, Date::ymd(2026, 1, 31)), (RagStatus::Complete, Date::ymd(2026, 1, 31))] {
-            let mut f = Finding::new(FindingKind::AreaForConsideration, "An area", "x", true);
-            f.action = Some(ActionPlanEntry { action: format!("Act {status:?}"), status, due, ..Default::default() });
-            r.findings.push(f);
-        }
+        let actions = [(RagStatus::Red, Date::ymd(2026, 1, 31)), (RagStatus::Complete, Date::ymd(2026, 1, 31))]
+            .map(|(status, due)| Action { text: format!("Act {status:?}"), status, due, ..Action::default() });
+        let outcome = Outcome { title: "An outcome".into(), actions: actions.into(), ..Outcome::default() };
+        let r = Review {
+            title: "Peer review".into(),
+            council: "Afonwen".into(),
+            action_plan: ActionPlan { outcomes: vec![outcome] },
+            ..Review::default()
+        };
         let layout = lay_out_progress(&r, Date::ymd(2026, 3, 17).unwrap()).unwrap();
         let text = all_text(&layout);
         assert!(text.contains("Printed on 17 March 2026"), "{text}");
-        assert!(text.contains("There are 2 actions: 1 red and 1 complete."), "{text}");
+        assert!(text.contains("There are 2 actions: 1 off track (red) and 1 complete."), "{text}");
         assert!(text.contains("1 action is overdue (past its due date and not complete): Act Red"), "{text}");
         assert_eq!(layout.title, "Progress report: Peer review");
     }

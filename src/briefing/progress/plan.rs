@@ -6,7 +6,7 @@
 //! This file is the only one that reads the action plan model; the layout and the check work
 //! on a [`ProgressPlan`].
 
-use crate::model::{Date, FindingKind, Place, RagStatus, Review, Section};
+use crate::model::{Date, Place, RagStatus, Review, Section};
 
 /// A text the report prints, with where it comes from. `relaxed`: a field expected to name
 /// officers (names, phones and e-mails there are not flagged).
@@ -33,7 +33,7 @@ pub(crate) struct ProgressPlan {
     pub(crate) outcomes: Vec<Outcome>,
 }
 
-/// A desired outcome (today: the theme the areas for consideration are under).
+/// A desired outcome.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Outcome {
     pub(crate) title: Printed,
@@ -77,59 +77,30 @@ pub(crate) struct DueChange {
 impl ProgressPlan {
     /// The review's action plan on `today`; `None` when it has no actions.
     pub(crate) fn of(review: &Review, today: Date) -> Option<ProgressPlan> {
-        let mut outcomes = Vec::new();
-        let themed = |i: usize, id: Option<&str>| {
-            let f = &review.findings[i];
-            match id {
-                Some(id) => f.themes.first().is_some_and(|t| t == id),
-                None => f.themes.first().is_none_or(|t| review.theme(t).is_none()),
-            }
-        };
-        for (t, id) in
-            review.themes.iter().enumerate().map(|(t, th)| (Some(t), Some(th.id.as_str()))).chain([(None, None)])
-        {
-            let actions: Vec<Action> = review
-                .findings_of(FindingKind::AreaForConsideration, false)
-                .filter(|(i, _)| themed(*i, id))
-                .filter_map(|(i, f)| f.action.as_ref().map(|a| (i, f, a)))
-                .map(|(i, f, a)| Action {
-                    text: Printed::new(&a.action, Place::new(Section::Action(i), "action")),
-                    answers: vec![Printed::new(&f.text, Place::new(Section::Finding(i), "text"))],
-                    officer_name: None,
-                    officer_role: (!a.owner.trim().is_empty())
-                        .then(|| Printed::officer(&a.owner, Place::new(Section::Action(i), "owner"))),
-                    due: a.due,
-                    status: a.status,
-                    overdue: a.is_overdue(today),
-                    latest_note: (!a.progress.trim().is_empty()).then(|| Note {
-                        date: None,
-                        text: Printed::new(&a.progress, Place::new(Section::Action(i), "progress")),
-                    }),
-                    due_changes: a
-                        .due_history
-                        .iter()
-                        .enumerate()
-                        .map(|(k, c)| DueChange {
-                            from: c.from,
-                            to: c.to,
-                            changed_on: c.changed_on,
-                            reason: Printed::new(&c.reason, Place::new(Section::DueDateChange(i, k), "reason")),
-                        })
-                        .collect(),
-                })
-                .collect();
-            if actions.is_empty() {
-                continue;
-            }
-            let title = match t {
-                Some(t) => {
-                    Printed::new(review.theme_label(&review.themes[t].id), Place::new(Section::Theme(t), "label"))
-                }
-                None => Printed::new("Other areas for consideration", Place::doc("")),
-            };
-            outcomes.push(Outcome { title, indicators: Vec::new(), actions });
-        }
-        (!outcomes.is_empty()).then_some(ProgressPlan { outcomes })
+        let plan = &review.action_plan;
+        plan.actions().next()?;
+        let outcomes = plan
+            .outcomes
+            .iter()
+            .enumerate()
+            .map(|(o, outcome)| Outcome {
+                title: Printed::new(&outcome.title, Place::new(Section::Outcome(o), "title")),
+                indicators: outcome
+                    .success_indicators
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| Printed::new(s, Place::new(Section::SuccessIndicator(o, k), "")))
+                    .filter(|p| !p.text.is_empty())
+                    .collect(),
+                actions: outcome
+                    .actions
+                    .iter()
+                    .enumerate()
+                    .map(|(a, item)| action(review, o, a, item, today))
+                    .collect(),
+            })
+            .collect();
+        Some(ProgressPlan { outcomes })
     }
 
     pub(crate) fn actions(&self) -> impl Iterator<Item = &Action> {
@@ -155,67 +126,110 @@ impl ProgressPlan {
     }
 }
 
-/// A status in words, for members who will not see the colour.
-pub(crate) fn status_in_words(status: RagStatus) -> &'static str {
-    match status {
-        RagStatus::Red => "Red: off track",
-        RagStatus::Amber => "Amber: at risk of delay",
-        RagStatus::Green => "Green: on track",
-        RagStatus::NotStarted => "Not started",
-        RagStatus::Complete => "Complete",
+/// One action as printed: the findings it answers by their text (ids that no longer match a
+/// finding are left out), its latest note with text, and its due-date history.
+fn action(review: &Review, o: usize, a: usize, action: &crate::model::Action, today: Date) -> Action {
+    let at = Section::Action(o, a);
+    let answers = action
+        .answers
+        .iter()
+        .filter_map(|id| review.findings.iter().position(|f| f.id == *id))
+        .map(|i| Printed::new(&review.findings[i].text, Place::new(Section::Finding(i), "text")))
+        .collect();
+    let named = |text: &str, field| (!text.trim().is_empty()).then(|| Printed::officer(text, Place::new(at, field)));
+    Action {
+        text: Printed::new(&action.text, Place::new(at, "text")),
+        answers,
+        officer_name: named(&action.officer.name, "officer.name"),
+        officer_role: named(&action.officer.role, "officer.role"),
+        due: action.due,
+        status: action.status,
+        overdue: action.is_overdue(today),
+        latest_note: action.latest_note_index().map(|n| Note {
+            date: action.progress[n].date,
+            text: Printed::new(&action.progress[n].text, Place::new(Section::ProgressNote(o, a, n), "text")),
+        }),
+        due_changes: action
+            .due_history
+            .iter()
+            .enumerate()
+            .map(|(k, c)| DueChange {
+                from: c.from,
+                to: c.to,
+                changed_on: c.changed_on,
+                reason: Printed::new(&c.reason, Place::new(Section::DueDateChange(o, a, k), "reason")),
+            })
+            .collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionPlanEntry, DueDateChange, Finding, Theme};
+    use crate::model::{ActionPlan, DueDateChange, Finding, FindingKind, Officer, ProgressNote};
 
     fn review() -> Review {
         let mut r = Review::default();
-        r.themes = vec![Theme::new("vision", "Vision"), Theme::new("voice", "Voice of the child")];
-        let mut a = Finding::new(FindingKind::AreaForConsideration, "Early help varies", "voice", true);
-        a.action = Some(ActionPlanEntry {
-            action: "One early help assessment".into(),
-            owner: "Early Help Service Manager".into(),
+        let mut f = Finding::new(FindingKind::AreaForConsideration, "Early help varies", "voice", true);
+        f.id = "A1".into();
+        r.findings = vec![Finding::new(FindingKind::Strength, "Good", "vision", true), f];
+        let action = crate::model::Action {
+            id: "O1.1".into(),
+            text: "One early help assessment".into(),
+            officer: Officer { name: "Rhian Pryce".into(), role: "Early Help Service Manager".into() },
             due: Date::ymd(2026, 3, 31),
             status: RagStatus::Amber,
-            progress: "Pilot in two areas".into(),
+            progress: vec![
+                ProgressNote { date: Date::ymd(2026, 1, 5), text: "Started".into() },
+                ProgressNote { date: Date::ymd(2026, 2, 5), text: "Pilot in two areas".into() },
+                ProgressNote { date: None, text: "  ".into() },
+            ],
             due_history: vec![DueDateChange {
                 from: Date::ymd(2025, 12, 31),
                 to: Date::ymd(2026, 3, 31),
                 changed_on: Date::ymd(2025, 11, 20),
                 reason: "Supplier delay".into(),
             }],
-        });
-        let plain = Finding::new(FindingKind::AreaForConsideration, "No plan yet", "vision", false);
-        let strength = Finding::new(FindingKind::Strength, "Good", "vision", true);
-        r.findings = vec![strength, plain, a];
+            answers: vec!["A1".into(), "gone".into()],
+        };
+        r.action_plan = ActionPlan {
+            outcomes: vec![crate::model::Outcome {
+                id: "O1".into(),
+                title: "Families get the same early help everywhere".into(),
+                success_indicators: vec!["One assessment in use".into(), " ".into()],
+                actions: vec![action],
+            }],
+        };
         r
     }
 
     #[test]
-    fn actions_are_grouped_under_their_outcome_with_every_field() {
+    fn actions_are_read_under_their_outcome_with_every_field_and_its_place() {
         let today = Date::ymd(2026, 4, 1).unwrap();
         let plan = ProgressPlan::of(&review(), today).unwrap();
-        assert_eq!(plan.outcomes.len(), 1, "a theme with no actions is left out");
         let o = &plan.outcomes[0];
-        assert_eq!(o.title.text, "Voice of the child");
+        assert_eq!(o.title.text, "Families get the same early help everywhere");
+        assert_eq!(o.indicators.len(), 1, "an empty indicator is left out");
         let a = &o.actions[0];
-        assert_eq!(a.text.text, "One early help assessment");
-        assert_eq!(a.text.place, Place::new(Section::Action(2), "action"));
+        assert_eq!(a.text.place, Place::new(Section::Action(0, 0), "text"));
+        assert_eq!(a.answers.len(), 1, "an id that matches no finding is left out");
         assert_eq!(a.answers[0].text, "Early help varies");
-        assert_eq!(a.officer_role.as_ref().unwrap().text, "Early Help Service Manager");
+        assert_eq!(a.officer_name.as_ref().unwrap().text, "Rhian Pryce");
         assert!(a.officer_role.as_ref().unwrap().relaxed && !a.text.relaxed);
-        assert!(a.overdue, "due 31 March, amber, printed 1 April");
-        assert_eq!(a.due_changes[0].reason.place, Place::new(Section::DueDateChange(2, 0), "reason"));
+        assert!(a.overdue, "due 31 March, at risk, printed 1 April");
+        let note = a.latest_note.as_ref().unwrap();
+        assert_eq!((note.text.text.as_str(), note.date), ("Pilot in two areas", Date::ymd(2026, 2, 5)));
+        assert_eq!(note.text.place, Place::new(Section::ProgressNote(0, 0, 1), "text"));
+        assert_eq!(a.due_changes[0].reason.place, Place::new(Section::DueDateChange(0, 0, 0), "reason"));
         let texts: Vec<&str> = plan.texts().iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
             [
-                "Voice of the child",
+                "Families get the same early help everywhere",
+                "One assessment in use",
                 "One early help assessment",
                 "Early help varies",
+                "Rhian Pryce",
                 "Early Help Service Manager",
                 "Pilot in two areas",
                 "Supplier delay"
@@ -227,14 +241,8 @@ mod tests {
     #[test]
     fn a_review_without_actions_has_no_plan() {
         let mut r = review();
-        r.findings.truncate(2);
-        assert_eq!(ProgressPlan::of(&r, Date::ymd(2026, 1, 1).unwrap()), None);
+        r.action_plan.outcomes[0].actions.clear();
+        assert_eq!(ProgressPlan::of(&r, Date::ymd(2026, 1, 1).unwrap()), None, "an outcome with no actions");
         assert_eq!(ProgressPlan::of(&Review::default(), Date::ymd(2026, 1, 1).unwrap()), None);
-    }
-
-    #[test]
-    fn statuses_are_said_in_words() {
-        assert_eq!(status_in_words(RagStatus::Red), "Red: off track");
-        assert!(RagStatus::ALL.iter().all(|s| status_in_words(*s).starts_with(s.label())));
     }
 }

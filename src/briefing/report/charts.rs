@@ -6,7 +6,7 @@ use super::Writer;
 use crate::briefing::chart::{status_counts, status_figure, theme_counts, theme_figure};
 use crate::briefing::compose::{Block, CONTENT_WIDTH, CellPara, Column, MARGIN_LEFT, Row, Style};
 use crate::briefing::page::MM;
-use crate::model::Review;
+use crate::model::{ActionPlan, Review};
 
 impl Writer<'_> {
     /// Strengths against areas for consideration per theme, then the same numbers as a table.
@@ -49,8 +49,8 @@ impl Writer<'_> {
 
     /// The action plan's actions by status as a labelled stacked bar, with a sentence giving the
     /// same counts. Nothing when there are no actions.
-    pub(super) fn status_chart(&mut self, review: &Review) {
-        let counts = status_counts(review.findings.iter().filter_map(|f| f.action.as_ref()).map(|a| a.status));
+    pub(super) fn status_chart(&mut self, plan: &ActionPlan) {
+        let counts = status_counts(plan.actions().map(|a| a.item.status));
         if counts.is_empty() {
             return;
         }

@@ -2,9 +2,9 @@
 //! plan appendix.
 
 use super::Writer;
-use crate::briefing::compose::{CONTENT_WIDTH, CellPara, Column, Row, Style};
+use crate::briefing::compose::{Block, CONTENT_WIDTH, CellPara, Column, MARGIN_LEFT, Row, Style, run};
 use crate::briefing::page::MM;
-use crate::model::{FindingKind, Review, paragraphs};
+use crate::model::{ActionPlan, FindingKind, Review, paragraphs};
 
 impl Writer<'_> {
     /// `charts`: the findings-by-theme chart follows the key findings.
@@ -95,49 +95,71 @@ impl Writer<'_> {
         self.c.gap(2.0 * MM);
     }
 
-    /// `charts`: the actions by status as a stacked bar, above the table.
-    pub(super) fn action_plan(&mut self, review: &Review, number: usize, charts: bool) {
-        self.appendix_heading(&format!("Appendix {number}: Action plan"));
+    /// The action plan appendix: each desired outcome, its success indicators, and a table of
+    /// its actions with officer, due date, status in words and the latest progress note.
+    /// `charts`: the actions by status as a stacked bar, above the outcomes.
+    pub(super) fn action_plan(&mut self, plan: &ActionPlan, number: usize, charts: bool) {
+        let title = format!("Appendix {number}: Action plan");
+        self.appendix_heading(&title);
         if charts {
-            self.status_chart(review);
+            self.status_chart(plan);
         }
         let w = CONTENT_WIDTH;
-        let columns = [
-            Column { header: "Area for consideration".into(), width: w * 0.30 },
-            Column { header: "Action".into(), width: w * 0.30 },
-            Column { header: "Owner".into(), width: w * 0.16 },
-            Column { header: "Due".into(), width: w * 0.12 },
-            Column { header: "Status (RAG)".into(), width: w * 0.12 },
-        ];
+        let columns = || {
+            [
+                Column { header: "Action".into(), width: w * 0.34 },
+                Column { header: "Officer".into(), width: w * 0.18 },
+                Column { header: "Due".into(), width: w * 0.12 },
+                Column { header: "Status".into(), width: w * 0.12 },
+                Column { header: "Latest progress".into(), width: w * 0.24 },
+            ]
+        };
         let para = |t: &str| vec![CellPara { text: t.to_owned(), bullet: false }];
-        let mut rows = Vec::new();
-        for id in review.themes.iter().map(|t| Some(t.id.as_str())).chain([None]) {
-            let entries: Vec<_> = review
-                .findings_of(FindingKind::AreaForConsideration, false)
-                .filter(|(_, f)| match id {
-                    Some(id) => f.themes.iter().any(|t| t == id),
-                    None => f.themes.first().is_none_or(|t| review.theme(t).is_none()),
-                })
-                .filter_map(|(_, f)| f.action.as_ref().map(|a| (f, a)))
-                .collect();
-            if entries.is_empty() {
+        for (o, outcome) in plan.outcomes.iter().enumerate() {
+            self.c.place = title.clone();
+            let heading = format!("Outcome {}: {}", o + 1, outcome.title.trim());
+            let lines = self.c.wrap(&heading, Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            // Kept with the indicators' heading, or with the table's header and first row.
+            let keep = lines.len() + 2;
+            self.c.place(Block { lines, keep_first: keep, space_before: 4.0 * MM, ..Block::default() });
+            let indicators: Vec<&str> =
+                outcome.success_indicators.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            if !indicators.is_empty() {
+                let lines = self.c.wrap("Success indicators:", Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+                self.c.place(Block { keep_first: lines.len() + 1, lines, space_before: 2.0 * MM, ..Block::default() });
+                for indicator in indicators {
+                    let mut lines = self.c.wrap(indicator, Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 6.0 * MM, 6.0 * MM);
+                    if let Some(first) = lines.first_mut() {
+                        let baseline = first.runs.first().map_or(0.0, |r| r.y);
+                        first.runs.insert(0, run("•", Style::BODY, MARGIN_LEFT, baseline));
+                    }
+                    self.c.place(Block { lines, keep_first: 2, space_before: 1.0 * MM, ..Block::default() });
+                }
+            }
+            if outcome.actions.is_empty() {
                 continue;
             }
-            rows.push(Row::Band(id.map_or("Other", |id| review.theme_label(id)).to_owned()));
-            for (f, a) in entries {
-                let mut action = para(&a.action);
-                if !a.progress.trim().is_empty() {
-                    action.push(CellPara { text: format!("Progress: {}", a.progress), bullet: false });
-                }
-                rows.push(Row::Cells(vec![
-                    para(&f.text),
-                    action,
-                    para(&a.owner),
-                    para(&a.due.map_or_else(|| "Not set".to_owned(), |d| d.to_string())),
-                    para(a.status.label()),
-                ]));
-            }
+            self.c.gap(2.0 * MM);
+            let rows: Vec<Row> = outcome
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(a, action)| {
+                    let latest = action.latest_note().map_or_else(String::new, |n| match n.date {
+                        Some(d) => format!("{d}: {}", n.text.trim()),
+                        None => n.text.trim().to_owned(),
+                    });
+                    Row::Cells(vec![
+                        para(&format!("{}.{} {}", o + 1, a + 1, action.text.trim())),
+                        para(&action.officer.line()),
+                        para(&action.due.map_or_else(|| "Not set".to_owned(), |d| d.to_string())),
+                        para(action.status.label()),
+                        para(&latest),
+                    ])
+                })
+                .collect();
+            self.c.table(&columns(), &rows, "Action plan");
         }
-        self.c.table(&columns, &rows, "Action plan");
+        self.c.gap(2.0 * MM);
     }
 }

@@ -189,7 +189,7 @@ impl Writer<'_> {
         }
         let with_body: Vec<(usize, &Appendix)> =
             review.appendices.iter().enumerate().filter(|(_, a)| !a.body.trim().is_empty()).collect();
-        let action_plan = options.action_plan && review.findings.iter().any(|f| f.action.is_some());
+        let action_plan = options.action_plan && !review.action_plan.is_empty();
         if !review.appendices.is_empty() || action_plan {
             self.start_section("Supporting Information");
             self.c.place = "Supporting information".into();
@@ -234,7 +234,7 @@ impl Writer<'_> {
             self.appendix(i + 1, a, options.visibility);
         }
         if action_plan {
-            self.action_plan(review, review.appendices.len() + 1, options.charts);
+            self.action_plan(&review.action_plan, review.appendices.len() + 1, options.charts);
         }
     }
 }

@@ -7,9 +7,10 @@ use crate::model::{AgendaContent, CommitteePack, Place, Review, Section};
 
 /// Every text a public briefing or pack prints for this review, with its place, and whether it
 /// is a field expected to name officers (contact points, the review team, background papers,
-/// action owners, who the report is from): there names, phones, e-mails and postcodes are not
-/// reported. Left out: exempt appendix bodies (private), theme ids and due-date reasons (never
-/// printed). The action plan is included: a public briefing can print it.
+/// action officers, who the report is from): there names, phones, e-mails and postcodes are not
+/// reported. Left out: exempt appendix bodies (private), theme ids, due-date reasons and all but
+/// an action's latest progress note (never printed). The action plan is included: a public
+/// briefing can print it.
 pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
     review
         .texts()
@@ -20,6 +21,13 @@ pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
                 place.field != "body" || review.appendices.get(i).is_some_and(|a| a.exempt.is_none())
             }
             Section::DueDateChange(..) => false,
+            // The briefing prints only an action's latest note.
+            Section::ProgressNote(o, a, n) => review
+                .action_plan
+                .outcomes
+                .get(o)
+                .and_then(|outcome| outcome.actions.get(a))
+                .is_some_and(|action| action.latest_note_index() == Some(n)),
             _ => true,
         })
         .map(|(place, text)| {
@@ -28,7 +36,7 @@ pub fn public_texts(review: &Review) -> Vec<(Place, &str, bool)> {
                 | Section::ContactLine(_)
                 | Section::Officer(_)
                 | Section::BackgroundPaper(_) => true,
-                Section::Action(_) => place.field == "owner",
+                Section::Action(..) => place.field.starts_with("officer."),
                 Section::Document => matches!(
                     place.field,
                     "team_intro" | "report_of" | "contacts.general_heading" | "background_papers_statement"
