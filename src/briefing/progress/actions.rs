@@ -12,11 +12,11 @@ use crate::model::Date;
 /// Where an action's details start: under its title, a little in.
 const INDENT: f32 = 6.0 * MM;
 /// Width of the labels ("Officer", "Due"...) in the details.
-const LABEL: f32 = 30.0 * MM;
+const LABEL: f32 = 36.0 * MM;
 
 pub(super) fn outcome(c: &mut Composer, n: usize, outcome: &Outcome) {
     c.place = format!("Outcome {n}");
-    heading(c, &format!("{n}. {}", outcome.title.text), 0);
+    heading(c, &format!("Outcome {n}: {}", outcome.title.text), 0);
     if !outcome.indicators.is_empty() {
         let l = lines(c, "Success indicators", Style::BOLD);
         c.place(Block { lines: l, keep_first: 3, space_before: 2.0 * MM, ..Block::default() });
@@ -78,6 +78,7 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
     match a.due_changes.len() {
         0 => {}
         1 => due.push_str(" (changed once; see below)"),
+        2 => due.push_str(" (changed twice; see below)"),
         n => due.push_str(&format!(" (changed {n} times; see below)")),
     }
     block.extend(field(c, "Due", &due, Style::BODY));
@@ -89,7 +90,7 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
     }
     let note = match &a.latest_note {
         Some(n) => match n.date {
-            Some(d) => format!("{} (note of {d})", n.text.text),
+            Some(d) => format!("{d}: {}", n.text.text),
             None => n.text.text.clone(),
         },
         None => "No progress note yet.".to_owned(),

@@ -32,8 +32,8 @@ impl std::fmt::Display for ProgressError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ProgressError::NoActionPlan => f.write_str(
-                "this review has no action plan, so there is no progress to report: add actions to its areas \
-                 for consideration (Findings and actions) first",
+                "this review has no action plan, so there is no progress to report: add its desired outcomes \
+                 and actions on the editor's Action plan page first",
             ),
         }
     }
