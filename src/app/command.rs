@@ -21,6 +21,7 @@ pub enum UICommand {
     SaveAs,
     Close,
     PrintBriefing,
+    PrintProgress,
     Quit,
     Undo,
     Redo,
@@ -32,7 +33,7 @@ pub enum UICommand {
 
 impl UICommand {
     /// In menu order.
-    pub const ALL: [UICommand; 14] = [
+    pub const ALL: [UICommand; 15] = [
         UICommand::New,
         UICommand::NewPack,
         UICommand::Open,
@@ -40,6 +41,7 @@ impl UICommand {
         UICommand::SaveAs,
         UICommand::Close,
         UICommand::PrintBriefing,
+        UICommand::PrintProgress,
         UICommand::Quit,
         UICommand::Undo,
         UICommand::Redo,
@@ -59,6 +61,7 @@ impl UICommand {
             UICommand::SaveAs => "Save as…",
             UICommand::Close => "Close tab",
             UICommand::PrintBriefing => "Print briefing…",
+            UICommand::PrintProgress => "Print progress report…",
             UICommand::Quit => "Quit",
             UICommand::Undo => "Undo",
             UICommand::Redo => "Redo",
@@ -79,6 +82,9 @@ impl UICommand {
             UICommand::SaveAs => "Save the review under a new name",
             UICommand::Close => "Close this review (asks first if it has unsaved changes)",
             UICommand::PrintBriefing => "Print the panel briefing for this review",
+            UICommand::PrintProgress => {
+                "Print the progress report on this review's action plan for a follow-up panel: status, owners, due dates and why they moved"
+            }
             UICommand::Quit => "Close PeerBrief",
             UICommand::Undo => "Undo the last change to this review",
             UICommand::Redo => "Redo the change you undid",
@@ -107,7 +113,7 @@ impl UICommand {
             UICommand::ShowDashboard => cmd(Key::Num1),
             UICommand::ShowEditor => cmd(Key::Num2),
             UICommand::ShowPreview => cmd(Key::Num3),
-            UICommand::MakePack => None,
+            UICommand::PrintProgress | UICommand::MakePack => None,
         }
     }
 
