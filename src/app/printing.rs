@@ -7,11 +7,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use super::inbox::{Event, EventSender};
+use crate::briefing::progress::{lay_out_progress, open_progress_findings};
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
 use crate::model::disclosure::{open_findings, open_pack_findings, open_previous_findings};
-use crate::briefing::progress::{lay_out_progress, open_progress_findings};
 use crate::model::{CommitteePack, Date, Review, ScanOptions};
 use crate::store::{LoadedPack, load_pack, resolve_pack, write_export};
 

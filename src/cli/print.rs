@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use crate::briefing::progress::lay_out_progress;
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
 use crate::model::disclosure::open_previous_findings;
-use crate::briefing::progress::lay_out_progress;
 use crate::model::{Date, ProtectiveMarking, ScanOptions};
 use crate::store::{load_pack, load_previous_review, load_review, write_export};
 
@@ -84,7 +84,8 @@ pub fn progress(file: &Path, out: &Path, today: Date) -> ExitCode {
         Ok(layout) => layout,
         Err(e) => return fail(&format!("{}: {e}", file.display())),
     };
-    let open = super::disclosure::report_progress(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+    let open =
+        super::disclosure::report_progress(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
     if open > 0 {
         let s = if open == 1 { "" } else { "s" };
         return fail(&format!(
