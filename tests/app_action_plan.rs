@@ -176,3 +176,19 @@ fn adding_and_removing_actions_undo_one_step_each() {
     }
     assert_eq!(review(&harness).action_plan, before);
 }
+
+#[test]
+fn the_dashboard_shows_each_findings_actions_in_words_and_opens_an_action_from_the_lists() {
+    let scratch = Scratch::new();
+    let mut harness = open(&scratch, &["afonwen-2025-action-plan.peerreview"]);
+    // The early help finding is answered by three actions.
+    harness.get_by_label_contains("· actions: at risk (amber), off track (red), on track (green)");
+    harness.get_by_label_contains("· actions: complete, not started");
+    harness.get_by_label("Theme: Working together · action: on track (green)");
+    let moved = "Moved 2 times: Agree a protocol with the health board for health attendance at strategy \
+                 discussions. (now due 31 January 2027)";
+    click(&mut harness, moved);
+    let doc = harness.state().current().and_then(|d| d.editing()).expect("a review is open");
+    assert_eq!(doc.view.page, peerbrief::app::EditorPage::ActionPlan);
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Action 1.2: due date").is_focused());
+}

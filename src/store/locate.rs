@@ -94,4 +94,14 @@ mod tests {
         );
         assert_eq!(locate(text, &vec![], "absent"), None);
     }
+
+    #[test]
+    fn finds_an_actions_officer_and_its_latest_note() {
+        let text = "PeerReview(\n    action_plan: ActionPlan(\n        outcomes: [\n            Outcome(\n                title: \"Mrs Smith\",\n                actions: [\n                    Action(\n                        text: \"a\",\n                    ),\n                    Action(\n                        text: \"Mrs Smith\",\n                        officer: Officer(\n                            name: \"Mrs Smith\",\n                        ),\n                        progress: [\n                            ProgressNote(\n                                text: \"x\",\n                            ),\n                            ProgressNote(\n                                text: \"Mrs Smith\",\n                            ),\n                        ],\n                    ),\n                ],\n            ),\n        ],\n    ),\n)\n";
+        let at = |place| locate(text, &review_anchors(&place), "Mrs Smith");
+        assert_eq!(at(Place::new(Section::Outcome(0), "title")), Some((5, 25)));
+        assert_eq!(at(Place::new(Section::Action(0, 1), "text")), Some((11, 32)));
+        assert_eq!(at(Place::new(Section::Action(0, 1), "officer.name")), Some((13, 36)));
+        assert_eq!(at(Place::new(Section::ProgressNote(0, 1, 1), "text")), Some((20, 40)));
+    }
 }

@@ -4,7 +4,7 @@
 use super::Writer;
 use crate::briefing::compose::{Block, CONTENT_WIDTH, CellPara, Column, MARGIN_LEFT, Row, Style, run};
 use crate::briefing::page::MM;
-use crate::model::{ActionPlan, FindingKind, Review, paragraphs};
+use crate::model::{ActionPlan, FindingKind, Officer, Review, paragraphs};
 
 impl Writer<'_> {
     /// `charts`: the findings-by-theme chart follows the key findings.
@@ -107,9 +107,9 @@ impl Writer<'_> {
         let w = CONTENT_WIDTH;
         let columns = || {
             [
-                Column { header: "Action".into(), width: w * 0.34 },
+                Column { header: "Action".into(), width: w * 0.32 },
                 Column { header: "Officer".into(), width: w * 0.18 },
-                Column { header: "Due".into(), width: w * 0.12 },
+                Column { header: "Due".into(), width: w * 0.14 },
                 Column { header: "Status".into(), width: w * 0.12 },
                 Column { header: "Latest progress".into(), width: w * 0.24 },
             ]
@@ -151,7 +151,7 @@ impl Writer<'_> {
                     });
                     Row::Cells(vec![
                         para(&format!("{}.{} {}", o + 1, a + 1, action.text.trim())),
-                        para(&action.officer.line()),
+                        officer(&action.officer),
                         para(&action.due.map_or_else(|| "Not set".to_owned(), |d| d.to_string())),
                         para(action.status.label()),
                         para(&latest),
@@ -162,4 +162,13 @@ impl Writer<'_> {
         }
         self.c.gap(2.0 * MM);
     }
+}
+
+/// The officer's name over their role, leaving out what is not given.
+fn officer(o: &Officer) -> Vec<CellPara> {
+    [o.name.trim(), o.role.trim()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| CellPara { text: t.to_owned(), bullet: false })
+        .collect()
 }

@@ -220,6 +220,43 @@ mod tests {
     }
 
     #[test]
+    fn the_printed_action_plan_is_scanned_its_officers_may_be_named_and_old_notes_are_not() {
+        use crate::model::ProgressNote;
+        let mut r = Review::default();
+        let o = r.action_plan.add_outcome();
+        let outcome = &mut r.action_plan.outcomes[o];
+        outcome.title = "Mrs Jones's family is supported".into();
+        outcome.success_indicators.push("Child C, aged 7, is back in school".into());
+        let a = outcome.add_action();
+        let action = &mut outcome.actions[a];
+        action.text = "Dr Patel reviews the case.".into();
+        action.officer.name = "Mr Sam Patel".into();
+        action.officer.role = "Principal Social Worker".into();
+        action.progress = vec![
+            ProgressNote { date: None, text: "Mrs Brown was told.".into() },
+            ProgressNote { date: None, text: "Mr Green agreed.".into() },
+        ];
+        action.due_history.push(crate::model::DueDateChange {
+            from: None,
+            to: None,
+            changed_on: None,
+            reason: "Mrs White was ill.".into(),
+        });
+        let found = scan_review(&r, &ScanOptions::default());
+        let places: Vec<String> = found.iter().map(|d| d.place.to_string()).collect();
+        assert_eq!(
+            places,
+            [
+                "action_plan.outcomes[1].title",
+                "action_plan.outcomes[1].success_indicators[1]",
+                "action_plan.outcomes[1].actions[1].text",
+                // Only the latest note prints; the officer's own name and due-date reasons do not count.
+                "action_plan.outcomes[1].actions[1].progress[2].text",
+            ]
+        );
+    }
+
+    #[test]
     fn a_reviewed_finding_is_resolved_by_kind_and_text() {
         let mut r = Review { summary: "Two families moved; Mrs Smith agreed.".into(), ..Review::default() };
         assert_eq!(open_findings(&r, &ScanOptions::default()).len(), 2);
