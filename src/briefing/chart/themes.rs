@@ -168,15 +168,17 @@ mod tests {
     use crate::model::{Finding, Theme};
 
     fn review() -> Review {
-        let mut r = Review::default();
-        r.themes = vec![Theme::new("vision", "Vision, strategy and leadership"), Theme::new("voice", "")];
-        r.findings = vec![
-            Finding::new(FindingKind::Strength, "a", "vision", true),
-            Finding::new(FindingKind::Strength, "b", "vision", false),
-            Finding::new(FindingKind::Strength, "c", "vision", false),
-            Finding::new(FindingKind::AreaForConsideration, "d", "vision", true),
-            Finding::new(FindingKind::AreaForConsideration, "e", "voice", false),
-        ];
+        let mut r = Review {
+            themes: vec![Theme::new("vision", "Vision, strategy and leadership"), Theme::new("voice", "")],
+            findings: vec![
+                Finding::new(FindingKind::Strength, "a", "vision", true),
+                Finding::new(FindingKind::Strength, "b", "vision", false),
+                Finding::new(FindingKind::Strength, "c", "vision", false),
+                Finding::new(FindingKind::AreaForConsideration, "d", "vision", true),
+                Finding::new(FindingKind::AreaForConsideration, "e", "voice", false),
+            ],
+            ..Review::default()
+        };
         r.findings[4].themes.push("vision".into());
         r
     }
