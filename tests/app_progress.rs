@@ -20,11 +20,14 @@ fn pdf_text(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Clicks a File menu item. Only steps after the click: printing may start at once, and its
+/// spinner keeps the window repainting.
 fn choose_from_file_menu(harness: &mut Harness<'static, PeerBriefApp>, item: &str) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label(item).click();
-    harness.run();
+    harness.step();
+    harness.step();
 }
 
 #[test]
@@ -79,6 +82,7 @@ fn open_personal_data_in_a_due_date_reason_refuses_the_report_and_shows_before_p
     let dialogs = setup.dialogs.clone();
     let mut harness = setup.build();
     choose_from_file_menu(&mut harness, "Print progress report…");
+    harness.run();
     let status = harness.state().status_text().to_owned();
     assert!(
         status.contains("The progress report was not printed: 1 possible personal data finding open")
