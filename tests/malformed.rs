@@ -34,7 +34,9 @@ fn position_of(text: &str, needle: &str) -> (usize, usize) {
 #[test]
 fn truncated_file_says_it_ends_too_early() {
     let text = sample_text();
-    let (err, msg) = load_err(&text.as_bytes()[..text.len() / 2]);
+    // Cut at a line break near the middle, so the cut is not inside a quoted text.
+    let cut = text[..text.len() / 2].rfind('\n').expect("a line break");
+    let (err, msg) = load_err(&text.as_bytes()[..cut]);
     assert!(err.position().is_some(), "{msg}");
     assert!(msg.contains("bad.peerreview:"), "{msg}");
     assert!(msg.contains("ends too early") || msg.contains("expected"), "{msg}");

@@ -70,27 +70,37 @@ fn id_number(id: &str) -> Option<u32> {
     id.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
+/// "S" for a strength, "A" for an area for consideration.
+fn id_prefix(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Strength => "S",
+        FindingKind::AreaForConsideration => "A",
+    }
+}
+
 impl Review {
     /// A fresh finding id: "S" for a strength, "A" for an area for consideration, and a number
     /// higher than any issued before in this review, so a removed finding's id is never reused.
     pub fn new_finding_id(&mut self, kind: FindingKind) -> String {
-        let prefix = match kind {
-            FindingKind::Strength => "S",
-            FindingKind::AreaForConsideration => "A",
-        };
+        let prefix = id_prefix(kind);
         let highest = self.findings.iter().filter_map(|f| id_number(&f.id)).max().unwrap_or(0);
         self.last_finding_number = self.last_finding_number.max(highest) + 1;
         format!("{prefix}{}", self.last_finding_number)
     }
 
     /// Gives every finding without an id one, in document order (for files written before ids).
+    /// One pass, so a file of 100,000 findings without ids still loads at once.
     pub fn assign_finding_ids(&mut self) {
-        for i in 0..self.findings.len() {
-            if self.findings[i].id.trim().is_empty() {
-                let id = self.new_finding_id(self.findings[i].kind);
-                self.findings[i].id = id;
-            }
+        if self.findings.iter().all(|f| !f.id.trim().is_empty()) {
+            return;
         }
+        let highest = self.findings.iter().filter_map(|f| id_number(&f.id)).max().unwrap_or(0);
+        let mut last = self.last_finding_number.max(highest);
+        for finding in self.findings.iter_mut().filter(|f| f.id.trim().is_empty()) {
+            last += 1;
+            finding.id = format!("{}{last}", id_prefix(finding.kind));
+        }
+        self.last_finding_number = last;
     }
 
     /// Appends `finding`, giving it a fresh id; returns its index.
