@@ -116,7 +116,7 @@ fn preview_shows_the_briefing_pages_and_follows_edits() {
     harness.run();
     let pages = |h: &Harness<'static, PeerBriefApp>| {
         let review = &h.state().current().unwrap().editing().unwrap().review;
-        let options = peerbrief::app::printing::briefing_options(review, Visibility::Public, None);
+        let options = peerbrief::app::printing::briefing_options(review, Visibility::Public, None, false);
         peerbrief::briefing::lay_out_briefing(review, &options).pages.len()
     };
     let n = pages(&harness);

@@ -46,8 +46,10 @@ impl PeerBriefApp {
                     }
                 }
                 ui.separator();
-                if UICommand::PrintBriefing.menu_button(ui, is_editing) {
-                    actions.push(UICommand::PrintBriefing.into());
+                for c in [UICommand::PrintBriefing, UICommand::PrintProgress] {
+                    if c.menu_button(ui, is_editing) {
+                        actions.push(c.into());
+                    }
                 }
                 if UICommand::MakePack.menu_button(ui, true) {
                     actions.push(UICommand::MakePack.into());

@@ -24,6 +24,7 @@ pub enum UICommand {
     ApplyTemplate,
     SaveAsTemplate,
     PrintBriefing,
+    PrintProgress,
     Quit,
     Undo,
     Redo,
@@ -35,7 +36,7 @@ pub enum UICommand {
 
 impl UICommand {
     /// In menu order.
-    pub const ALL: [UICommand; 17] = [
+    pub const ALL: [UICommand; 18] = [
         UICommand::New,
         UICommand::NewFromTemplate,
         UICommand::NewPack,
@@ -46,6 +47,7 @@ impl UICommand {
         UICommand::ApplyTemplate,
         UICommand::SaveAsTemplate,
         UICommand::PrintBriefing,
+        UICommand::PrintProgress,
         UICommand::Quit,
         UICommand::Undo,
         UICommand::Redo,
@@ -68,6 +70,7 @@ impl UICommand {
             UICommand::SaveAs => "Save as…",
             UICommand::Close => "Close tab",
             UICommand::PrintBriefing => "Print briefing…",
+            UICommand::PrintProgress => "Print progress report…",
             UICommand::Quit => "Quit",
             UICommand::Undo => "Undo",
             UICommand::Redo => "Redo",
@@ -93,6 +96,9 @@ impl UICommand {
             UICommand::SaveAs => "Save the review under a new name",
             UICommand::Close => "Close this review (asks first if it has unsaved changes)",
             UICommand::PrintBriefing => "Print the panel briefing for this review",
+            UICommand::PrintProgress => {
+                "Print the progress report on this review's action plan for a follow-up panel: status, owners, due dates and why they moved"
+            }
             UICommand::Quit => "Close PeerBrief",
             UICommand::Undo => "Undo the last change to this review",
             UICommand::Redo => "Redo the change you undid",
@@ -123,7 +129,7 @@ impl UICommand {
             UICommand::ShowDashboard => cmd(Key::Num1),
             UICommand::ShowEditor => cmd(Key::Num2),
             UICommand::ShowPreview => cmd(Key::Num3),
-            UICommand::MakePack => None,
+            UICommand::PrintProgress | UICommand::MakePack => None,
         }
     }
 

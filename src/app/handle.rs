@@ -96,7 +96,12 @@ impl PeerBriefApp {
     fn command(&mut self, command: UICommand, ctx: &egui::Context, frame: &eframe::Frame) {
         if matches!(
             command,
-            UICommand::Save | UICommand::SaveAs | UICommand::Close | UICommand::PrintBriefing | UICommand::Quit
+            UICommand::Save
+                | UICommand::SaveAs
+                | UICommand::Close
+                | UICommand::PrintBriefing
+                | UICommand::PrintProgress
+                | UICommand::Quit
         ) {
             // A field still being typed in (a theme id) counts as part of what is saved or printed.
             self.apply_pending_edits(ctx);
@@ -134,6 +139,7 @@ impl PeerBriefApp {
                 }
             }
             UICommand::PrintBriefing => self.print_briefing(ctx, frame),
+            UICommand::PrintProgress => self.print_progress(ctx, frame),
             UICommand::MakePack => {
                 if self.printing.is_some() {
                     self.info("Already making a PDF: wait for it to finish.");
@@ -199,8 +205,41 @@ impl PeerBriefApp {
             // Nothing is exempt: the public version is the whole briefing.
             self.ask_briefing_path(id, Visibility::Public, ctx, frame);
         } else {
-            self.prompt = Some(Prompt::BriefingVersion { doc: id, choice: Visibility::Public });
+            let charts = e.view.charts;
+            self.prompt = Some(Prompt::BriefingVersion { doc: id, choice: Visibility::Public, charts });
         }
+    }
+
+    /// File → Print progress report: refused with a clear message when the review has no action
+    /// plan or when possible personal data in the report's text is open (the Before publishing
+    /// panel is shown); otherwise where to save it, then it is made on a worker thread.
+    fn print_progress(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let Some(doc) = self.current() else { return self.error("Open a review to print its progress report.") };
+        let Some(e) = doc.editing() else {
+            return self.error("Open a review (not a committee pack) to print its progress report.");
+        };
+        if self.printing.is_some() {
+            return self.info("Already making a PDF: wait for it to finish.");
+        }
+        let id = doc.id;
+        let today = crate::store::today();
+        if let Err(e) = crate::briefing::progress::lay_out_progress(&e.review, today) {
+            return self.error(format!("No progress report: {e}."));
+        }
+        if let Err(message) = printing::refuse_open_progress_findings(&e.review) {
+            if let Some(e) = self.index_of(id).and_then(|i| self.docs[i].editing_mut()) {
+                e.view.publishing.open = true;
+            }
+            return self.error(message);
+        }
+        if self.dialog_open {
+            return;
+        }
+        let stem = if e.review.title.trim().is_empty() { doc.name() } else { e.review.title.clone() };
+        let suggested = printing::suggested_pdf_name(&stem, "progress report");
+        self.dialog_open = true;
+        let purpose = DialogPurpose::PrintProgress { id };
+        self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
     }
 
     fn ask_briefing_path(
@@ -312,8 +351,14 @@ impl PeerBriefApp {
                     }
                 }
             }
-            (Prompt::BriefingVersion { doc, .. }, Answer::BriefingVersion(choice)) => match choice {
-                Some(visibility) => self.ask_briefing_path(doc, visibility, ctx, frame),
+            (Prompt::BriefingVersion { doc, charts, .. }, Answer::BriefingVersion(choice)) => match choice {
+                Some(visibility) => {
+                    // The choice stays for the preview and the next print.
+                    if let Some(e) = self.index_of(doc).and_then(|i| self.docs[i].editing_mut()) {
+                        e.view.charts = charts;
+                    }
+                    self.ask_briefing_path(doc, visibility, ctx, frame)
+                }
                 None => self.info("Printing cancelled."),
             },
             (Prompt::PackVersion { doc: Some(id), .. }, Answer::PackVersion(choice)) => match choice {
@@ -387,16 +432,29 @@ impl PeerBriefApp {
             DialogPurpose::PrintBriefing { id, visibility } => {
                 let review = self.index_of(id).and_then(|i| self.docs[i].editing_mut()).map(|e| {
                     let previous = e.view.since_last.for_briefing(e.path.as_ref(), &e.review);
-                    (e.review.clone(), previous)
+                    (e.review.clone(), previous, e.view.charts)
                 });
                 match (chosen, review) {
                     (None, _) => self.info("Printing cancelled (no file chosen)."),
                     (Some(_), None) => self.error("That review was closed before its briefing could be made."),
-                    (Some(out), Some((review, previous))) => self.start_printing(PrintJob::Briefing {
+                    (Some(out), Some((review, previous, charts))) => self.start_printing(PrintJob::Briefing {
                         review: Box::new(review),
                         visibility,
                         out: with_pdf_extension(out),
                         previous,
+                        charts,
+                    }),
+                }
+            }
+            DialogPurpose::PrintProgress { id } => {
+                let review = self.index_of(id).and_then(|i| self.docs[i].editing()).map(|e| e.review.clone());
+                match (chosen, review) {
+                    (None, _) => self.info("Printing cancelled (no file chosen)."),
+                    (Some(_), None) => self.error("That review was closed before its progress report could be made."),
+                    (Some(out), Some(review)) => self.start_printing(PrintJob::Progress {
+                        review: Box::new(review),
+                        today: crate::store::today(),
+                        out: with_pdf_extension(out),
                     }),
                 }
             }

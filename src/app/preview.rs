@@ -18,6 +18,8 @@ const THUMB_WIDTH: f32 = 96.0;
 pub struct PreviewState {
     revision: u64,
     pub visibility: Visibility,
+    /// Laid out with the charts ("Include charts").
+    charts: bool,
     pub layout: Layout,
     /// `None` fits the page width to the view.
     pub zoom: Option<f32>,
@@ -28,11 +30,12 @@ pub struct PreviewState {
 }
 
 impl PreviewState {
-    fn new(review: &Review, revision: u64, visibility: Visibility, previous: Previous) -> PreviewState {
+    fn new(review: &Review, revision: u64, visibility: Visibility, previous: Previous, charts: bool) -> PreviewState {
         PreviewState {
             revision,
             visibility,
-            layout: lay_out_briefing(review, &briefing_options(review, visibility, previous)),
+            charts,
+            layout: lay_out_briefing(review, &briefing_options(review, visibility, previous, charts)),
             zoom: None,
             scroll_to: None,
             what: "briefing",
@@ -41,7 +44,7 @@ impl PreviewState {
 
     /// Pages laid out elsewhere (a committee pack), opening at page 1.
     pub fn from_layout(layout: Layout, revision: u64, visibility: Visibility, what: &'static str) -> PreviewState {
-        PreviewState { revision, visibility, layout, zoom: None, scroll_to: Some(0), what }
+        PreviewState { revision, visibility, charts: false, layout, zoom: None, scroll_to: Some(0), what }
     }
 
     /// Whether these pages are still those of `revision` in `visibility`.
@@ -49,7 +52,7 @@ impl PreviewState {
         self.revision == revision && self.visibility == visibility
     }
 
-    /// Lays the briefing out again if the review or the version changed since the last frame
+    /// Lays the briefing out again if the review, the version or "Include charts" changed since the last frame
     /// (a few ms). A preview opened afresh starts at the page of the selected finding, or page 1
     /// (never at a scroll offset left over from an earlier session). `previous` gives the previous
     /// review for "Since the Last Review", asked for only when the pages are laid out again.
@@ -57,24 +60,24 @@ impl PreviewState {
         state: &'a mut Option<PreviewState>,
         review: &Review,
         revision: u64,
-        visibility: Visibility,
+        (visibility, charts): (Visibility, bool),
         selected_finding: Option<usize>,
         previous: impl FnOnce() -> Previous,
     ) -> &'a mut PreviewState {
         match state {
-            Some(s) if s.revision == revision && s.visibility == visibility => {}
+            Some(s) if s.revision == revision && s.visibility == visibility && s.charts == charts => {}
             Some(s) => {
                 let zoom = s.zoom;
-                *s = PreviewState { zoom, ..PreviewState::new(review, revision, visibility, previous()) };
+                *s = PreviewState { zoom, ..PreviewState::new(review, revision, visibility, previous(), charts) };
             }
             None => {
-                let mut fresh = PreviewState::new(review, revision, visibility, previous());
+                let mut fresh = PreviewState::new(review, revision, visibility, previous(), charts);
                 let text = selected_finding.and_then(|i| review.findings.get(i)).map(|f| f.text.as_str());
                 fresh.scroll_to = Some(text.and_then(|t| page_showing(&fresh.layout, t)).unwrap_or(0));
                 *state = Some(fresh);
             }
         }
-        state.get_or_insert_with(|| PreviewState::new(review, revision, visibility, None))
+        state.get_or_insert_with(|| PreviewState::new(review, revision, visibility, None, charts))
     }
 }
 
@@ -109,9 +112,12 @@ pub fn version_switch(ui: &mut Ui, visibility: &mut Visibility, exempt: &str) {
 /// The Preview view of one document: the version switch, then the pages.
 pub fn show_for(ui: &mut Ui, e: &mut Editing, id: DocId) {
     version_switch(ui, &mut e.view.preview_visibility, "exempt appendices");
+    ui.checkbox(&mut e.view.charts, "Include charts")
+        .on_hover_text("Strengths and areas by theme, and the action plan by status, each with its numbers in words");
     let (revision, visibility, selected) = (e.revision, e.view.preview_visibility, e.view.selected_finding);
+    let version = (visibility, e.view.charts);
     let (since_last, path, review) = (&mut e.view.since_last, e.path.as_ref(), &e.review);
-    let state = PreviewState::refresh(&mut e.view.preview, review, revision, visibility, selected, || {
+    let state = PreviewState::refresh(&mut e.view.preview, review, revision, version, selected, || {
         since_last.for_briefing(path, review)
     });
     ui.push_id(id, |ui| show(ui, state));
@@ -222,18 +228,18 @@ mod tests {
     fn a_new_preview_opens_at_page_one_or_at_the_selected_finding() {
         let review = sample();
         let mut state = None;
-        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, None, || None);
+        let fresh = PreviewState::refresh(&mut state, &review, 0, (Visibility::Public, false), None, || None);
         assert_eq!(fresh.scroll_to, Some(0), "never at an offset left over from an earlier session");
         let last = review.findings.len() - 1;
         let mut state = None;
-        let fresh = PreviewState::refresh(&mut state, &review, 0, Visibility::Public, Some(last), || None);
+        let fresh = PreviewState::refresh(&mut state, &review, 0, (Visibility::Public, false), Some(last), || None);
         let page = fresh.scroll_to.expect("a page");
         assert!(page > 0, "the last finding is not on the first page");
         let opening: Vec<&str> = review.findings[last].text.split_whitespace().take(4).collect();
         assert!(fresh.layout.pages[page].texts().any(|t| t.text.contains(&opening.join(" "))));
         // Edits lay the pages out again but leave the scroll where the user put it.
         fresh.scroll_to = None;
-        let again = PreviewState::refresh(&mut state, &review, 1, Visibility::Public, Some(last), || None);
+        let again = PreviewState::refresh(&mut state, &review, 1, (Visibility::Public, false), Some(last), || None);
         assert_eq!(again.scroll_to, None);
     }
 

@@ -1,4 +1,4 @@
-//! Printing: the panel briefing of one review and committee packs, made on a worker thread so
+//! Printing: the panel briefing and the progress report of one review, and committee packs, made on a worker thread so
 //! the window keeps painting, with the stage shown in the status bar. When the PDF is written
 //! the user is offered **Open PDF** (the system viewer) and **Print** (`lp`, CUPS).
 
@@ -7,11 +7,12 @@ use std::process::Command;
 use std::time::Instant;
 
 use super::inbox::{Event, EventSender};
+use crate::briefing::progress::{lay_out_progress, open_progress_findings};
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
 use crate::model::disclosure::{open_findings, open_pack_findings, open_previous_findings};
-use crate::model::{CommitteePack, Review, ScanOptions};
+use crate::model::{CommitteePack, Date, Review, ScanOptions};
 use crate::store::{LoadedPack, load_pack, resolve_pack, write_export};
 
 /// What to make.
@@ -23,6 +24,14 @@ pub enum PrintJob {
         out: PathBuf,
         /// The previous review, for "Since the Last Review" (see [`Previous`]).
         previous: Previous,
+        /// "Include charts".
+        charts: bool,
+    },
+    /// The progress report on a review's action plan as it stands on `today` (a public paper).
+    Progress {
+        review: Box<Review>,
+        today: Date,
+        out: PathBuf,
     },
     Pack {
         manifest: PathBuf,
@@ -43,6 +52,7 @@ impl PrintJob {
         match self {
             PrintJob::Briefing { visibility: Visibility::Public, .. } => "public briefing",
             PrintJob::Briefing { .. } => "private briefing",
+            PrintJob::Progress { .. } => "progress report",
             PrintJob::Pack { visibility: Visibility::Public, .. }
             | PrintJob::OpenPack { visibility: Visibility::Public, .. } => "public committee pack",
             PrintJob::Pack { .. } | PrintJob::OpenPack { .. } => "private committee pack",
@@ -95,9 +105,16 @@ impl Running {
 }
 
 /// The briefing options the preview and File → Print briefing share, so they never disagree:
-/// the action plan is printed when there is one; exempt text only in the private version.
-pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous) -> BriefingOptions {
-    BriefingOptions { action_plan: !review.action_plan.is_empty(), visibility, previous, ..BriefingOptions::default() }
+/// the action plan is printed when there is one; exempt text only in the private version; the
+/// charts when "Include charts" is ticked.
+pub fn briefing_options(review: &Review, visibility: Visibility, previous: Previous, charts: bool) -> BriefingOptions {
+    BriefingOptions {
+        action_plan: !review.action_plan.is_empty(),
+        visibility,
+        previous,
+        charts,
+        ..BriefingOptions::default()
+    }
 }
 
 /// The previous review a review names, as the briefing takes it: `None` when it names none,
@@ -109,7 +126,7 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
         events.send(Event::Printing(Progress::Stage(s)));
     };
     let (layout, out): (Layout, &Path) = match job {
-        PrintJob::Briefing { review, visibility, out, previous } => {
+        PrintJob::Briefing { review, visibility, out, previous, charts } => {
             let mut open = open_findings(review, &ScanOptions::default()).len();
             if let Some(Ok(prev)) = previous {
                 open += open_previous_findings(review, prev, &ScanOptions::default()).len();
@@ -118,7 +135,12 @@ fn make_pdf(job: &PrintJob, events: &EventSender, started: Instant) -> Result<Pr
                 return Err(format!("{open} possible personal data finding(s) open in the public briefing"));
             }
             stage("Laying out the briefing…".into());
-            (lay_out_briefing(review, &briefing_options(review, *visibility, previous.clone())), out)
+            (lay_out_briefing(review, &briefing_options(review, *visibility, previous.clone(), *charts)), out)
+        }
+        PrintJob::Progress { review, today, out } => {
+            refuse_open_progress_findings(review)?;
+            stage("Laying out the progress report…".into());
+            (lay_out_progress(review, *today).map_err(|e| format!("No progress report: {e}."))?, out)
         }
         PrintJob::Pack { manifest, visibility, out } => {
             stage(format!("Reading {} and its papers…", manifest.display()));
@@ -153,6 +175,22 @@ pub fn lay_out_loaded_pack(loaded: &LoadedPack, visibility: Visibility) -> Resul
     let documents: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
     lay_out_pack_with_documents(&loaded.pack, &loaded.reviews, &documents, visibility, PackPart::Main)
         .map_err(|e| format!("{}: {e}", loaded.path.display()))
+}
+
+/// The progress report is a public paper: not made while possible personal data in the text it
+/// prints is open. Says how many, and the first with its place.
+pub fn refuse_open_progress_findings(review: &Review) -> Result<(), String> {
+    let open = open_progress_findings(review, &ScanOptions::default());
+    match open.first() {
+        None => Ok(()),
+        Some(first) => Err(format!(
+            "The progress report was not printed: {} possible personal data finding{} open in the text it prints \
+             (first: {first} at {}). Edit the text, or mark it as reviewed in Before publishing",
+            open.len(),
+            if open.len() == 1 { "" } else { "s" },
+            first.place
+        )),
+    }
 }
 
 /// A public pack is not made while possible personal data in it is open.

@@ -77,6 +77,8 @@ pub struct ViewState {
     pub preview: Option<super::preview::PreviewState>,
     /// Which version the preview shows: public unless the user picks the private one.
     pub preview_visibility: Visibility,
+    /// "Include charts": the preview and the printed briefing show the charts (off to start with).
+    pub charts: bool,
     /// The "Before publishing" panel.
     pub publishing: super::publishing::PanelState,
     /// "Since the last review": the previous review as read, and the comparison.
@@ -95,6 +97,7 @@ impl Default for ViewState {
             jump: None,
             preview: None,
             preview_visibility: Visibility::Public,
+            charts: false,
             publishing: super::publishing::PanelState::default(),
             since_last: super::since_last::SinceLastState::default(),
             choose_logo: false,

@@ -5,6 +5,7 @@
 //! as PDF and [`preview`] paints the same pages in the app. Nothing here touches files.
 
 mod agenda;
+mod chart;
 mod compose;
 pub mod fonts;
 pub mod import;
@@ -17,6 +18,7 @@ mod pdf_images;
 pub mod preview;
 #[cfg(feature = "gui")]
 mod preview_picture;
+pub mod progress;
 mod report;
 mod tagged_pdf;
 pub mod tags;

@@ -243,7 +243,8 @@ fn write_item(
     }
     match (&item.content, reviews.get(i).and_then(Option::as_ref)) {
         (AgendaContent::Review(_), Some(review)) => {
-            let options = BriefingOptions { marking: None, action_plan: false, visibility, previous: None };
+            let options =
+                BriefingOptions { marking: None, action_plan: false, visibility, previous: None, charts: false };
             write_report(c, review, &options, Some(&number.to_string()));
         }
         (AgendaContent::Review(file) | AgendaContent::Document(file), _) => {

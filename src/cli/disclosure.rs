@@ -1,9 +1,11 @@
 //! The disclosure check on the command line: `peerbrief check --public`, and the refusal of
-//! `peerbrief briefing` / `peerbrief pack` (public versions) while findings are open.
+//! `peerbrief briefing` / `peerbrief pack` (public versions) and `peerbrief progress` while
+//! findings are open.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::briefing::progress::open_progress_findings;
 use crate::model::disclosure::{Disclosure, PackPlace, open_findings, open_pack_findings};
 use crate::model::{AgendaContent, Review, ScanOptions};
 use crate::store::{Anchors, LoadedPack, locate, pack_anchors, read_text, review_anchors};
@@ -19,12 +21,20 @@ fn line(file: &Path, file_text: Option<&str>, anchors: &Anchors, d_text: &str, m
 
 /// Prints the review's open findings; returns how many there are.
 pub fn report_review(path: &Path, review: &Review, options: &ScanOptions, out: &mut impl Write) -> usize {
-    let found = open_findings(review, options);
+    report_found(path, &open_findings(review, options), out)
+}
+
+/// Prints the open findings in the text the progress report prints; returns how many.
+pub fn report_progress(path: &Path, review: &Review, options: &ScanOptions, out: &mut impl Write) -> usize {
+    report_found(path, &open_progress_findings(review, options), out)
+}
+
+fn report_found(path: &Path, found: &[Disclosure], out: &mut impl Write) -> usize {
     if found.is_empty() {
         return 0;
     }
     let text = read_text(path).ok().map(|(t, _)| t);
-    for d in &found {
+    for d in found {
         let _ = writeln!(
             out,
             "{}",

@@ -109,6 +109,21 @@ pub enum Command {
         /// The private briefing for members: exempt appendices printed, every page marked NOT FOR PUBLICATION.
         #[arg(long)]
         private: bool,
+        /// Add the charts: strengths against areas for consideration by theme, and (with
+        /// --action-plan) the actions by status, each followed by the same numbers in words.
+        #[arg(long)]
+        charts: bool,
+    },
+    /// Print the progress report on a review's action plan for a follow-up panel: the actions by
+    /// status, then each outcome and action with officer, due date, status, latest progress and
+    /// every due-date change with its reason. A public paper: refused while the disclosure check
+    /// finds possible personal data in it.
+    Progress {
+        /// The review file (.peerreview).
+        file: PathBuf,
+        /// Where to write the PDF (replaced atomically).
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
     },
     /// Compare a review with its previous one: each finding recurring or new, and the previous
     /// findings not raised again ("Since the last review").
@@ -172,9 +187,10 @@ pub fn run(cli: Cli) -> ExitCode {
             template::new_template(&name, &from, output.as_deref())
         }
         Some(Command::Fmt { files }) => check::fmt(&files, &mut std::io::stdout().lock()),
-        Some(Command::Briefing { file, output, marking, action_plan, public: _, private }) => {
-            print::briefing(&file, &output, marking, action_plan, private)
+        Some(Command::Briefing { file, output, marking, action_plan, public: _, private, charts }) => {
+            print::briefing(&file, &output, print::BriefingChoices { marking, action_plan, private, charts })
         }
+        Some(Command::Progress { file, output }) => print::progress(&file, &output, crate::store::today()),
         Some(Command::Pack { manifest, output, public: _, private, supplementary }) => {
             print::pack(&manifest, &output, private, supplementary)
         }

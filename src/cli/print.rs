@@ -5,11 +5,12 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
+use crate::briefing::progress::lay_out_progress;
 use crate::briefing::{
     BriefingOptions, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
 };
 use crate::model::disclosure::open_previous_findings;
-use crate::model::{ProtectiveMarking, ScanOptions};
+use crate::model::{Date, ProtectiveMarking, ScanOptions};
 use crate::store::{load_pack, load_previous_review, load_review, write_export};
 
 /// `--marking` values, in the words printed on the page.
@@ -28,9 +29,18 @@ impl From<MarkingArg> for ProtectiveMarking {
     }
 }
 
+/// What `peerbrief briefing` was asked for.
+pub struct BriefingChoices {
+    pub marking: Option<MarkingArg>,
+    pub action_plan: bool,
+    pub private: bool,
+    pub charts: bool,
+}
+
 /// Prints the panel briefing for one review: the public version (exempt appendices replaced by
 /// notices) unless `private`, which prints everything and marks every page NOT FOR PUBLICATION.
-pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_plan: bool, private: bool) -> ExitCode {
+pub fn briefing(file: &Path, out: &Path, choices: BriefingChoices) -> ExitCode {
+    let BriefingChoices { marking, action_plan, private, charts } = choices;
     let loaded = match load_review(file) {
         Ok(l) => l,
         Err(e) => return fail(&e.to_string()),
@@ -58,8 +68,32 @@ pub fn briefing(file: &Path, out: &Path, marking: Option<MarkingArg>, action_pla
         action_plan,
         visibility: if private { Visibility::Private } else { Visibility::Public },
         previous: previous.map(|r| r.map(Box::new).map_err(|e| e.to_string())),
+        charts,
     };
     write(&lay_out_briefing(&loaded.review, &options), out)
+}
+
+/// Prints the progress report on the review's action plan as it stands on `today`, unless the
+/// review has no action plan or possible personal data in the report's text is open.
+pub fn progress(file: &Path, out: &Path, today: Date) -> ExitCode {
+    let loaded = match load_review(file) {
+        Ok(l) => l,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let layout = match lay_out_progress(&loaded.review, today) {
+        Ok(layout) => layout,
+        Err(e) => return fail(&format!("{}: {e}", file.display())),
+    };
+    let open =
+        super::disclosure::report_progress(file, &loaded.review, &ScanOptions::default(), &mut std::io::stderr());
+    if open > 0 {
+        let s = if open == 1 { "" } else { "s" };
+        return fail(&format!(
+            "the progress report was not printed: {open} possible personal data finding{s} open in the text it \
+             prints. Edit the text, or mark it as reviewed in the window (Before publishing)."
+        ));
+    }
+    write(&layout, out)
 }
 
 /// Prints a committee pack from its manifest: the main pack, or with `supplementary` the late

@@ -96,6 +96,10 @@ pub enum DialogPurpose {
         id: DocId,
         visibility: crate::briefing::Visibility,
     },
+    /// Where to write the progress report PDF of document `id`.
+    PrintProgress {
+        id: DocId,
+    },
     /// Which pack manifest to print; the public/private choice was made first.
     PackManifest {
         private: bool,

@@ -24,8 +24,9 @@ pub enum Prompt {
     Unsaved { docs: Vec<DocId>, reason: CloseReason },
     /// The file changed on disk since it was opened: Overwrite / Save a copy / Reload / Cancel.
     ExternalChange { doc: DocId, then_close: bool },
-    /// Public or private briefing? The choice starts on public.
-    BriefingVersion { doc: DocId, choice: Visibility },
+    /// Public or private briefing? The choice starts on public. `charts`: "Include charts", as
+    /// the document's preview has it to start with.
+    BriefingVersion { doc: DocId, choice: Visibility, charts: bool },
     /// Public or private committee pack? The choice starts on public. `doc`: the pack tab to
     /// print, or `None` to pick a manifest file.
     PackVersion { doc: Option<DocId>, choice: Visibility },
@@ -122,9 +123,9 @@ pub fn show(
             unsaved::show(ctx, &names, *reason)
         }
         Prompt::ExternalChange { doc, .. } => external_change::show(ctx, &name(doc).unwrap_or_default()),
-        Prompt::BriefingVersion { doc, choice } => {
+        Prompt::BriefingVersion { doc, choice, charts } => {
             let review = docs.iter().find(|d| d.id == *doc).and_then(Document::editing).map(|e| &e.review)?;
-            print_choice::briefing(ctx, review, choice)
+            print_choice::briefing(ctx, review, choice, charts)
         }
         Prompt::PackVersion { choice, .. } => print_choice::pack(ctx, choice),
         Prompt::Printed { printed, printer } => printed::show(ctx, printed, printer),

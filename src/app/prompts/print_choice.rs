@@ -19,7 +19,7 @@ pub fn exempt_appendices(review: &Review) -> Vec<String> {
         .collect()
 }
 
-pub fn briefing(ctx: &egui::Context, review: &Review, choice: &mut Visibility) -> Option<Answer> {
+pub fn briefing(ctx: &egui::Context, review: &Review, choice: &mut Visibility, charts: &mut bool) -> Option<Answer> {
     let exempt = exempt_appendices(review);
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("briefing_version")).show(ctx, |ui| {
@@ -57,6 +57,10 @@ pub fn briefing(ctx: &egui::Context, review: &Review, choice: &mut Visibility) -
             }
             ui.label("Every page is marked NOT FOR PUBLICATION.");
         });
+        ui.add_space(6.0);
+        ui.checkbox(charts, "Include charts").on_hover_text(
+            "Strengths and areas by theme, and the action plan by status, each followed by its numbers in words",
+        );
         ui.add_space(8.0);
         answer = buttons(ui, *choice, open > 0).map(Answer::BriefingVersion);
     });

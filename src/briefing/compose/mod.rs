@@ -136,7 +136,7 @@ impl Composer {
         }
     }
 
-    pub(super) fn at_top(&self) -> bool {
+    pub(crate) fn at_top(&self) -> bool {
         self.y <= BODY_TOP + 0.5
     }
 

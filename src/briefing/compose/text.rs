@@ -77,7 +77,7 @@ impl Style {
     pub(crate) const BOLD: Style = Style { style: FontStyle::Bold, size: BODY_SIZE, colour: Colour::TEXT };
     pub(crate) const ITALIC: Style = Style { style: FontStyle::Italic, size: BODY_SIZE, colour: Colour::TEXT };
 
-    pub(crate) fn sized(self, size: f32) -> Style {
+    pub(crate) const fn sized(self, size: f32) -> Style {
         Style { size, ..self }
     }
 

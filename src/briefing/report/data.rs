@@ -18,7 +18,7 @@ impl Writer<'_> {
             }
             DataBlock::KeyStrengths => self.key_findings(review, FindingKind::Strength),
             DataBlock::KeyAreas => self.key_findings(review, FindingKind::AreaForConsideration),
-            DataBlock::FindingsByTheme => self.findings_table(review),
+            DataBlock::FindingsByTheme => self.findings_table(review, options.charts),
             DataBlock::ActionPlan => self.action_plan_table(&review.action_plan),
             DataBlock::Appendices => self.appendices_list(review, action_plan),
             DataBlock::ContactPoints => self.contacts(review),

@@ -8,9 +8,13 @@ use crate::model::{ActionPlan, FindingKind, Officer, Review};
 
 impl Writer<'_> {
     /// All findings by theme in a two-column table (strengths, areas); nothing without findings.
-    pub(super) fn findings_table(&mut self, review: &Review) {
+    /// `charts`: the findings-by-theme chart comes first.
+    pub(super) fn findings_table(&mut self, review: &Review, charts: bool) {
         if review.findings.is_empty() {
             return;
+        }
+        if charts {
+            self.theme_chart(review);
         }
         self.c.place = "Findings by theme".into();
         // A finding about several themes is listed under each of them, as the dashboard counts
@@ -70,8 +74,12 @@ impl Writer<'_> {
 
     /// The action plan appendix: each desired outcome, its success indicators, and a table of
     /// its actions with officer, due date, status in words and the latest progress note.
-    pub(super) fn action_plan(&mut self, plan: &ActionPlan, number: usize) {
+    /// `charts`: the actions by status as a stacked bar, above the outcomes.
+    pub(super) fn action_plan(&mut self, plan: &ActionPlan, number: usize, charts: bool) {
         self.appendix_heading(&format!("Appendix {number}: Action plan"));
+        if charts {
+            self.status_chart(plan);
+        }
         self.action_plan_table(plan);
     }
 

@@ -9,11 +9,13 @@
 //! - [`data`]: data blocks that print the review's facts (themes, team, contacts…);
 //! - [`findings`]: key findings, the findings-by-theme table and the action plan;
 //! - [`since_last`]: the findings against the previous review's (recurring, new, not raised again);
+//! - [`charts`]: the opt-in charts (findings by theme; the action plan by status);
 //! - [`back_matter`]: contact points, appendices and the notices that replace exempt ones.
 
 mod back_matter;
 mod blocks;
 mod data;
+mod charts;
 mod findings;
 mod prose;
 mod since_last;
@@ -49,6 +51,9 @@ pub struct BriefingOptions {
     /// The previous review the review names (loaded by the caller through `store`), or why it
     /// could not be read: adds "Since the Last Review" after the findings. `None`: no section.
     pub previous: Option<Result<Box<Review>, String>>,
+    /// Adds the charts (strengths and areas by theme; the action plan by status), each with its
+    /// text equivalent. Off by default, so a briefing prints as it always has.
+    pub charts: bool,
 }
 
 /// Lays out the panel briefing for one review.
@@ -204,7 +209,7 @@ impl Writer<'_> {
             self.appendix(i + 1, a, options.visibility);
         }
         if action_plan {
-            self.action_plan(&review.action_plan, review.appendices.len() + 1);
+            self.action_plan(&review.action_plan, review.appendices.len() + 1, options.charts);
         }
     }
 
