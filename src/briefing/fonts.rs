@@ -4,9 +4,15 @@
 //! is drawn. Liberation Sans 2.x is metric-compatible with Arial and covers Welsh (ŵ, ŷ).
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use printpdf::ParsedFont;
+use skrifa::instance::{LocationRef, Size};
+use skrifa::metrics::GlyphMetrics;
+use skrifa::raw::TableProvider;
+use skrifa::charmap::Charmap;
+use skrifa::{FontRef, MetadataProvider};
 
 /// Regular face (SIL OFL 1.1, see `assets/fonts/LICENSE-LiberationSans.txt`).
 pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
@@ -44,62 +50,94 @@ impl FontStyle {
     }
 }
 
-/// One parsed face with an advance cache: measuring is the hot path of layout.
+/// One face: measured from its own tables on demand, parsed for PDF embedding only when a PDF
+/// uses it. skrifa reads the `cmap` and `hmtx` tables in place (no parse step), so a command-line
+/// briefing does not pay for parsing four whole fonts before it lays out a line: that parse was
+/// ~3 ms of a ~10 ms process (see README, Performance).
 struct Face {
-    font: ParsedFont,
+    style: FontStyle,
+    charmap: Charmap<'static>,
+    metrics: GlyphMetrics<'static>,
     units_per_em: f32,
-    /// Advances (in em) for the first 0x250 code points, filled at load: Latin text never locks.
-    latin: Vec<Option<f32>>,
+    /// Advances (in em) for the first 0x250 code points, each filled on first use: Latin text
+    /// never locks. `u32::MAX`: not measured yet; `NO_GLYPH`: the face has no glyph.
+    latin: Vec<AtomicU32>,
     other: Mutex<HashMap<char, Option<f32>>>,
+    /// printpdf's parse of the face (glyph outlines, for subsetting), made when first embedded.
+    parsed: OnceLock<ParsedFont>,
 }
 
 const LATIN_CACHE: u32 = 0x250;
+const UNMEASURED: u32 = u32::MAX;
+const NO_GLYPH: u32 = u32::MAX - 1;
 
 impl Face {
     fn load(style: FontStyle) -> Face {
-        let mut warnings = Vec::new();
         // The bytes are compiled in and tested (`fonts_parse`), so failure here is a build defect.
-        let font = ParsedFont::from_bytes(style.ttf(), 0, &mut warnings)
-            .unwrap_or_else(|| panic!("bundled font {style:?} does not parse"));
-        let units_per_em = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        let mut face = Face { font, units_per_em, latin: Vec::new(), other: Mutex::new(HashMap::new()) };
-        face.latin = (0..LATIN_CACHE).map(|cp| char::from_u32(cp).and_then(|c| face.measure(c))).collect();
-        face
+        let font = FontRef::new(style.ttf()).unwrap_or_else(|e| panic!("bundled font {style:?} does not load: {e}"));
+        let units_per_em = font.head().map_or(2048.0, |h| f32::from(h.units_per_em().max(1)));
+        Face {
+            style,
+            charmap: font.charmap(),
+            metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            units_per_em,
+            latin: (0..LATIN_CACHE).map(|_| AtomicU32::new(UNMEASURED)).collect(),
+            other: Mutex::new(HashMap::new()),
+            parsed: OnceLock::new(),
+        }
     }
 
     fn measure(&self, c: char) -> Option<f32> {
-        let gid = self.font.lookup_glyph_index(c as u32)?;
-        if gid == 0 {
+        let gid = self.charmap.map(c)?;
+        if gid.to_u32() == 0 {
             return None;
         }
-        Some(f32::from(self.font.get_horizontal_advance(gid)) / self.units_per_em)
+        Some(self.metrics.advance_width(gid)? / self.units_per_em)
     }
 
     /// Advance in em, or `None` if the face has no glyph for `c`.
     fn advance(&self, c: char) -> Option<f32> {
-        if (c as u32) < LATIN_CACHE {
-            return self.latin[c as usize];
+        if let Some(slot) = self.latin.get(c as usize) {
+            return match slot.load(Ordering::Relaxed) {
+                UNMEASURED => {
+                    let a = self.measure(c);
+                    slot.store(a.map_or(NO_GLYPH, f32::to_bits), Ordering::Relaxed);
+                    a
+                }
+                NO_GLYPH => None,
+                bits => Some(f32::from_bits(bits)),
+            };
         }
         let mut map = self.other.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         *map.entry(c).or_insert_with(|| self.measure(c))
     }
+
+    fn parsed(&self) -> &ParsedFont {
+        self.parsed.get_or_init(|| {
+            let mut warnings = Vec::new();
+            // The shared constructor decodes glyph outlines only for the glyphs a PDF uses.
+            let bytes = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(self.style.ttf())));
+            printpdf::AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings).map(ParsedFont::from_azul)
+                .unwrap_or_else(|| panic!("bundled font {:?} does not parse", self.style))
+        })
+    }
 }
 
-/// The bundled faces, parsed once per process.
+/// The bundled faces, loaded once per process.
 pub struct Fonts {
     faces: [Face; 4],
 }
 
 impl Fonts {
-    /// The shared, lazily parsed set.
+    /// The shared set (cheap: nothing is parsed until it is used).
     pub fn get() -> &'static Fonts {
         static FONTS: OnceLock<Fonts> = OnceLock::new();
         FONTS.get_or_init(|| Fonts { faces: FontStyle::ALL.map(Face::load) })
     }
 
-    /// The parsed face, for embedding in a PDF.
+    /// The parsed face, for embedding in a PDF (parsed on first use).
     pub fn parsed(&self, style: FontStyle) -> &ParsedFont {
-        &self.faces[style.index()].font
+        self.faces[style.index()].parsed()
     }
 
     /// True if every face can draw `c`, so a character never depends on which style it is set in.

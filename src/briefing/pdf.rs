@@ -40,7 +40,10 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     }
     let fonts = Fonts::get();
     let mut doc = PdfDocument::new(&layout.title);
-    let ids: HashMap<FontStyle, FontId> = FontStyle::ALL.iter().map(|&s| (s, doc.add_font(fonts.parsed(s)))).collect();
+    // Only the faces the pages use are parsed and embedded (most briefings have no bold italic).
+    let used: Vec<FontStyle> =
+        FontStyle::ALL.into_iter().filter(|&s| layout.pages.iter().any(|p| p.texts().any(|t| t.style == s))).collect();
+    let ids: HashMap<FontStyle, FontId> = used.iter().map(|&s| (s, doc.add_font(fonts.parsed(s)))).collect();
     let pictures = super::pdf_images::add_pictures(&mut doc, &layout.pages);
     let now = printpdf::OffsetDateTime::now_utc();
     let info = &mut doc.metadata.info;

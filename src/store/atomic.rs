@@ -30,16 +30,28 @@ fn temp_in(dir: &Path, name: &str) -> io::Result<tempfile::NamedTempFile> {
 /// Replaces `path` with `bytes` so that, whatever happens, the file holds either the old or the
 /// new content in full, keeping the previous version as `name~`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace(path, bytes, true)
+    replace(path, bytes, true, Durability::Synced)
 }
 
 /// Writes an export (a PDF) atomically but keeps no backup: it can always be made again, and a
 /// `briefing.pdf~` beside every PDF would only clutter the folder.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    replace(path, bytes, false)
+    replace(path, bytes, false, Durability::Regenerable)
 }
 
-fn replace(path: &Path, bytes: &[u8], keep_previous: bool) -> Result<(), StoreError> {
+/// Whether a write must be on disk before it counts as done.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Durability {
+    /// A user's document: synced before and after the rename, so a power cut leaves the old file
+    /// or the new one, never an empty one.
+    Synced,
+    /// A PDF PeerBrief can print again: still written beside and renamed over (a reader never
+    /// sees half a file), but not synced — the two fsyncs were the largest part of a
+    /// command-line briefing's time.
+    Regenerable,
+}
+
+fn replace(path: &Path, bytes: &[u8], keep_previous: bool, durability: Durability) -> Result<(), StoreError> {
     let write_err = |source| StoreError::Write { path: path.to_owned(), source };
     // Save through symlinks to the real file rather than replacing the link.
     let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
@@ -69,13 +81,17 @@ fn replace(path: &Path, bytes: &[u8], keep_previous: bool) -> Result<(), StoreEr
     } else {
         default_permissions(tmp.path()).map_err(write_err)?;
     }
-    tmp.as_file().sync_all().map_err(write_err)?;
+    if durability == Durability::Synced {
+        tmp.as_file().sync_all().map_err(write_err)?;
+    }
 
     if existing.is_some() && keep_previous {
         keep_backup(&target, &dir, &name).map_err(write_err)?;
     }
     tmp.persist(&target).map_err(|e| write_err(e.error))?;
-    sync_dir(&dir);
+    if durability == Durability::Synced {
+        sync_dir(&dir);
+    }
     sweep_stale_temps(&dir, &name);
     Ok(())
 }
