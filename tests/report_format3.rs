@@ -48,6 +48,14 @@ fn as_format_2_had_it(name: &str) -> peerbrief::model::Review {
         review.appendices.retain(|a| a.title != WELSH_APPENDIX);
         assert_eq!(review.appendices.len(), before - 1, "the Welsh appendix is in the sample");
         review.jurisdiction = peerbrief::model::Jurisdiction::England;
+        // The action plans change (issue 12 §4) rewrote the sample's plan as three outcomes and
+        // its conclusion to match; format 2 had one action per finding, which migrates as one
+        // outcome per finding (tests/action_plan.rs checks that conversion in full).
+        let old = root().join(format!("tests/fixtures/format2/{name}.peerreview"));
+        let old = peerbrief::store::load_review(&old).unwrap().review;
+        review.action_plan = old.action_plan;
+        review.last_finding_number = old.last_finding_number;
+        *review.report.text_mut("conclusion") = old.report.text("conclusion").to_owned();
     }
     review
 }

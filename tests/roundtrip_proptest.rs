@@ -4,8 +4,8 @@
 use peerbrief::model::{
     Action, Appendix, BackgroundPaper, Block, ContactKind, ContactLine, DataBlock, Date, DueDateChange,
     ExemptParagraph, Finding, FindingKind, HeaderFact, HouseStyle, Implication, Jurisdiction, Logo, NamedOfficer,
-    Numbering, Officer, Outcome, ProgressNote, ProtectiveMarking, RagStatus, Recommendation, Report, ReportSection, Review, TeamMember, TemplateRef,
-    Theme,
+    Numbering, Officer, Outcome, ProgressNote, ProtectiveMarking, RagStatus, Recommendation, Report, ReportSection,
+    Review, TeamMember, TemplateRef, Theme,
 };
 use peerbrief::store::{load_review, save_review};
 use proptest::prelude::*;

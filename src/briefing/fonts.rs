@@ -8,10 +8,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use printpdf::ParsedFont;
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::raw::TableProvider;
-use skrifa::charmap::Charmap;
 use skrifa::{FontRef, MetadataProvider};
 
 /// Regular face (SIL OFL 1.1, see `assets/fonts/LICENSE-LiberationSans.txt`).
@@ -117,7 +117,8 @@ impl Face {
             let mut warnings = Vec::new();
             // The shared constructor decodes glyph outlines only for the glyphs a PDF uses.
             let bytes = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(self.style.ttf())));
-            printpdf::AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings).map(ParsedFont::from_azul)
+            printpdf::AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)
+                .map(ParsedFont::from_azul)
                 .unwrap_or_else(|| panic!("bundled font {:?} does not parse", self.style))
         })
     }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use super::fonts::FontStyle;
 pub use super::import::ImportedPage;
-use crate::model::Artwork;
 use super::tags::{Structure, Tag};
+use crate::model::Artwork;
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;

@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::seed::{SEED_TEMPLATE, SeedText, seed_report};
 use super::{
-    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, HeaderFact, HouseStyle, Jurisdiction, Logo, MatchDecision, Numbering,
-    Report, ReviewedDisclosure, TemplateRef, Theme, ThemeSet,
+    ActionPlan, Date, FORMAT_VERSION, Finding, FindingKind, HeaderFact, HouseStyle, Jurisdiction, Logo, MatchDecision,
+    Numbering, Report, ReviewedDisclosure, TemplateRef, Theme, ThemeSet,
 };
 
 /// Government Security Classification marking printed at the top and bottom of every page.

@@ -120,6 +120,16 @@ impl Form {
         r
     }
 
+    /// Item `n` of a list of one-line fields that share a place (the template's header facts):
+    /// each needs its own widget id.
+    pub fn nth_text(&mut self, ui: &mut Ui, label: &str, value: &mut String, place: Place, n: usize) -> Response {
+        let label = ui.label(label);
+        let id = egui::Id::unique(("field", place, self.doc, n));
+        let r = ui.add(egui::TextEdit::singleline(value).id(id).desired_width(f32::INFINITY)).labelled_by(label.id);
+        self.track(&r, place);
+        r
+    }
+
     /// A text field whose empty value means "not given".
     pub fn optional_text(&mut self, ui: &mut Ui, label: &str, value: &mut Option<String>, place: Place) {
         let mut text = value.clone().unwrap_or_default();

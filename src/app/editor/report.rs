@@ -24,8 +24,8 @@ pub fn show_report(ui: &mut Ui, form: &mut Form, review: &mut Review) {
     if !review.header_facts.is_empty() {
         heading(ui, "Header facts");
         ui.weak("Printed in the report's header block, as the template asks.");
-        for fact in &mut review.header_facts {
-            form.text(ui, &fact.label, &mut fact.value, Place::doc("header_facts"));
+        for (n, fact) in review.header_facts.iter_mut().enumerate() {
+            form.nth_text(ui, &fact.label, &mut fact.value, Place::doc("header_facts"), n);
         }
     }
 

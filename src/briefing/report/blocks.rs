@@ -5,8 +5,8 @@ use super::Writer;
 use crate::briefing::compose::{Block, Line, MARGIN_LEFT, NUMBER_INDENT, SIDE_COLUMN, Style, TEXT_WIDTH, TEXT_X, run};
 use crate::briefing::fonts::FontStyle;
 use crate::briefing::page::MM;
-use crate::model::Numbering;
 use crate::briefing::tags::{Detail, Numbering as ListNumbering, Role, Tag};
+use crate::model::Numbering;
 
 impl Writer<'_> {
     pub(super) fn start_section(&mut self, heading: &str) {

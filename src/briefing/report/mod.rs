@@ -14,8 +14,8 @@
 
 mod back_matter;
 mod blocks;
-mod data;
 mod charts;
+mod data;
 mod findings;
 mod prose;
 mod since_last;
@@ -140,7 +140,8 @@ impl Writer<'_> {
         }
         let agenda = item.map(str::to_owned).unwrap_or_else(|| review.meeting.agenda_item.clone());
         if !agenda.trim().is_empty() {
-            let agenda = c.wrap(&format!("Agenda item {agenda}"), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0);
+            let agenda =
+                c.wrap(&format!("Agenda item {agenda}"), Style::BODY.sized(12.0), MARGIN_LEFT, width, 0.0, 0.0);
             lines.extend(c.as_role(Role::P, agenda));
         }
         c.place_together(lines);
@@ -166,7 +167,8 @@ impl Writer<'_> {
         }
         for fact in review.header_facts.iter().filter(|f| !f.label.trim().is_empty()) {
             let value = if fact.value.trim().is_empty() { "Not stated" } else { fact.value.trim() };
-            let fact = c.wrap(&format!("{}: {value}", fact.label.trim()), Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+            let fact =
+                c.wrap(&format!("{}: {value}", fact.label.trim()), Style::BODY, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
             lines.extend(c.as_role(Role::P, fact));
         }
         c.place_together(lines);
