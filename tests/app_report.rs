@@ -6,11 +6,12 @@
 mod app_support;
 
 use app_support::{Scratch, Setup, WORCESTERSHIRE, finish_saving, open};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use peerbrief::app::PeerBriefApp;
-use peerbrief::model::{Block, Review};
+use peerbrief::model::{Block, RagStatus, Review};
 
 type H = Harness<'static, PeerBriefApp>;
 
@@ -71,6 +72,65 @@ fn fill_the_report(harness: &mut H) {
     type_into(harness, "Implications: Financial implications", FINANCIAL);
 }
 
+/// The area for consideration the plan's actions answer (added in the new review).
+const AREA: &str = "Early help is not yet offered the same way in every district.";
+
+/// Opens the combo box named `label` and picks the entry whose text starts with `entry`.
+fn choose(harness: &mut H, label: &str, entry: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    let item = harness
+        .get_all_by_label_contains(entry)
+        .find(|n| {
+            n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry))
+        })
+        .expect("the entry in the drop-down list");
+    item.click();
+    harness.run();
+}
+
+/// Adds a finding, then an outcome with two actions answering it, on the Action plan page.
+fn plan_two_actions_for_a_finding(harness: &mut H) {
+    click(harness, "Findings and actions");
+    click(harness, "Add area for consideration");
+    type_into(harness, "Finding text", AREA);
+    click(harness, "Action plan");
+    click(harness, "Add outcome");
+    type_into(harness, "Outcome 1: desired outcome", "Families get the same early help everywhere");
+    for (n, text, officer, status) in [
+        (
+            "1.1",
+            "One early help assessment across the borough.",
+            ("Rhys Evans", "Head of Early Help"),
+            "On track (green)",
+        ),
+        ("1.2", "Quarterly audit of early help cases.", ("Ann Lloyd", "Principal Social Worker"), "At risk (amber)"),
+    ] {
+        click(harness, "Add action to outcome 1");
+        type_into(harness, &format!("Action {n}: what will be done"), text);
+        type_into(harness, &format!("Action {n}: officer's name"), officer.0);
+        type_into(harness, &format!("Action {n}: officer's role"), officer.1);
+        type_into(harness, &format!("Action {n}: due date"), "31/07/2027");
+        choose(harness, &format!("Action {n}: status"), status);
+        choose(harness, &format!("Action {n}: link a finding"), "A1: Area for consideration");
+    }
+}
+
+fn check_plan(review: &Review) {
+    let area = review.findings.iter().find(|f| f.text == AREA).expect("the finding");
+    let outcome = &review.action_plan.outcomes[0];
+    assert_eq!(outcome.title, "Families get the same early help everywhere");
+    let [first, second] = &outcome.actions[..] else { panic!("two actions: {:?}", outcome.actions) };
+    assert_eq!((first.officer.name.as_str(), first.status), ("Rhys Evans", RagStatus::Green));
+    assert_eq!((second.officer.role.as_str(), second.status), ("Principal Social Worker", RagStatus::Amber));
+    for action in [first, second] {
+        assert_eq!(action.answers, [area.id.clone()]);
+        assert_eq!(action.due.map(|d| d.iso()).as_deref(), Some("2027-07-31"));
+    }
+}
+
 #[test]
 fn a_report_from_the_standard_template_is_written_saved_and_read_back() {
     let scratch = Scratch::new();
@@ -125,16 +185,21 @@ fn a_report_from_the_standard_template_is_written_saved_and_read_back() {
     click(&mut harness, "Report and meeting");
     type_into(&mut harness, "Wards affected", "All wards");
 
+    // An outcome with two actions, both answering the finding they were written for.
+    plan_two_actions_for_a_finding(&mut harness);
+
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     finish_saving(&mut harness);
     assert!(path.exists(), "{}", harness.state().status_text());
 
     let saved = peerbrief::store::load_review(&path).expect("the saved file loads").review;
     check_report(&saved);
+    check_plan(&saved);
 
     // Reopened in a new window, the words are on the page.
     let mut again = open(&scratch, &["harbridge.peerreview"]);
     check_report(review(&again));
+    check_plan(review(&again));
     again.get_by_label("Editor").click();
     again.run();
     again.get_by_label("Report sections").click();
