@@ -11,6 +11,7 @@ use std::process::Command;
 use pdf_support::tagged::assert_tagged;
 use pdf_support::{squash, tool};
 
+use peerbrief::briefing::progress::lay_out_progress;
 use peerbrief::briefing::tags::{Structure, Tag};
 use peerbrief::briefing::{
     BriefingOptions, Item, Layout, PackPart, Visibility, lay_out_briefing, lay_out_pack_with_documents, write_pdf,
@@ -21,8 +22,9 @@ fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
 }
 
-const REVIEWS: [&str; 4] = [
+const REVIEWS: [&str; 5] = [
     "worcestershire-2015.peerreview",
+    "harbridge-2026.peerreview",
     "ambleshire-2019.peerreview",
     "ambleshire-2024.peerreview",
     "afonwen-2025-action-plan.peerreview",
@@ -85,6 +87,28 @@ fn every_briefing_and_pack_keeps_the_tagging_invariants() {
         assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{what}: {info}");
         assert!(info.lines().any(|l| l.starts_with("PDF version:") && l.ends_with("1.7")), "{what}: {info}");
         assert!(tool("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"), "{what}");
+    }
+}
+
+#[test]
+fn charts_logos_and_the_progress_report_are_figures_with_alt_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let afonwen = load_review(&sample("afonwen-2025-action-plan.peerreview")).expect("sample loads").review;
+    let charts = BriefingOptions { charts: true, action_plan: true, ..BriefingOptions::default() };
+    let today = peerbrief::model::Date::ymd(2026, 12, 2).expect("a date");
+    let layouts = [
+        ("Afonwen briefing with charts", lay_out_briefing(&afonwen, &charts)),
+        ("Afonwen progress report", lay_out_progress(&afonwen, today).expect("a plan to report")),
+        ("Harbridge briefing (SVG logo)", briefing("harbridge-2026.peerreview", Visibility::Public, false)),
+    ];
+    for (what, layout) in &layouts {
+        assert_every_item_tagged(layout, what);
+        let (bytes, path) = write(layout, dir.path(), "f.pdf");
+        let found = assert_tagged(&bytes);
+        assert!(found.roles.iter().any(|r| r == "Figure"), "{what}: no Figure in {:?}", found.roles);
+        assert!(found.claims_pdf_ua, "{what}");
+        let info = tool("pdfinfo", &[&path]);
+        assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{what}: {info}");
     }
 }
 

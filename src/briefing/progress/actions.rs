@@ -7,6 +7,7 @@ use super::{heading, lines};
 use crate::briefing::compose::{Block, CONTENT_WIDTH, Composer, Line, MARGIN_LEFT, Style, run};
 use crate::briefing::fonts::Fonts;
 use crate::briefing::page::{Colour, MM};
+use crate::briefing::tags::Role;
 use crate::model::Date;
 
 /// Where an action's details start: under its title, a little in.
@@ -19,6 +20,7 @@ pub(super) fn outcome(c: &mut Composer, n: usize, outcome: &Outcome) {
     heading(c, &format!("Outcome {n}: {}", outcome.title.text), 0);
     if !outcome.indicators.is_empty() {
         let l = lines(c, "Success indicators", Style::BOLD);
+        let l = c.as_role(Role::H3, l);
         c.place(Block { lines: l, keep_first: 3, space_before: 2.0 * MM, ..Block::default() });
         for i in &outcome.indicators {
             bullet(c, &i.text, MARGIN_LEFT);
@@ -36,6 +38,7 @@ fn bullet(c: &mut Composer, text: &str, x: f32) {
         let baseline = first.runs.first().map_or(0.0, |r| r.y);
         first.runs.insert(0, run("•", Style::BODY, x + 1.0 * MM, baseline));
     }
+    let l = c.as_role(Role::P, l);
     c.place(Block { lines: l, keep_first: 2, space_before: 1.0 * MM, ..Block::default() });
 }
 
@@ -67,13 +70,16 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
     let mut block =
         c.wrap(&format!("Action {number}: {}", a.text.text), Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     let title_lines = block.len();
+    let mut block = c.as_role(Role::H3, block);
     for f in &a.answers {
-        block.extend(field(c, "Responds to", &f.text, Style::ITALIC));
+        let l = field(c, "Responds to", &f.text, Style::ITALIC);
+        block.extend(c.as_role(Role::P, l));
     }
     let officer: Vec<&str> =
         a.officer_name.iter().chain(&a.officer_role).map(|p| p.text.as_str()).filter(|t| !t.is_empty()).collect();
     let officer = if officer.is_empty() { "not named".to_owned() } else { officer.join(", ") };
-    block.extend(field(c, "Officer", &officer, Style::BODY));
+    let l = field(c, "Officer", &officer, Style::BODY);
+    block.extend(c.as_role(Role::P, l));
     let mut due = due_text(a.due);
     match a.due_changes.len() {
         0 => {}
@@ -81,12 +87,15 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
         2 => due.push_str(" (changed twice; see below)"),
         n => due.push_str(&format!(" (changed {n} times; see below)")),
     }
-    block.extend(field(c, "Due", &due, Style::BODY));
-    block.extend(field(c, "Status", a.status.label(), Style::BODY));
+    let l = field(c, "Due", &due, Style::BODY);
+    block.extend(c.as_role(Role::P, l));
+    let l = field(c, "Status", a.status.label(), Style::BODY);
+    block.extend(c.as_role(Role::P, l));
     let keep = block.len();
     if a.overdue {
         let text = format!("Overdue: the due date ({}) has passed and the action is not complete.", due_text(a.due));
-        block.extend(field(c, "", &text, Style::BOLD.with_colour(Colour::STAMP)));
+        let l = field(c, "", &text, Style::BOLD.with_colour(Colour::STAMP));
+        block.extend(c.as_role(Role::P, l));
     }
     let note = match &a.latest_note {
         Some(n) => match n.date {
@@ -95,7 +104,8 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
         },
         None => "No progress note yet.".to_owned(),
     };
-    block.extend(field(c, "Latest progress", &note, Style::BODY));
+    let l = field(c, "Latest progress", &note, Style::BODY);
+    block.extend(c.as_role(Role::P, l));
     c.place(Block { lines: block, keep_first: keep.max(title_lines + 2), space_before: 4.0 * MM, ..Block::default() });
     if a.due_changes.is_empty() {
         return;
@@ -108,6 +118,7 @@ fn action(c: &mut Composer, number: &str, a: &Action) {
         0.0,
         0.0,
     );
+    let header = c.as_role(Role::H3, header);
     c.place(Block { lines: header, keep_first: 3, space_before: 1.5 * MM, ..Block::default() });
     for change in &a.due_changes {
         let when =

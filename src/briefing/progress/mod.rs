@@ -18,6 +18,7 @@ pub use check::open_progress_findings;
 use super::chart::{status_counts, status_figure, status_words};
 use super::compose::{Block, CONTENT_WIDTH, Composer, MARGIN_LEFT, Running, Style};
 use super::page::{Layout, MM};
+use super::tags::Role;
 use crate::model::{Date, Review};
 use plan::ProgressPlan;
 
@@ -49,11 +50,13 @@ pub fn lay_out_progress(review: &Review, printed_on: Date) -> Result<Layout, Pro
     let meeting = c.clean(&review.meeting_line());
     c.set_running(Running { marking: review.marking, meeting });
     c.new_page();
-    title_block(&mut c, review, printed_on);
-    summary(&mut c, &plan);
-    for (n, outcome) in plan.outcomes.iter().enumerate() {
-        actions::outcome(&mut c, n + 1, outcome);
-    }
+    c.tagged(Role::Sect, |c| {
+        title_block(c, review, printed_on);
+        summary(c, &plan);
+        for (n, outcome) in plan.outcomes.iter().enumerate() {
+            actions::outcome(c, n + 1, outcome);
+        }
+    });
     let title = c.clean(&format!("Progress report: {}", review.title));
     let author = c.clean(&review.council);
     let subject = c.clean(&format!("Progress on the action plan, printed {printed_on}: {}", review.meeting_line()));
@@ -72,11 +75,15 @@ fn title_block(c: &mut Composer, review: &Review, printed_on: Date) {
     if let Some(date) = review.meeting.date {
         head.extend(lines(c, &format!("Meeting on {date}"), Style::BODY.sized(12.0)));
     }
+    let head = c.as_role(Role::P, head);
     c.place_together(head);
     c.gap(6.0 * MM);
-    let mut title = lines(c, "PROGRESS ON THE ACTION PLAN", Style::BOLD.sized(13.0));
-    title.extend(lines(c, &review.title, Style::BOLD.sized(12.0)));
-    title.extend(lines(c, &format!("Printed on {printed_on}"), Style::ITALIC));
+    let title = lines(c, "PROGRESS ON THE ACTION PLAN", Style::BOLD.sized(13.0));
+    let mut title = c.as_role(Role::H1, title);
+    let name = lines(c, &review.title, Style::BOLD.sized(12.0));
+    title.extend(c.as_role(Role::P, name));
+    let printed = lines(c, &format!("Printed on {printed_on}"), Style::ITALIC);
+    title.extend(c.as_role(Role::P, printed));
     c.place_together(title);
     c.gap(3.0 * MM);
     c.full_width_rule();
@@ -87,6 +94,7 @@ fn title_block(c: &mut Composer, review: &Review, printed_on: Date) {
 fn heading(c: &mut Composer, text: &str, level: u8) {
     let size = if level == 0 { 13.0 } else { 11.5 };
     let l = lines(c, text, Style::BOLD.sized(size));
+    let l = c.as_role(if level == 0 { Role::H2 } else { Role::H3 }, l);
     let keep = l.len() + 2;
     let title = c.clean(text);
     c.place(Block {
@@ -100,6 +108,7 @@ fn heading(c: &mut Composer, text: &str, level: u8) {
 
 fn paragraph(c: &mut Composer, text: &str) {
     let l = lines(c, text, Style::BODY);
+    let l = c.as_role(Role::P, l);
     c.place(Block { lines: l, keep_first: 2, space_before: 2.0 * MM, ..Block::default() });
 }
 
@@ -127,6 +136,7 @@ fn summary(c: &mut Composer, plan: &ProgressPlan) {
                     let baseline = first.runs.first().map_or(0.0, |r| r.y);
                     first.runs.insert(0, super::compose::run("•", Style::BODY, MARGIN_LEFT + 1.0 * MM, baseline));
                 }
+                let l = c.as_role(Role::P, l);
                 c.place(Block { lines: l, keep_first: 2, space_before: 1.0 * MM, ..Block::default() });
             }
         }
