@@ -67,8 +67,7 @@ fn from_to(from: Option<Date>, to: Option<Date>) -> String {
 fn action(c: &mut Composer, number: &str, a: &Action) {
     c.place = format!("Action {number}");
     // The action's title, with everything up to the status kept on one page.
-    let block =
-        c.wrap(&format!("Action {number}: {}", a.text.text), Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
+    let block = c.wrap(&format!("Action {number}: {}", a.text.text), Style::BOLD, MARGIN_LEFT, CONTENT_WIDTH, 0.0, 0.0);
     let title_lines = block.len();
     let mut block = c.as_role(Role::H3, block);
     for f in &a.answers {
