@@ -126,7 +126,7 @@ fn check_plan(review: &Review) {
     assert_eq!((first.officer.name.as_str(), first.status), ("Rhys Evans", RagStatus::Green));
     assert_eq!((second.officer.role.as_str(), second.status), ("Principal Social Worker", RagStatus::Amber));
     for action in [first, second] {
-        assert_eq!(action.answers, [area.id.clone()]);
+        assert_eq!(action.answers, std::slice::from_ref(&area.id));
         assert_eq!(action.due.map(|d| d.iso()).as_deref(), Some("2027-07-31"));
     }
 }
