@@ -4,11 +4,11 @@
 
 mod app_support;
 
-use app_support::{Scratch, WORCESTERSHIRE, finish_saving, open};
+use app_support::{Scratch, WORCESTERSHIRE, choose, finish_saving, open};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use peerbrief::app::PeerBriefApp;
 use peerbrief::model::{RagStatus, Review};
 
@@ -34,23 +34,6 @@ fn type_into(harness: &mut Harness<'static, PeerBriefApp>, label: &str, text: &s
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-/// Opens the combo box named `label` and picks the entry whose text starts with `entry`.
-fn choose(harness: &mut Harness<'static, PeerBriefApp>, label: &str, entry: &str) {
-    let combo = harness.get_by_role_and_label(Role::ComboBox, label);
-    combo.scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::ComboBox, label).click();
-    harness.run();
-    let item = harness
-        .get_all_by_label_contains(entry)
-        .find(|n| {
-            n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry))
-        })
-        .expect("the entry in the drop-down list");
-    item.click();
     harness.run();
 }
 

@@ -5,8 +5,7 @@
 
 mod app_support;
 
-use app_support::{Scratch, Setup, WORCESTERSHIRE, finish_saving, open};
-use egui::accesskit::Role;
+use app_support::{Scratch, Setup, WORCESTERSHIRE, choose, finish_saving, open};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -74,22 +73,6 @@ fn fill_the_report(harness: &mut H) {
 
 /// The area for consideration the plan's actions answer (added in the new review).
 const AREA: &str = "Early help is not yet offered the same way in every district.";
-
-/// Opens the combo box named `label` and picks the entry whose text starts with `entry`.
-fn choose(harness: &mut H, label: &str, entry: &str) {
-    harness.get_by_role_and_label(Role::ComboBox, label).scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::ComboBox, label).click();
-    harness.run();
-    let item = harness
-        .get_all_by_label_contains(entry)
-        .find(|n| {
-            n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry))
-        })
-        .expect("the entry in the drop-down list");
-    item.click();
-    harness.run();
-}
 
 /// Adds a finding, then an outcome with two actions answering it, on the Action plan page.
 fn plan_two_actions_for_a_finding(harness: &mut H) {

@@ -152,3 +152,21 @@ pub fn wait_for_printing(harness: &mut Harness<'static, PeerBriefApp>, what: &st
     }
     harness.run();
 }
+
+/// Opens the combo box named `label` and picks the entry whose text starts with `entry`.
+pub fn choose(harness: &mut Harness<'static, PeerBriefApp>, label: &str, entry: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    harness.get_by_role_and_label(Role::ComboBox, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    let item = harness
+        .get_all_by_label_contains(entry)
+        .find(|n| {
+            n.accesskit_node().role() != Role::Label || n.accesskit_node().label().is_some_and(|l| l.starts_with(entry))
+        })
+        .expect("the entry in the drop-down list");
+    item.click();
+    harness.run();
+}

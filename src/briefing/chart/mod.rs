@@ -40,6 +40,19 @@ impl Figure {
     pub(crate) fn height(&self) -> f32 {
         self.rows.iter().map(|r| r.height).sum()
     }
+
+    /// The words drawn in the figure, in drawing order (for tests).
+    #[cfg(test)]
+    pub(crate) fn texts(&self) -> Vec<String> {
+        self.rows
+            .iter()
+            .flat_map(|r| &r.items)
+            .filter_map(|i| match i {
+                Item::Text(t) => Some(t.text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl Composer {

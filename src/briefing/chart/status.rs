@@ -92,17 +92,6 @@ pub(crate) fn status_figure(title: &str, counts: &[StatusCount]) -> Figure {
 mod tests {
     use super::*;
 
-    fn texts(f: &Figure) -> Vec<String> {
-        f.rows
-            .iter()
-            .flat_map(|r| &r.items)
-            .filter_map(|i| match i {
-                Item::Text(t) => Some(t.text.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn counts_in_the_bars_order_and_in_words() {
         use RagStatus::*;
@@ -128,7 +117,7 @@ mod tests {
             .collect();
         assert_eq!(rects.len(), 2);
         assert!((rects[0] - CONTENT_WIDTH / 4.0).abs() < 0.01 && (rects[1] - CONTENT_WIDTH * 0.75).abs() < 0.01);
-        let t = texts(&f);
+        let t = f.texts();
         for want in
             ["1 off track (red)", "3 on track (green)", "Off track (red): 1 action", "On track (green): 3 actions"]
         {
@@ -141,7 +130,7 @@ mod tests {
     fn a_narrow_segment_shows_its_number_and_the_key_still_names_it() {
         use RagStatus::*;
         let f = status_figure("Actions by status", &[(Red, 1), (Complete, 30)]);
-        let t = texts(&f);
+        let t = f.texts();
         assert!(t.iter().any(|s| s == "1"), "{t:?}");
         assert!(t.iter().any(|s| s == "Off track (red): 1 action"));
         assert!(t.iter().any(|s| s == "30 complete"));

@@ -207,24 +207,12 @@ mod tests {
         );
     }
 
-    fn texts(figure: &Figure) -> Vec<String> {
-        figure
-            .rows
-            .iter()
-            .flat_map(|r| &r.items)
-            .filter_map(|i| match i {
-                Item::Text(t) => Some(t.text.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn every_number_and_name_is_written_and_the_longest_side_fills_half_the_width() {
         let mut c = test_composer();
         let counts = theme_counts(&review());
         let figure = theme_figure(&mut c, &counts);
-        let t = texts(&figure);
+        let t = figure.texts();
         for want in ["Vision, strategy and leadership", "voice", "3 (1 key)", "2 (1 key)", "0 (0 key)", "1 (0 key)"] {
             assert!(t.iter().any(|s| s == want), "{want} missing from {t:?}");
         }
