@@ -133,14 +133,89 @@ fn the_pack_names_the_papers_that_keep_it_from_claiming_pdf_ua() {
     for u in &layout.untagged {
         assert!(u.starts_with("agenda item ") && u.contains(".pdf, "), "{u}");
     }
-    // The typst-made minutes are tagged; the Ghostscript papers are not.
-    assert!(layout.untagged.iter().any(|u| u.contains("minutes-2026-01-20.pdf, whose own tags are not carried over")));
+    // The typst-made minutes carry their own tags; the Ghostscript papers have none.
+    assert!(!layout.untagged.iter().any(|u| u.contains("minutes-2026-01-20.pdf")), "{:?}", layout.untagged);
     assert!(layout.untagged.iter().any(|u| u.contains("fostering-sufficiency-update.pdf, which has no tags")));
     let note = layout.accessibility_note().expect("a note");
     assert!(note.starts_with("not marked as an accessible PDF (PDF/UA): the PDF papers of agenda item "), "{note}");
     let dir = tempfile::tempdir().unwrap();
     let (_, path) = write(&layout, dir.path(), "p.pdf");
     assert!(!tool("pdfinfo", &["-meta", &path]).contains("pdfuaid:part"), "no PDF/UA claim");
+}
+
+/// A pack whose only PDF paper is tagged (the typst-made minutes), beside a review.
+fn pack_with_tagged_minutes(dir: &Path) -> Layout {
+    std::fs::create_dir(dir.join("papers")).unwrap();
+    let minutes = "papers/minutes-2026-01-20.pdf";
+    std::fs::copy(sample(minutes), dir.join(minutes)).unwrap();
+    std::fs::copy(sample(REVIEWS[0]), dir.join(REVIEWS[0])).unwrap();
+    let manifest = format!(
+        r#"CommitteePack(
+    council: "Ambleshire County Council",
+    committee: "Children and Families Overview and Scrutiny Panel",
+    date: "2026-03-17",
+    items: [
+        AgendaItem(title: "Apologies and named substitutes", content: Standard("To receive any apologies.")),
+        AgendaItem(title: "Minutes of the last meeting", content: Document("{minutes}")),
+        AgendaItem(title: "", content: Review("{}")),
+    ],
+)
+"#,
+        REVIEWS[0]
+    );
+    let path = dir.join("tagged.peerpack");
+    std::fs::write(&path, manifest).unwrap();
+    let loaded = load_pack(&path).expect("the pack loads");
+    let docs: Vec<Option<&[u8]>> = loaded.documents.iter().map(|d| d.as_ref().map(|d| &*d.bytes)).collect();
+    lay_out_pack_with_documents(&loaded.pack, &loaded.reviews, &docs, Visibility::Public, PackPart::Main).expect("pack")
+}
+
+#[test]
+fn a_tagged_paper_keeps_its_own_tags_in_the_pack_which_then_claims_pdf_ua() {
+    let dir = tempfile::tempdir().unwrap();
+    let layout = pack_with_tagged_minutes(dir.path());
+    assert!(layout.untagged.is_empty(), "{:?}", layout.untagged);
+    let (bytes, path) = write(&layout, dir.path(), "tagged-pack.pdf");
+    let found = assert_tagged(&bytes);
+    assert!(found.claims_pdf_ua, "{found:?}");
+    // The minutes' own lists and contents links (five, each with its OBJR) came with them,
+    // besides the agenda's own page-range links.
+    for role in ["L", "LI", "Lbl", "LBody", "Link"] {
+        assert!(found.roles.iter().any(|r| r == role), "no {role} in {:?}", found.roles);
+    }
+    assert!(found.links >= 5 + 2, "{found:?}");
+    assert!(tool("pdfinfo", &["-meta", &path]).contains("<pdfuaid:part>1</pdfuaid:part>"));
+    assert!(tool("qpdf", &["--check", &path]).contains("No syntax or stream encoding errors"));
+    // A screen reader reads the minutes' text, heading by heading, inside agenda item 2.
+    let tree = tool("pdfinfo", &["-struct-text", &path]);
+    let at = |text: &str| tree.find(text).unwrap_or_else(|| panic!("{text:?} not read:\n{tree}"));
+    assert!(at("Minutes of the meeting held on 20 January 2026") < at("Declarations of interest"));
+    assert!(at("Declarations of interest") < at("The Panel considered its work programme"));
+    assert!(at("The Panel considered its work programme") < at("WORCESTERSHIRE SAFEGUARDING PEER REVIEW"));
+    // The minutes' headings keep their level (H1 inside the item's section).
+    assert!(tree.lines().any(|l| l.trim_start().starts_with("H1 \"Apologies and named substitutes\"")), "{tree}");
+    // Every heading, the minutes' included, has text (pdfua's own heading rule, UA-14-001,
+    // crashes on a heading whose /K is an array, as the minutes' multi-line headings are, and
+    // skips itself; this is the same check).
+    let lines: Vec<&str> = tree.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if t.len() > 2 && t.starts_with('H') && t.as_bytes()[1].is_ascii_digit() {
+            let indent = line.len() - t.len();
+            let text =
+                lines[i + 1..].iter().take_while(|l| l.len() - l.trim_start().len() > indent).any(|l| l.contains('"'));
+            assert!(text, "an empty heading: {line}");
+        }
+    }
+    if let Some(pdfua) = python_tool("pdfua") {
+        let out = Command::new(&pdfua).args(["check", &path]).output().unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "pdfua: {report}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(report.contains("errors=0 warnings=0"), "{report}");
+        for skipped in report.lines().filter(|l| l.contains("[skip")) {
+            assert!(skipped.contains("UA-14-001") && skipped.contains("type array"), "{report}");
+        }
+    }
 }
 
 /// Text in the order the layout placed it (headings before their paragraphs), leaving out
@@ -215,7 +290,17 @@ fn pdfminer_finds_no_untagged_text() {
     };
     let dir = tempfile::tempdir().unwrap();
     let (_, path) = write(&briefing(REVIEWS[0], Visibility::Private, true), dir.path(), "w.pdf");
-    let out = Command::new(pdf2txt).args(["-t", "tag", &path]).output().unwrap();
+    let tagged = tags_and_text_outside(&pdf2txt, &path);
+    assert!(tagged.contains("Worcestershire"), "{tagged}");
+    // A pack with a tagged paper: the paper's own marked content, PeerBrief's stamp as an artifact.
+    let (_, path) = write(&pack_with_tagged_minutes(dir.path()), dir.path(), "p.pdf");
+    let tagged = tags_and_text_outside(&pdf2txt, &path);
+    assert!(tagged.contains("Work programme") && tagged.contains("Page 4 of"), "{tagged}");
+}
+
+/// pdfminer's `-t tag` output of `path`, after checking that no text is outside every tag.
+fn tags_and_text_outside(pdf2txt: &Path, path: &str) -> String {
+    let out = Command::new(pdf2txt).args(["-t", "tag", path]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let tagged = String::from_utf8_lossy(&out.stdout);
     // Everything pdfminer shows must be inside a tag: nothing left once tags are removed.
@@ -236,8 +321,8 @@ fn pdfminer_finds_no_untagged_text() {
         rest = &rest[end..];
     }
     outside.push_str(rest);
-    assert!(outside.trim().is_empty(), "untagged text: {:?}", outside.trim());
-    assert!(tagged.contains("Worcestershire"), "{tagged}");
+    assert!(outside.trim().is_empty(), "{path}: untagged text: {:?}", outside.trim());
+    tagged.into_owned()
 }
 
 #[test]

@@ -128,9 +128,15 @@ pub fn lay_out_pack_with_documents(
                 (AgendaContent::Document(file), Some(pdf)) => {
                     c.place = format!("Agenda item {}", pack.item_number(i));
                     import::place_document(&mut c, &title, pdf, file);
-                    // Its pages are drawn as they are, one Div each: the pack cannot claim PDF/UA.
-                    let why = if pdf.is_tagged() { "whose own tags are not carried over" } else { "which has no tags" };
-                    c.untagged.push(format!("agenda item {} ({file}, {why})", pack.item_number(i)));
+                    // A tagged paper's own tree is carried over; any other's pages are read one
+                    // Div each, and the pack cannot claim PDF/UA.
+                    if !pdf.carries_tags() {
+                        let why = match pdf.unusable_tags() {
+                            Some(problem) => format!("whose tags cannot be carried over: {problem}"),
+                            None => "which has no tags".to_owned(),
+                        };
+                        c.untagged.push(format!("agenda item {} ({file}, {why})", pack.item_number(i)));
+                    }
                     if let Some(p) = item.exempt {
                         let note = format!(
                             "NOT FOR PUBLICATION: exempt, paragraph {} of {} of Schedule 12A, Local Government Act 1972",

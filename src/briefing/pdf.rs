@@ -125,11 +125,12 @@ fn mark(plan: &mut Plan, open: &mut Option<u32>, s: u32, page: usize, pass: Pass
     if *open == Some(s) {
         return;
     }
-    if open.is_some() {
+    if open.take().is_some() {
         ops.push(Op::EndMarkedContent);
     }
-    plan.begin(s, page, pass, ops);
-    *open = Some(s);
+    if plan.begin(s, page, pass, ops) {
+        *open = Some(s);
+    }
 }
 
 fn page_ops(

@@ -9,9 +9,12 @@
 //! `/StructParent` and `/Contents` (each referenced by its Link element through an OBJR),
 //! `/Tabs /S` and `/MarkInfo`.
 
+use std::collections::HashMap;
+
 use lopdf::{Dictionary, Object, ObjectId};
 use printpdf::{DictItem, Op};
 
+use super::import::{self, ImportedPdf};
 use super::page::{Item, Page};
 use super::tags::{Artifact, Detail, ElemId, Numbering, Role, Structure, Tag};
 
@@ -45,6 +48,15 @@ enum Kid {
     Annot(u32),
     /// An imported paper's page, on this page.
     Imported(u32),
+    /// The top elements of graft `n` (a tagged paper's own tree).
+    Graft(u32),
+}
+
+/// One placement of a tagged paper whose own tree is carried into the pack.
+struct GraftPlan {
+    pdf: ImportedPdf,
+    /// (pack page, the paper's page index) for each of its pages.
+    pages: Vec<(u32, usize)>,
 }
 
 /// A link annotation and the Link element that holds it.
@@ -54,6 +66,9 @@ struct LinkRef {
     annot: u32,
     elem: ElemId,
     contents: String,
+    /// For a link of a tagged paper: the paper's annotation, held by one of its own Link
+    /// elements (which then holds this one instead of `elem`).
+    source: Option<ObjectId>,
 }
 
 pub(crate) struct Plan {
@@ -66,6 +81,9 @@ pub(crate) struct Plan {
     links: Vec<LinkRef>,
     /// Per page: the element of each MCID, in MCID order.
     parent_tree: Vec<Vec<ElemId>>,
+    grafts: Vec<GraftPlan>,
+    /// Per page: the graft its content belongs to.
+    page_graft: Vec<Option<u32>>,
 }
 
 impl Plan {
@@ -79,12 +97,32 @@ impl Plan {
             attached: vec![false; n],
             links: Vec::new(),
             parent_tree: vec![Vec::new(); pages.len()],
+            grafts: Vec::new(),
+            page_graft: vec![None; pages.len()],
         };
         for (p, page) in pages.iter().enumerate() {
             let mut segs = Vec::with_capacity(page.items.len());
             let mut last: Option<Tag> = None;
             let mut annot = 0u32;
-            if let Some(imported) = &page.imported {
+            let mut link_of_paper = 0usize;
+            if let Some(imported) = page.imported.as_ref().filter(|i| i.pdf.carries_tags()) {
+                // A new placement starts at the paper's first page; its tree hangs from that
+                // page's Div.
+                let continues = p > 0
+                    && plan.page_graft[p - 1].is_some_and(|g| {
+                        let graft = &plan.grafts[g as usize];
+                        graft.pdf == imported.pdf && graft.pages.last().is_some_and(|&(_, i)| i + 1 == imported.index)
+                    });
+                if !continues {
+                    let e = plan.known(imported.elem);
+                    plan.attach(e);
+                    plan.kids[e.0 as usize].push(Kid::Graft(plan.grafts.len() as u32));
+                    plan.grafts.push(GraftPlan { pdf: imported.pdf.clone(), pages: Vec::new() });
+                }
+                let g = plan.grafts.len() - 1;
+                plan.grafts[g].pages.push((p as u32, imported.index));
+                plan.page_graft[p] = Some(g as u32);
+            } else if let Some(imported) = &page.imported {
                 let e = plan.known(imported.elem);
                 plan.attach(e);
                 plan.kids[e.0 as usize].push(Kid::Imported(p as u32));
@@ -99,6 +137,21 @@ impl Plan {
                     _ => None,
                 };
                 if let Some(fallback) = fallback {
+                    let source = match (&page.imported, plan.page_graft[p], item) {
+                        (Some(imported), Some(_), Item::Link { .. }) => {
+                            link_of_paper += 1;
+                            imported.pdf.tagged_link(imported.index, link_of_paper - 1)
+                        }
+                        _ => None,
+                    };
+                    if let Some(source) = source {
+                        let (elem, contents) = (Structure::ROOT, fallback);
+                        plan.links.push(LinkRef { page: p as u32, annot, elem, contents, source: Some(source) });
+                        annot += 1;
+                        segs.push(NO_SEGMENT);
+                        last = None;
+                        continue;
+                    }
                     let elem = plan.link_element(tag);
                     plan.attach(elem);
                     let contents = match plan.structure.get(elem).map(|e| &e.detail) {
@@ -106,7 +159,7 @@ impl Plan {
                         _ => fallback,
                     };
                     let k = plan.links.len() as u32;
-                    plan.links.push(LinkRef { page: p as u32, annot, elem, contents });
+                    plan.links.push(LinkRef { page: p as u32, annot, elem, contents, source: None });
                     plan.kids[elem.0 as usize].push(Kid::Annot(k));
                     annot += 1;
                     segs.push(NO_SEGMENT);
@@ -192,8 +245,13 @@ impl Plan {
 
     /// Opens segment `s`'s marked-content sequence for `pass` on `page`, giving it the page's
     /// next MCID when it is content.
-    pub(crate) fn begin(&mut self, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) {
-        let Some(seg) = self.segments.get_mut(s as usize) else { return };
+    /// Returns whether it opened one: nothing is marked on a page of a tagged paper, whose
+    /// stamp is drawn inside one artifact (see `import::merge`).
+    pub(crate) fn begin(&mut self, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) -> bool {
+        if self.page_graft.get(page).copied().flatten().is_some() {
+            return false;
+        }
+        let Some(seg) = self.segments.get_mut(s as usize) else { return false };
         match seg.tag {
             Tag::Elem(e) => {
                 let tree = &mut self.parent_tree[page];
@@ -217,6 +275,47 @@ impl Plan {
                 ops.push(Op::BeginMarkedContentWithProperties { tag: "Artifact".to_owned(), properties });
             }
         }
+        true
+    }
+
+    /// Copies each tagged paper's own tree under its Div (`ids`: the written elements;
+    /// `annot_ids`: the link annotations, in [`Plan::links`] order).
+    fn graft_papers(
+        &self,
+        doc: &mut lopdf::Document,
+        pages: &[ObjectId],
+        ids: &[Option<ObjectId>],
+        annot_ids: &[Option<ObjectId>],
+    ) -> Vec<import::Grafted> {
+        let mut out = Vec::with_capacity(self.grafts.len());
+        for (g, plan) in self.grafts.iter().enumerate() {
+            let Some(div) =
+                self.kids.iter().position(|k| k.iter().any(|k| matches!(k, Kid::Graft(x) if *x as usize == g)))
+            else {
+                out.push(import::Grafted::default());
+                continue;
+            };
+            let mut annots = HashMap::new();
+            for (link, annot) in self.links.iter().zip(annot_ids) {
+                if let (Some(source), Some(annot)) = (link.source, annot)
+                    && self.page_graft.get(link.page as usize).copied().flatten() == Some(g as u32)
+                {
+                    annots.insert(source, *annot);
+                }
+            }
+            let page_map = plan
+                .pages
+                .iter()
+                .filter_map(|&(p, index)| Some((plan.pdf.page_id(index)?, *pages.get(p as usize)?)))
+                .collect();
+            let Some(parent) = ids.get(div).copied().flatten() else {
+                out.push(import::Grafted::default());
+                continue;
+            };
+            let target = import::Target { pages: page_map, annots: &annots, parent };
+            out.push(import::graft(plan.pdf.document(), doc, &target));
+        }
+        out
     }
 
     /// Writes the structure tree into the finished document. `pages` are the page objects in
@@ -263,6 +362,7 @@ impl Plan {
             page_annots[p][link.annot as usize] = Object::Reference(id);
             annot_ids.push(Some(id));
         }
+        let grafted = self.graft_papers(doc, pages, &ids, &annot_ids);
         for (p, &page_id) in pages.iter().enumerate() {
             let page = doc.get_dictionary_mut(page_id)?;
             page.set("StructParents", Object::Integer(p as i64));
@@ -285,7 +385,7 @@ impl Plan {
                 Kid::Segment(s) => Some(self.segments[*s as usize].page),
                 Kid::Annot(l) => Some(self.links[*l as usize].page),
                 Kid::Imported(p) => Some(*p),
-                Kid::Elem(_) => None,
+                Kid::Elem(_) | Kid::Graft(_) => None,
             });
             if let Some(pg) = home.and_then(page_ref) {
                 d.set("Pg", pg);
@@ -322,6 +422,10 @@ impl Plan {
                             mcr.set("MCID", Object::Integer(i64::from(IMPORTED_MCID)));
                             k.push(Object::Dictionary(mcr));
                         }
+                    }
+                    Kid::Graft(g) => {
+                        let top = grafted.get(g as usize).map_or(&[][..], |g| &g.top[..]);
+                        k.extend(top.iter().map(|&id| Object::Reference(id)));
                     }
                     Kid::Annot(l) => {
                         let link = &self.links[l as usize];
@@ -372,11 +476,23 @@ impl Plan {
         let mut nums = Vec::with_capacity(2 * (pages.len() + self.links.len()));
         for (p, tree) in self.parent_tree.iter().enumerate().take(pages.len()) {
             nums.push(Object::Integer(p as i64));
-            let refs = tree.iter().filter_map(|e| ids.get(e.0 as usize).copied().flatten()).map(Object::Reference);
-            nums.push(Object::Array(refs.collect()));
+            let paper = self.page_graft[p].and_then(|g| grafted.get(g as usize)?.page_trees.get(&pages[p]));
+            match paper {
+                Some(tree) => nums.push(Object::Array(tree.clone())),
+                None => {
+                    let refs =
+                        tree.iter().filter_map(|e| ids.get(e.0 as usize).copied().flatten()).map(Object::Reference);
+                    nums.push(Object::Array(refs.collect()));
+                }
+            }
         }
         for (k, link) in self.links.iter().enumerate() {
-            if let Some(eid) = ids.get(link.elem.0 as usize).copied().flatten() {
+            let elem = match (link.source, annot_ids.get(k).copied().flatten()) {
+                (Some(_), Some(annot)) => grafted.iter().find_map(|g| g.links.get(&annot).copied()),
+                (Some(_), None) => None,
+                (None, _) => ids.get(link.elem.0 as usize).copied().flatten(),
+            };
+            if let Some(eid) = elem {
                 nums.push(Object::Integer(first_annot_key + k as i64));
                 nums.push(Object::Reference(eid));
             }
@@ -391,10 +507,31 @@ impl Plan {
             root.set("K", Object::Reference(document));
         }
         root.set("ParentTree", Object::Reference(tree_id));
+        // The papers' custom roles and attribute classes (the pack's own roles are standard).
+        let role_maps = grafted.iter().map(|g| &g.role_map);
+        let class_maps = grafted.iter().map(|g| &g.class_map);
+        for (key, merged) in [("RoleMap", merge_maps(role_maps)), ("ClassMap", merge_maps(class_maps))] {
+            if !merged.is_empty() {
+                root.set(key, Object::Dictionary(merged));
+            }
+        }
         root.set("ParentTreeNextKey", Object::Integer(first_annot_key + self.links.len() as i64));
         doc.objects.insert(root_id, Object::Dictionary(root));
         Ok(root_id)
     }
+}
+
+/// The entries of several dictionaries, the first of each key kept.
+fn merge_maps<'a>(maps: impl Iterator<Item = &'a Dictionary>) -> Dictionary {
+    let mut merged = Dictionary::new();
+    for map in maps {
+        for (k, v) in map.iter() {
+            if !merged.has(k) {
+                merged.set(k.clone(), v.clone());
+            }
+        }
+    }
+    merged
 }
 
 fn dict<const N: usize>(entries: [(&str, DictItem); N]) -> DictItem {

@@ -6,6 +6,7 @@
 //! copied into the pack: the source's catalog (JavaScript, forms, attachments, open actions), its
 //! Info and XMP metadata, its annotations' actions and its encryption never are.
 
+mod graft;
 mod merge;
 mod parse;
 mod place;
@@ -14,6 +15,7 @@ mod strip;
 
 use std::sync::Arc;
 
+pub(crate) use graft::{Grafted, Target, graft};
 pub(crate) use merge::merge_imported_pages;
 pub use parse::{MAX_PAGES, parse};
 pub(crate) use place::{place_document, stamp_imported};
@@ -63,22 +65,39 @@ impl ImportedPdf {
         &self.0.bookmarks
     }
 
-    /// The source says it is tagged (`/MarkInfo /Marked true` with a structure tree). Its tags
-    /// are not carried into the pack: its pages are read there as one block each.
+    /// The source says it is tagged (`/MarkInfo /Marked true` with a structure tree).
     pub fn is_tagged(&self) -> bool {
-        let Ok(catalog) = self.0.doc.catalog() else { return false };
-        let marked = catalog
-            .get(b"MarkInfo")
-            .ok()
-            .and_then(|m| match m {
-                lopdf::Object::Reference(r) => self.0.doc.get_dictionary(*r).ok(),
-                lopdf::Object::Dictionary(d) => Some(d),
-                _ => None,
-            })
-            .and_then(|m| m.get(b"Marked").ok())
-            .and_then(|m| m.as_bool().ok())
-            .unwrap_or(false);
-        marked && catalog.get(b"StructTreeRoot").is_ok()
+        !matches!(self.0.tags, graft::SourceTags::None)
+    }
+
+    /// The paper's own structure tree travels into the pack (its pages are read as tagged).
+    pub fn carries_tags(&self) -> bool {
+        matches!(self.0.tags, graft::SourceTags::Graftable { .. })
+    }
+
+    /// Why a tagged paper's tree cannot travel, if it cannot.
+    pub fn unusable_tags(&self) -> Option<&str> {
+        match &self.0.tags {
+            graft::SourceTags::Unusable(why) => Some(why),
+            _ => None,
+        }
+    }
+
+    /// The source annotation of page `index`'s `link`-th link when a Link element of the
+    /// paper's carried tree holds it.
+    pub(crate) fn tagged_link(&self, index: usize, link: usize) -> Option<lopdf::ObjectId> {
+        let graft::SourceTags::Graftable { link_annots } = &self.0.tags else { return None };
+        let id = self.0.pages.get(index)?.link_annots.get(link).copied().flatten()?;
+        link_annots.contains(&id).then_some(id)
+    }
+
+    /// The source's page object of page `index`.
+    pub(crate) fn page_id(&self, index: usize) -> Option<lopdf::ObjectId> {
+        self.0.pages.get(index).map(|p| p.id)
+    }
+
+    pub(crate) fn document(&self) -> &lopdf::Document {
+        &self.0.doc
     }
 
     /// Problems found while reading that do not stop the import.
@@ -135,7 +154,8 @@ pub struct ImportedPage {
     /// The paper's file as the manifest names it, for the window's preview of the page.
     pub file: std::sync::Arc<str>,
     /// The structure element the page's content is read as (a Div in the item's section): the
-    /// paper's text is reachable, though without the paper's own structure.
+    /// paper's own tree hangs from the first page's Div when it carries tags
+    /// ([`ImportedPdf::carries_tags`]); otherwise each page is read as one block.
     pub elem: crate::briefing::tags::ElemId,
 }
 

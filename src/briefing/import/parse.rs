@@ -26,6 +26,8 @@ pub(crate) struct Parsed {
     pub pages: Vec<PageInfo>,
     pub bookmarks: Vec<PdfBookmark>,
     pub warnings: Vec<String>,
+    /// Whether the paper's own structure tree can travel into the pack.
+    pub tags: super::graft::SourceTags,
 }
 
 pub(crate) struct PageInfo {
@@ -45,6 +47,9 @@ pub(crate) struct PageInfo {
     pub resources: Option<Object>,
     /// Internal links: rectangle on the output page (top-left origin) and target page index.
     pub links: Vec<PdfLink>,
+    /// The source annotation of each of `links`, when it is an indirect object (a tagged
+    /// paper's Link elements point at it).
+    pub link_annots: Vec<Option<ObjectId>>,
     /// Annotations drawn into the page (form fields, comments): their appearance stream and
     /// the matrix from its form space to the page's user space.
     pub appearances: Vec<(ObjectId, Matrix)>,
@@ -90,12 +95,14 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedPdf, ImportError> {
     }
     // Links need every page's matrix, so they come second.
     for n in 0..pages.len() {
-        let (links, appearances) = annotations(&doc, &pages, n, &index, &names);
-        pages[n].links = links;
-        pages[n].appearances = appearances;
+        let found = annotations(&doc, &pages, n, &index, &names);
+        pages[n].links = found.links;
+        pages[n].link_annots = found.link_annots;
+        pages[n].appearances = found.appearances;
     }
     let bookmarks = bookmarks(&doc, &pages, &index, &names);
-    Ok(ImportedPdf(Arc::new(Parsed { doc, pages, bookmarks, warnings })))
+    let tags = super::graft::check(&doc, &page_ids);
+    Ok(ImportedPdf(Arc::new(Parsed { doc, pages, bookmarks, warnings, tags })))
 }
 
 fn short(e: &lopdf::Error) -> String {
@@ -202,6 +209,7 @@ fn page_info(doc: &Document, id: ObjectId, n: usize, warnings: &mut Vec<String>)
         content,
         resources,
         links: Vec::new(),
+        link_annots: Vec::new(),
         appearances: Vec::new(),
     }
 }
@@ -315,15 +323,17 @@ fn annotations(
     n: usize,
     index: &HashMap<ObjectId, usize>,
     names: &HashMap<Vec<u8>, Object>,
-) -> (Vec<PdfLink>, Vec<(ObjectId, Matrix)>) {
+) -> PageAnnotations {
     let page = &pages[n];
     let mut links = Vec::new();
+    let mut link_annots = Vec::new();
     let mut appearances = Vec::new();
-    let Ok(dict) = doc.get_dictionary(page.id) else { return (links, appearances) };
+    let Ok(dict) = doc.get_dictionary(page.id) else { return PageAnnotations::default() };
     let Some(annots) = dict.get(b"Annots").ok().and_then(|o| deref(doc, o).as_array().ok()) else {
-        return (links, appearances);
+        return PageAnnotations::default();
     };
     for a in annots.iter().take(10_000) {
+        let id = a.as_reference().ok();
         let Ok(a) = deref(doc, a).as_dict() else { continue };
         let Some(r) = rect(doc, a.get(b"Rect").ok()) else { continue };
         let subtype = a.get(b"Subtype").and_then(Object::as_name).unwrap_or_default();
@@ -341,6 +351,7 @@ fn annotations(
                         height: top - bottom,
                         target,
                     });
+                    link_annots.push(id);
                 }
             }
             b"Popup" => {}
@@ -356,7 +367,15 @@ fn annotations(
             }
         }
     }
-    (links, appearances)
+    PageAnnotations { links, link_annots, appearances }
+}
+
+/// A page's links (with their source annotations) and drawn annotations, as [`PageInfo`] keeps them.
+#[derive(Default)]
+struct PageAnnotations {
+    links: Vec<PdfLink>,
+    link_annots: Vec<Option<ObjectId>>,
+    appearances: Vec<(ObjectId, Matrix)>,
 }
 
 /// The normal appearance stream of an annotation (for a field with states, the one `/AS` picks).

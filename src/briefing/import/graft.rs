@@ -1,0 +1,451 @@
+//! Carrying a tagged paper's own structure tree into the pack, so a screen reader reads the
+//! minutes' headings, lists and links as their author tagged them, not one block per page.
+//!
+//! At import, [`check`] walks the source's tree once: a tree that is missing pieces, loops or is
+//! absurdly large is not grafted (the paper is then read as one Div per page and the pack does
+//! not claim PDF/UA). When the pack is written, the source's pages are drawn inline, MCIDs
+//! untouched (see `merge`), and [`graft`] copies the elements under the agenda item's Div with
+//! `/P`, `/Pg`, OBJRs and the ParentTree arrays pointing at the pack's objects.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+/// Most structure elements taken from one paper.
+const MAX_ELEMENTS: usize = 200_000;
+/// Deepest structure nesting followed.
+const MAX_DEPTH: usize = 100;
+/// Deepest nesting of an attribute value copied (`/A`, `/C` …).
+const MAX_VALUE_DEPTH: usize = 8;
+
+/// What import found out about a paper's tags.
+#[derive(Debug)]
+pub(crate) enum SourceTags {
+    /// No structure tree, or not marked as tagged.
+    None,
+    /// Tagged, but the tree cannot be carried over; why, in a reader's words.
+    Unusable(String),
+    /// The tree can be grafted. `link_annots`: the annotations a Link element holds (by OBJR).
+    Graftable { link_annots: HashSet<ObjectId> },
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(r) => doc.get_object(*r).unwrap_or(&Object::Null),
+        other => other,
+    }
+}
+
+fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
+    deref(doc, o).as_dict().ok()
+}
+
+fn kids(o: Option<&Object>) -> Vec<Object> {
+    match o {
+        Some(Object::Array(a)) => a.clone(),
+        Some(Object::Null) | None => Vec::new(),
+        Some(other) => vec![other.clone()],
+    }
+}
+
+fn struct_root(doc: &Document) -> Option<&Dictionary> {
+    let catalog = doc.catalog().ok()?;
+    let marked = catalog
+        .get(b"MarkInfo")
+        .ok()
+        .and_then(|m| dict(doc, m))
+        .and_then(|m| m.get(b"Marked").ok())
+        .and_then(|m| m.as_bool().ok())
+        .unwrap_or(false);
+    if !marked {
+        return None;
+    }
+    catalog.get(b"StructTreeRoot").ok().and_then(|r| dict(doc, r))
+}
+
+/// The ParentTree as one map (following `/Kids`, as number trees may be split).
+fn parent_tree(doc: &Document, root: &Dictionary) -> Result<BTreeMap<i64, Object>, String> {
+    fn walk(doc: &Document, node: &Dictionary, depth: usize, out: &mut BTreeMap<i64, Object>) -> Result<(), String> {
+        if depth > 32 {
+            return Err("its parent tree is nested too deeply".into());
+        }
+        if let Ok(Object::Array(nums)) = node.get(b"Nums").map(|o| deref(doc, o)) {
+            for pair in nums.chunks(2) {
+                if let [k, v] = pair
+                    && let Ok(k) = k.as_i64()
+                {
+                    out.insert(k, v.clone());
+                }
+            }
+        }
+        if let Ok(Object::Array(kids)) = node.get(b"Kids").map(|o| deref(doc, o)) {
+            for k in kids {
+                let kid = dict(doc, k).ok_or("its parent tree has a broken branch")?;
+                walk(doc, kid, depth + 1, out)?;
+            }
+        }
+        Ok(())
+    }
+    let tree = root.get(b"ParentTree").ok().and_then(|t| dict(doc, t)).ok_or("it has no parent tree")?;
+    let mut out = BTreeMap::new();
+    walk(doc, tree, 0, &mut out)?;
+    Ok(out)
+}
+
+fn is_element(d: &Dictionary) -> bool {
+    d.get(b"S").and_then(Object::as_name).is_ok()
+        && d.get(b"Type").and_then(Object::as_name).ok().is_none_or(|t| t == b"StructElem")
+}
+
+/// Checks that a tagged paper's tree can be grafted: every element reached once, within limits,
+/// and every page that has structure content found in the parent tree.
+pub(crate) fn check(doc: &Document, pages: &[ObjectId]) -> SourceTags {
+    let Some(root) = struct_root(doc) else { return SourceTags::None };
+    let unusable = |why: &str| SourceTags::Unusable(why.to_owned());
+    let tree = match parent_tree(doc, root) {
+        Ok(t) => t,
+        Err(why) => return SourceTags::Unusable(why),
+    };
+    let mut seen = HashSet::new();
+    let mut link_annots = HashSet::new();
+    let mut stack: Vec<(Object, usize)> = kids(root.get(b"K").ok()).into_iter().map(|k| (k, 0)).collect();
+    while let Some((kid, depth)) = stack.pop() {
+        let Object::Reference(id) = kid else { continue };
+        let Some(d) = doc.get_dictionary(id).ok() else { return unusable("its tags point at missing objects") };
+        if !is_element(d) {
+            continue;
+        }
+        if !seen.insert(id) {
+            return unusable("its tags list an element twice");
+        }
+        if seen.len() > MAX_ELEMENTS || depth > MAX_DEPTH {
+            return unusable("its tags are too large or too deeply nested to carry over");
+        }
+        let link = d.get(b"S").and_then(Object::as_name).is_ok_and(|s| s == b"Link");
+        for k in kids(d.get(b"K").ok()) {
+            if let Some(objr) =
+                dict(doc, &k).filter(|k| k.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t == b"OBJR"))
+            {
+                if let (true, Ok(obj)) = (link, objr.get(b"Obj").and_then(Object::as_reference)) {
+                    link_annots.insert(obj);
+                }
+                continue;
+            }
+            stack.push((k, depth + 1));
+        }
+    }
+    if seen.is_empty() {
+        return unusable("its structure tree is empty");
+    }
+    for &page in pages {
+        let Ok(p) = doc.get_dictionary(page) else { continue };
+        if let Ok(key) = p.get(b"StructParents").and_then(Object::as_i64)
+            && !tree.get(&key).is_some_and(|a| matches!(deref(doc, a), Object::Array(_)))
+        {
+            return unusable("a page's entry is missing from its parent tree");
+        }
+    }
+    SourceTags::Graftable { link_annots }
+}
+
+/// The pack's side of one placement of a paper.
+pub(crate) struct Target<'a> {
+    /// Source page id → the pack page that shows it.
+    pub pages: HashMap<ObjectId, ObjectId>,
+    /// Source link annotation → the pack's annotation made for it.
+    pub annots: &'a HashMap<ObjectId, ObjectId>,
+    /// The element the paper's elements hang from (the item's Div).
+    pub parent: ObjectId,
+}
+
+/// What a graft added to the pack's tree.
+#[derive(Default)]
+pub(crate) struct Grafted {
+    /// The paper's top elements, in reading order, for the parent's `/K`.
+    pub top: Vec<ObjectId>,
+    /// Per pack page: its ParentTree array (the paper's, pointing at the copied elements).
+    pub page_trees: HashMap<ObjectId, Vec<Object>>,
+    /// The pack's annotation → the copied Link element that holds it.
+    pub links: HashMap<ObjectId, ObjectId>,
+    /// The paper's role map entries (its custom roles), for the pack's `/RoleMap`.
+    pub role_map: Dictionary,
+    pub class_map: Dictionary,
+}
+
+struct Copy<'a, 'b> {
+    src: &'a Document,
+    out: &'b mut Document,
+    target: &'b Target<'b>,
+    elems: HashMap<ObjectId, ObjectId>,
+    links: HashMap<ObjectId, ObjectId>,
+}
+
+/// Copies a paper's tree into `out` under `target.parent`.
+pub(crate) fn graft(src: &Document, out: &mut Document, target: &Target<'_>) -> Grafted {
+    let mut grafted = Grafted::default();
+    let Some(root) = struct_root(src) else { return grafted };
+    let mut copy = Copy { src, out, target, elems: HashMap::new(), links: HashMap::new() };
+    for kid in kids(root.get(b"K").ok()) {
+        let Object::Reference(id) = kid else { continue };
+        let Ok(d) = src.get_dictionary(id) else { continue };
+        if !is_element(d) {
+            continue;
+        }
+        // The paper's own Document element would be a Document inside a Sect: its children
+        // hang from the item's Div instead, when it holds only elements.
+        let document = d.get(b"S").and_then(Object::as_name).is_ok_and(|s| s == b"Document");
+        let only_elements = kids(d.get(b"K").ok())
+            .iter()
+            .all(|k| matches!(k, Object::Reference(r) if src.get_dictionary(*r).is_ok_and(is_element)));
+        if document && only_elements {
+            for k in kids(d.get(b"K").ok()) {
+                if let Object::Reference(r) = k
+                    && let Some(new) = copy.element(r, target.parent, 0)
+                {
+                    grafted.top.push(new);
+                }
+            }
+        } else if let Some(new) = copy.element(id, target.parent, 0) {
+            if document && let Ok(Object::Dictionary(e)) = copy.out.get_object_mut(new) {
+                e.set("S", Object::Name(b"Div".to_vec()));
+            }
+            grafted.top.push(new);
+        }
+    }
+    if let Ok(tree) = parent_tree(src, root) {
+        for (&src_page, &page) in &target.pages {
+            let Some(key) = src.get_dictionary(src_page).ok().and_then(|p| p.get(b"StructParents").ok()) else {
+                continue;
+            };
+            let Some(Object::Array(arr)) = key.as_i64().ok().and_then(|k| tree.get(&k)).map(|a| deref(src, a)) else {
+                continue;
+            };
+            let mapped = arr
+                .iter()
+                .map(|e| match e {
+                    Object::Reference(r) => copy.elems.get(r).map_or(Object::Null, |n| Object::Reference(*n)),
+                    _ => Object::Null,
+                })
+                .collect();
+            grafted.page_trees.insert(page, mapped);
+        }
+    }
+    for (key, value) in ["RoleMap", "ClassMap"].iter().filter_map(|k| root.get(k.as_bytes()).ok().map(|v| (*k, v))) {
+        let Some(map) = dict(src, value) else { continue };
+        let into = if key == "RoleMap" { &mut grafted.role_map } else { &mut grafted.class_map };
+        for (k, v) in map.iter() {
+            if let Some(v) = inline(src, v, 0) {
+                into.set(k.clone(), v);
+            }
+        }
+    }
+    grafted.links = copy.links;
+    grafted
+}
+
+impl Copy<'_, '_> {
+    fn page(&self, pg: Option<&Object>) -> Option<ObjectId> {
+        pg.and_then(|p| p.as_reference().ok()).and_then(|p| self.target.pages.get(&p).copied())
+    }
+
+    /// Copies element `id` (and its subtree) under `parent`; its new id.
+    fn element(&mut self, id: ObjectId, parent: ObjectId, depth: usize) -> Option<ObjectId> {
+        if depth > MAX_DEPTH || self.elems.contains_key(&id) || self.elems.len() >= MAX_ELEMENTS {
+            return None;
+        }
+        let src = self.src;
+        let d = src.get_dictionary(id).ok().filter(|d| is_element(d))?;
+        let new = self.out.new_object_id();
+        self.elems.insert(id, new);
+        let pg = self.page(d.get(b"Pg").ok());
+        let mut e = Dictionary::new();
+        e.set("Type", Object::Name(b"StructElem".to_vec()));
+        for key in ["S", "A", "C", "Alt", "ActualText", "E", "Lang", "T", "R"] {
+            if let Some(v) = d.get(key.as_bytes()).ok().and_then(|v| inline(src, v, 0)) {
+                e.set(key, v);
+            }
+        }
+        e.set("P", Object::Reference(parent));
+        if let Some(pg) = pg {
+            e.set("Pg", Object::Reference(pg));
+        }
+        let mut k = Vec::new();
+        for kid in kids(d.get(b"K").ok()) {
+            match &kid {
+                Object::Integer(_) => {
+                    if pg.is_some() {
+                        k.push(kid.clone());
+                    }
+                }
+                Object::Reference(r) if src.get_dictionary(*r).is_ok_and(is_element) => {
+                    if let Some(child) = self.element(*r, new, depth + 1) {
+                        k.push(Object::Reference(child));
+                    }
+                }
+                _ => {
+                    if let Some(item) = self.content_item(&kid, pg, new) {
+                        k.push(item);
+                    }
+                }
+            }
+        }
+        // A single kid bare, as the pack writes its own (some checkers mishandle `/K [0]`).
+        match k.len() {
+            0 => {}
+            1 => e.set("K", k.pop().unwrap_or(Object::Null)),
+            _ => e.set("K", Object::Array(k)),
+        }
+        self.out.objects.insert(new, Object::Dictionary(e));
+        Some(new)
+    }
+
+    /// A marked-content or object reference, pointed at the pack's page or annotation; `None`
+    /// for what the pack does not carry (content inside the paper's forms, dropped annotations).
+    fn content_item(&mut self, kid: &Object, pg: Option<ObjectId>, elem: ObjectId) -> Option<Object> {
+        let d = dict(self.src, kid)?;
+        let page = d.get(b"Pg").ok().map_or(pg, |p| self.page(Some(p)))?;
+        match d.get(b"Type").and_then(Object::as_name).ok()? {
+            b"MCR" => {
+                if d.has(b"Stm") {
+                    return None;
+                }
+                let mcid = d.get(b"MCID").and_then(Object::as_i64).ok()?;
+                let mut mcr = Dictionary::new();
+                mcr.set("Type", Object::Name(b"MCR".to_vec()));
+                mcr.set("Pg", Object::Reference(page));
+                mcr.set("MCID", Object::Integer(mcid));
+                Some(Object::Dictionary(mcr))
+            }
+            b"OBJR" => {
+                let obj = d.get(b"Obj").and_then(Object::as_reference).ok()?;
+                let annot = *self.target.annots.get(&obj)?;
+                self.links.insert(annot, elem);
+                let mut objr = Dictionary::new();
+                objr.set("Type", Object::Name(b"OBJR".to_vec()));
+                objr.set("Obj", Object::Reference(annot));
+                objr.set("Pg", Object::Reference(page));
+                Some(Object::Dictionary(objr))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A copy of a small value (names, numbers, strings, and dictionaries and arrays of them) with
+/// references resolved; `None` for streams or anything nested too deeply.
+fn inline(doc: &Document, o: &Object, depth: usize) -> Option<Object> {
+    if depth > MAX_VALUE_DEPTH {
+        return None;
+    }
+    match deref(doc, o) {
+        Object::Array(a) => Some(Object::Array(a.iter().filter_map(|v| inline(doc, v, depth + 1)).collect())),
+        Object::Dictionary(d) => {
+            let mut out = Dictionary::new();
+            for (k, v) in d.iter() {
+                if let Some(v) = inline(doc, v, depth + 1) {
+                    out.set(k.clone(), v);
+                }
+            }
+            Some(Object::Dictionary(out))
+        }
+        Object::Stream(_) | Object::Reference(_) => None,
+        other => Some(other.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    fn tagged_source() -> (Document, ObjectId, ObjectId, ObjectId) {
+        let mut doc = Document::with_version("1.7");
+        let page = doc.new_object_id();
+        let annot = doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "Link" });
+        let root = doc.new_object_id();
+        let document = doc.new_object_id();
+        let h1 = doc.add_object(dictionary! {
+            "Type" => "StructElem", "S" => "H1", "P" => Object::Reference(document),
+            "Pg" => Object::Reference(page), "K" => 0,
+        });
+        let link = doc.add_object(dictionary! {
+            "Type" => "StructElem", "S" => "Link", "P" => Object::Reference(document), "Pg" => Object::Reference(page),
+            "K" => vec![Object::Integer(1), Object::Dictionary(dictionary! { "Type" => "OBJR", "Obj" => Object::Reference(annot) })],
+        });
+        doc.objects.insert(
+            document,
+            Object::Dictionary(dictionary! {
+                "Type" => "StructElem", "S" => "Document", "P" => Object::Reference(root),
+                "K" => vec![Object::Reference(h1), Object::Reference(link)],
+            }),
+        );
+        doc.objects.insert(
+            root,
+            Object::Dictionary(dictionary! {
+                "Type" => "StructTreeRoot", "K" => Object::Reference(document),
+                "ParentTree" => dictionary! { "Nums" => vec![
+                    Object::Integer(0), Object::Reference(link),
+                    Object::Integer(1), Object::Array(vec![Object::Reference(h1), Object::Reference(link)]),
+                ] },
+                "RoleMap" => dictionary! { "Title" => "P" },
+            }),
+        );
+        doc.objects.insert(page, Object::Dictionary(dictionary! { "Type" => "Page", "StructParents" => 1 }));
+        let catalog = doc.add_object(dictionary! {
+            "Type" => "Catalog", "StructTreeRoot" => Object::Reference(root),
+            "MarkInfo" => dictionary! { "Marked" => true },
+        });
+        doc.trailer.set("Root", Object::Reference(catalog));
+        (doc, page, annot, h1)
+    }
+
+    #[test]
+    fn a_tagged_paper_is_grafted_under_the_item_with_its_pages_links_and_roles_renumbered() {
+        let (src, page, annot, h1) = tagged_source();
+        let SourceTags::Graftable { link_annots } = check(&src, &[page]) else { panic!("graftable") };
+        assert!(link_annots.contains(&annot));
+
+        let mut out = Document::with_version("1.7");
+        let pack_page = out.add_object(dictionary! { "Type" => "Page" });
+        let pack_annot = out.add_object(dictionary! { "Type" => "Annot" });
+        let div = out.new_object_id();
+        let annots = HashMap::from([(annot, pack_annot)]);
+        let target = Target { pages: HashMap::from([(page, pack_page)]), annots: &annots, parent: div };
+        let g = graft(&src, &mut out, &target);
+
+        // The Document element is dropped: its H1 and Link hang from the Div.
+        assert_eq!(g.top.len(), 2);
+        let new_h1 = out.get_dictionary(g.top[0]).unwrap();
+        assert_eq!(new_h1.get(b"S").unwrap().as_name().unwrap(), b"H1");
+        assert_eq!(new_h1.get(b"P").unwrap().as_reference().unwrap(), div);
+        assert_eq!(new_h1.get(b"Pg").unwrap().as_reference().unwrap(), pack_page);
+        assert_eq!(new_h1.get(b"K").unwrap().as_i64().unwrap(), 0);
+        let tree = &g.page_trees[&pack_page];
+        assert_eq!(tree, &vec![Object::Reference(g.top[0]), Object::Reference(g.top[1])]);
+        let link = out.get_dictionary(g.top[1]).unwrap();
+        let k = link.get(b"K").unwrap().as_array().unwrap();
+        let objr = k[1].as_dict().unwrap();
+        assert_eq!(objr.get(b"Obj").unwrap().as_reference().unwrap(), pack_annot);
+        assert_eq!(g.links[&pack_annot], g.top[1]);
+        assert_eq!(g.role_map.get(b"Title").unwrap().as_name().unwrap(), b"P");
+        assert_ne!(g.top[0], h1, "copied, not shared");
+    }
+
+    #[test]
+    fn trees_that_loop_or_lack_a_page_entry_are_not_grafted() {
+        let (mut src, page, _, h1) = tagged_source();
+        // The H1 lists its own parent: a loop.
+        let document = src.get_dictionary(h1).unwrap().get(b"P").unwrap().as_reference().unwrap();
+        src.get_dictionary_mut(h1).unwrap().set("K", Object::Reference(document));
+        assert!(matches!(check(&src, &[page]), SourceTags::Unusable(_)));
+
+        let (mut src, page, _, _) = tagged_source();
+        src.get_dictionary_mut(page).unwrap().set("StructParents", 7);
+        assert!(matches!(check(&src, &[page]), SourceTags::Unusable(why) if why.contains("parent tree")));
+
+        let mut untagged = Document::with_version("1.7");
+        let catalog = untagged.add_object(dictionary! { "Type" => "Catalog" });
+        untagged.trailer.set("Root", Object::Reference(catalog));
+        assert!(matches!(check(&untagged, &[]), SourceTags::None));
+    }
+}
