@@ -326,16 +326,22 @@ fn tags_and_text_outside(pdf2txt: &Path, path: &str) -> String {
 }
 
 #[test]
-fn pdfua_passes_the_seed_briefing_a_second_sample_and_the_sample_pack() {
+fn pdfua_passes_the_briefings_the_packs_and_the_progress_report() {
     let Some(pdfua) = python_tool("pdfua") else {
         eprintln!("note: pdfua (PyPI, 0.1.3) is not installed here; skipped (CI runs it)");
         return;
     };
     let dir = tempfile::tempdir().unwrap();
+    let afonwen = load_review(&sample(REVIEWS[4])).expect("sample loads").review;
+    let today = peerbrief::model::Date::ymd(2026, 12, 2).expect("a date");
     let cases = [
         ("seed.pdf", briefing(REVIEWS[0], Visibility::Public, false)),
+        ("seed-private.pdf", briefing(REVIEWS[0], Visibility::Private, true)),
         ("second.pdf", briefing(REVIEWS[3], Visibility::Public, true)),
+        ("standard.pdf", briefing(REVIEWS[1], Visibility::Public, false)),
         ("pack.pdf", pack(Visibility::Public)),
+        ("pack-private.pdf", pack(Visibility::Private)),
+        ("progress.pdf", lay_out_progress(&afonwen, today).expect("a plan to report")),
     ];
     for (name, layout) in &cases {
         let (_, path) = write(layout, dir.path(), name);
@@ -347,5 +353,12 @@ fn pdfua_passes_the_seed_briefing_a_second_sample_and_the_sample_pack() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains("errors=0 warnings=0"), "{name}: {report}");
+        // Only the heading rule's known crash on the grafted minutes' array `/K`s (see
+        // `a_tagged_paper_keeps_its_own_tags_in_the_pack_which_then_claims_pdf_ua`).
+        for skipped in report.lines().filter(|l| l.contains("[skip")) {
+            assert!(name.starts_with("pack") && skipped.contains("UA-14-001"), "{name}: {report}");
+        }
     }
 }
