@@ -6,7 +6,7 @@ mod app_support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use app_support::{Scratch, finish_saving};
+use app_support::{Scratch, finish_saving, wait_for_printing};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -304,4 +304,27 @@ fn several_reviews_are_opened_at_once_with_ctrl_click() {
     harness.run();
     let paths: Vec<_> = harness.state().documents().iter().filter_map(|d| d.path().map(|p| p.to_owned())).collect();
     assert_eq!(paths, [folder.join("ambleshire-2024.peerreview"), folder.join("worcestershire-2015.peerreview")]);
+}
+
+#[test]
+fn printing_a_review_offers_the_pdf_beside_it_not_where_the_picker_last_was() {
+    let scratch = Scratch::new();
+    let folder = picker_folder(&scratch);
+    let mut harness = app_with_picker(&scratch, BuiltinDialogs::new(&folder));
+    // Open the review in `shared drive/reviews` through the picker's own folder list.
+    let reviews = folder.join("reviews");
+    std::fs::copy(scratch.path("ambleshire-2024.peerreview"), reviews.join("ambleshire-2024.peerreview")).unwrap();
+    harness.state_mut().open_path(&reviews.join("ambleshire-2024.peerreview"));
+    harness.run();
+    shortcut(&mut harness, Key::P);
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Save the PDF as");
+    assert_eq!(field_value(&harness, "Folder"), reviews.display().to_string());
+    assert!(field_value(&harness, "File name").ends_with("briefing.pdf"));
+    harness.get_by_label("Save").click();
+    wait_for_printing(&mut harness, "public briefing");
+    let made =
+        std::fs::read_dir(&reviews).unwrap().flatten().find(|e| e.path().extension().is_some_and(|x| x == "pdf"));
+    assert!(made.is_some(), "the PDF is saved beside the review: {}", status(&harness));
 }

@@ -252,6 +252,9 @@ fn print_briefing_is_public_unless_the_private_version_is_chosen() {
         Some(DialogPurpose::PrintBriefing { visibility: Visibility::Public, .. })
     ));
     assert_eq!(dialogs.suggested().first().map(|s| s.ends_with("briefing.pdf")), Some(true));
+    // The save dialog starts beside the review, not in the home folder.
+    let folder = scratch.path("public.pdf").parent().map(Path::to_path_buf);
+    assert_eq!(dialogs.suggested_folders().first(), Some(&folder));
     let public = pdf_text(&scratch.path("public.pdf"));
     assert!(!public.contains(exempt), "the public briefing holds no exempt text");
     harness.get_by_label("Close").click();

@@ -7,7 +7,7 @@ use std::time::Duration;
 use egui::ViewportCommand;
 
 use super::PeerBriefApp;
-use super::dialogs::DialogPurpose;
+use super::dialogs::{DialogPurpose, SaveAs};
 use super::document::{
     Content, DocId, Document, Editing, content_from_load, on_disk, pack_content_from_load, pack_on_disk,
 };
@@ -214,6 +214,7 @@ impl PeerBriefApp {
             (None, None) => suggested_file_name(doc.editing().map(|e| &e.review)),
         };
         let purpose = DialogPurpose::SaveAs { id: doc.id, then_close };
+        let suggested = SaveAs::beside(suggested, doc.path());
         let kind = doc.kind();
         self.dialog_open = true;
         self.info("Choose where to save…");

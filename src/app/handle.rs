@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use egui::ViewportCommand;
 
-use super::dialogs::{DialogAnswer, DialogPurpose, FileKind};
+use super::dialogs::{DialogAnswer, DialogPurpose, FileKind, SaveAs};
 use super::document::{Document, View};
 use super::files::{with_pack_extension, with_pdf_extension, with_review_extension};
 use super::inbox::Event;
@@ -236,7 +236,7 @@ impl PeerBriefApp {
             return;
         }
         let stem = if e.review.title.trim().is_empty() { doc.name() } else { e.review.title.clone() };
-        let suggested = printing::suggested_pdf_name(&stem, "progress report");
+        let suggested = SaveAs::beside(printing::suggested_pdf_name(&stem, "progress report"), doc.path());
         self.dialog_open = true;
         let purpose = DialogPurpose::PrintProgress { id };
         self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
@@ -263,7 +263,7 @@ impl PeerBriefApp {
             Visibility::Public => "briefing",
             Visibility::Private => "briefing (private, not for publication)",
         };
-        let suggested = printing::suggested_pdf_name(&stem, suffix);
+        let suggested = SaveAs::beside(printing::suggested_pdf_name(&stem, suffix), doc.path());
         self.dialog_open = true;
         let purpose = DialogPurpose::PrintBriefing { id, visibility };
         self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
@@ -373,7 +373,7 @@ impl PeerBriefApp {
                     } else {
                         "public pack"
                     };
-                    let suggested = printing::suggested_pdf_name(&stem, suffix);
+                    let suggested = SaveAs::beside(printing::suggested_pdf_name(&stem, suffix), p.path.as_deref());
                     self.dialog_open = true;
                     let purpose = DialogPurpose::PackTabOutput { id, visibility };
                     self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());
@@ -463,7 +463,7 @@ impl PeerBriefApp {
                 Some(manifest) => {
                     let stem = manifest.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                     let suffix = if private { "private pack, not for publication" } else { "public pack" };
-                    let suggested = printing::suggested_pdf_name(&stem, suffix);
+                    let suggested = SaveAs::beside(printing::suggested_pdf_name(&stem, suffix), Some(&manifest));
                     self.dialog_open = true;
                     let purpose = DialogPurpose::PackOutput { manifest, private };
                     self.dialogs.pick_save_path(ctx, frame, FileKind::Pdf, &suggested, purpose, self.inbox.sender());

@@ -62,7 +62,9 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use command::{Action, UICommand};
-pub use dialogs::{BuiltinDialogs, DialogAnswer, DialogPurpose, FileDialogs, FileKind, ScriptedDialogs, SystemDialogs};
+pub use dialogs::{
+    BuiltinDialogs, DialogAnswer, DialogPurpose, FileDialogs, FileKind, SaveAs, ScriptedDialogs, SystemDialogs,
+};
 pub use document::{Content, DocId, Document, Editing, EditorPage, View};
 pub use inbox::{Event, EventSender, OpenRequestSender, OpenRequests, open_request_channel};
 use prompts::Prompt;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::file_picker::FilePicker;
 use super::folder::home_folder;
-use super::{DialogPurpose, FileDialogs, FileKind, Request};
+use super::{DialogPurpose, FileDialogs, FileKind, Request, SaveAs};
 use crate::app::inbox::EventSender;
 
 pub struct BuiltinDialogs {
@@ -52,11 +52,11 @@ impl BuiltinDialogs {
     fn request(
         ctx: &egui::Context,
         kind: FileKind,
-        save_name: Option<&str>,
+        save_as: Option<&SaveAs>,
         purpose: DialogPurpose,
         reply: EventSender,
     ) -> Request {
-        Request { kind, save_name: save_name.map(str::to_owned), purpose, reply, ctx: ctx.clone() }
+        Request { kind, save_as: save_as.cloned(), purpose, reply, ctx: ctx.clone() }
     }
 }
 
@@ -77,7 +77,7 @@ impl FileDialogs for BuiltinDialogs {
         ctx: &egui::Context,
         _frame: &eframe::Frame,
         kind: FileKind,
-        suggested: &str,
+        suggested: &SaveAs,
         purpose: DialogPurpose,
         reply: EventSender,
     ) {
@@ -88,8 +88,11 @@ impl FileDialogs for BuiltinDialogs {
         if self.open.is_none()
             && let Some(request) = self.waiting.pop_front()
         {
+            // Saving starts in the document's folder when it still exists.
+            let folder = request.save_as.as_ref().and_then(|s| s.folder.clone()).filter(|f| f.is_dir());
+            let name = request.save_as.as_ref().map(|s| s.name.as_str());
             let picker =
-                FilePicker::new(request.kind, request.save_name.as_deref(), self.folder.clone(), self.notice.take());
+                FilePicker::new(request.kind, name, folder.unwrap_or_else(|| self.folder.clone()), self.notice.take());
             self.open = Some((picker, request));
         }
         let Some((picker, _)) = &mut self.open else { return };

@@ -152,13 +152,14 @@ pub trait FileDialogs {
         purpose: DialogPurpose,
         reply: EventSender,
     );
-    /// Ask where to save a file of `kind`; `suggested` is the file name offered.
+    /// Ask where to save a file of `kind`; `suggested` is the file name offered and the folder
+    /// to start in.
     fn pick_save_path(
         &mut self,
         ctx: &egui::Context,
         frame: &eframe::Frame,
         kind: FileKind,
-        suggested: &str,
+        suggested: &SaveAs,
         purpose: DialogPurpose,
         reply: EventSender,
     );
@@ -172,10 +173,27 @@ pub trait FileDialogs {
 }
 
 /// One question for the in-window picker, with where its answer goes.
+/// What a save dialog offers: a file name, and the folder of the document it comes from (so a
+/// pack's PDF lands beside the pack, not in the home folder).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveAs {
+    pub name: String,
+    /// `None` for a document never saved: the dialog starts where the last one ended.
+    pub folder: Option<PathBuf>,
+}
+
+impl SaveAs {
+    /// `name`, offered in the folder of `document` (when it has one).
+    pub fn beside(name: impl Into<String>, document: Option<&Path>) -> SaveAs {
+        let folder = document.and_then(Path::parent).filter(|f| !f.as_os_str().is_empty());
+        SaveAs { name: name.into(), folder: folder.map(Path::to_path_buf) }
+    }
+}
+
 pub(crate) struct Request {
     pub kind: FileKind,
-    /// `Some(suggested name)` to ask where to save; `None` to ask for a file to open.
-    pub save_name: Option<String>,
+    /// `Some(suggestion)` to ask where to save; `None` to ask for a file to open.
+    pub save_as: Option<SaveAs>,
     pub purpose: DialogPurpose,
     pub reply: EventSender,
     pub ctx: egui::Context,

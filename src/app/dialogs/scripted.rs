@@ -5,14 +5,14 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use super::{DialogAnswer, DialogPurpose, FileDialogs, FileKind};
+use super::{DialogAnswer, DialogPurpose, FileDialogs, FileKind, SaveAs};
 use crate::app::inbox::EventSender;
 
 #[derive(Clone, Debug, Default)]
 pub struct ScriptedDialogs {
     answers: Arc<Mutex<VecDeque<Vec<PathBuf>>>>,
     asked: Arc<Mutex<Vec<DialogPurpose>>>,
-    suggested: Arc<Mutex<Vec<String>>>,
+    suggested: Arc<Mutex<Vec<SaveAs>>>,
 }
 
 impl ScriptedDialogs {
@@ -25,7 +25,12 @@ impl ScriptedDialogs {
 
     /// The file names save dialogs offered so far.
     pub fn suggested(&self) -> Vec<String> {
-        self.suggested.lock().map(|s| s.clone()).unwrap_or_default()
+        self.suggested.lock().map(|s| s.iter().map(|s| s.name.clone()).collect()).unwrap_or_default()
+    }
+
+    /// The folders save dialogs started in so far (`None`: wherever the last one ended).
+    pub fn suggested_folders(&self) -> Vec<Option<PathBuf>> {
+        self.suggested.lock().map(|s| s.iter().map(|s| s.folder.clone()).collect()).unwrap_or_default()
     }
 
     /// The dialogs shown so far.
@@ -60,12 +65,12 @@ impl FileDialogs for ScriptedDialogs {
         ctx: &egui::Context,
         _frame: &eframe::Frame,
         _kind: FileKind,
-        suggested: &str,
+        suggested: &SaveAs,
         purpose: DialogPurpose,
         reply: EventSender,
     ) {
         if let Ok(mut s) = self.suggested.lock() {
-            s.push(suggested.to_owned());
+            s.push(suggested.clone());
         }
         self.respond(ctx, purpose, reply);
     }

@@ -29,7 +29,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::in_window::BuiltinDialogs;
-use super::{DialogPurpose, FileDialogs, FileKind, Request};
+use super::{DialogPurpose, FileDialogs, FileKind, Request, SaveAs};
 use crate::app::inbox::EventSender;
 
 /// An empty answer sooner than this means no dialog was shown (see the module docs).
@@ -160,7 +160,7 @@ impl FileDialogs for SystemDialogs {
         purpose: DialogPurpose,
         reply: EventSender,
     ) {
-        let request = Request { kind, save_name: None, purpose, reply, ctx: ctx.clone() };
+        let request = Request { kind, save_as: None, purpose, reply, ctx: ctx.clone() };
         if self.builtin_now {
             return self.builtin.ask(request);
         }
@@ -186,16 +186,20 @@ impl FileDialogs for SystemDialogs {
         ctx: &egui::Context,
         frame: &eframe::Frame,
         kind: FileKind,
-        suggested: &str,
+        suggested: &SaveAs,
         purpose: DialogPurpose,
         reply: EventSender,
     ) {
-        let request = Request { kind, save_name: Some(suggested.to_owned()), purpose, reply, ctx: ctx.clone() };
+        let request = Request { kind, save_as: Some(suggested.clone()), purpose, reply, ctx: ctx.clone() };
         if self.builtin_now {
             return self.builtin.ask(request);
         }
         let started = Instant::now();
-        let future = Self::dialog(frame, kind, kind.title(true)).set_file_name(suggested).save_file();
+        let mut dialog = Self::dialog(frame, kind, kind.title(true)).set_file_name(&suggested.name);
+        if let Some(folder) = suggested.folder.as_ref().filter(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        let future = dialog.save_file();
         let paths = Box::pin(async move { future.await.map(|f| vec![f.path().to_owned()]).unwrap_or_default() });
         self.deliver(paths, request, started);
     }
