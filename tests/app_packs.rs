@@ -146,6 +146,7 @@ fn a_pack_built_in_the_window_prints_public_and_private_with_the_same_page_count
         // The minutes are tagged: their own tags travel, so nothing keeps the pack from
         // claiming PDF/UA and the box raises no accessibility note.
         assert!(harness.query_by_label_contains("not marked as an accessible PDF").is_none(), "{what}");
+        harness.get_by_label("Accessible PDF: tagged for screen readers (PDF/UA-1).");
         harness.get_by_label("Close").click();
         harness.run();
     }
@@ -192,6 +193,7 @@ fn printing_a_pack_with_untagged_papers_says_which_keep_it_from_claiming_pdf_ua(
     // The Ghostscript papers have no tags; the typst-made minutes do, and are not named.
     harness.get_by_label_contains("This PDF is not marked as an accessible PDF (PDF/UA)");
     harness.get_by_label_contains("(papers/fostering-sufficiency-update.pdf, which has no tags)");
+    assert!(harness.query_by_label_contains("Accessible PDF: tagged").is_none());
     assert!(harness.query_by_label_contains("(papers/minutes-2026-01-20.pdf, ").is_none());
 }
 

@@ -22,10 +22,11 @@ pub fn show(ctx: &egui::Context, printed: &Printed, printer: &PrinterState) -> O
                 ui.label(w);
             }
         }
-        if let Some(note) = &printed.accessibility {
-            ui.add_space(6.0);
-            ui.colored_label(ui.visuals().warn_fg_color, format!("This PDF is {note}"));
-        }
+        ui.add_space(6.0);
+        match &printed.accessibility {
+            Some(note) => ui.colored_label(ui.visuals().warn_fg_color, format!("This PDF is {note}")),
+            None => ui.label("Accessible PDF: tagged for screen readers (PDF/UA-1)."),
+        };
         match printer {
             PrinterState::Idle => {}
             PrinterState::Sending => {
