@@ -98,8 +98,10 @@ fn is_element(d: &Dictionary) -> bool {
 }
 
 /// Checks that a tagged paper's tree can be grafted: every element reached once, within limits,
-/// and every page that has structure content found in the parent tree.
-pub(crate) fn check(doc: &Document, pages: &[ObjectId]) -> SourceTags {
+/// every page that has structure content found in the parent tree, and every piece of text and
+/// drawing on its pages (`contents`, decoded) marked as content or as an artifact, so the pack
+/// does not claim PDF/UA for a paper that is only partly tagged.
+pub(crate) fn check(doc: &Document, pages: &[ObjectId], contents: &[&[u8]]) -> SourceTags {
     let Some(root) = struct_root(doc) else { return SourceTags::None };
     let unusable = |why: &str| SourceTags::Unusable(why.to_owned());
     let tree = match parent_tree(doc, root) {
@@ -145,7 +147,50 @@ pub(crate) fn check(doc: &Document, pages: &[ObjectId]) -> SourceTags {
             return unusable("a page's entry is missing from its parent tree");
         }
     }
+    for (n, content) in contents.iter().enumerate() {
+        if let Err(why) = all_marked(content) {
+            return SourceTags::Unusable(format!("page {} has {why}", n + 1));
+        }
+    }
     SourceTags::Graftable { link_annots }
+}
+
+/// Text-showing and painting operators (as in the pack's own tagging check).
+const MARKED_OPS: [&str; 16] =
+    ["Tj", "TJ", "'", "\"", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "EI"];
+
+/// Every text-showing or painting operator of `content` is inside a sequence with an MCID or an
+/// artifact.
+fn all_marked(content: &[u8]) -> Result<(), String> {
+    let ops =
+        lopdf::content::Content::decode(content).map_err(|_| "drawing instructions that cannot be read".to_owned())?;
+    // Per open sequence: does it (or one around it) mark content or an artifact?
+    let mut open: Vec<bool> = Vec::new();
+    for op in &ops.operations {
+        match op.operator.as_str() {
+            "BDC" | "BMC" => {
+                let artifact = op.operands.first().and_then(|t| t.as_name().ok()) == Some(b"Artifact");
+                // A property list named in the page's resources (not inline) is taken as the
+                // MCID it nearly always is, except for optional content (`/OC`).
+                let tag = op.operands.first().and_then(|t| t.as_name().ok());
+                let mcid = match op.operands.get(1) {
+                    Some(Object::Dictionary(p)) => p.has(b"MCID"),
+                    Some(Object::Name(_)) => tag != Some(b"OC"),
+                    _ => false,
+                };
+                let outer = open.last().copied().unwrap_or(false);
+                open.push(outer || artifact || mcid);
+            }
+            "EMC" => {
+                open.pop();
+            }
+            o if MARKED_OPS.contains(&o) && !open.last().copied().unwrap_or(false) => {
+                return Err("text or drawing that is not tagged".to_owned());
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The pack's side of one placement of a paper.
@@ -402,7 +447,7 @@ mod tests {
     #[test]
     fn a_tagged_paper_is_grafted_under_the_item_with_its_pages_links_and_roles_renumbered() {
         let (src, page, annot, h1) = tagged_source();
-        let SourceTags::Graftable { link_annots } = check(&src, &[page]) else { panic!("graftable") };
+        let SourceTags::Graftable { link_annots } = check(&src, &[page], &[]) else { panic!("graftable") };
         assert!(link_annots.contains(&annot));
 
         let mut out = Document::with_version("1.7");
@@ -437,15 +482,24 @@ mod tests {
         // The H1 lists its own parent: a loop.
         let document = src.get_dictionary(h1).unwrap().get(b"P").unwrap().as_reference().unwrap();
         src.get_dictionary_mut(h1).unwrap().set("K", Object::Reference(document));
-        assert!(matches!(check(&src, &[page]), SourceTags::Unusable(_)));
+        assert!(matches!(check(&src, &[page], &[]), SourceTags::Unusable(_)));
 
         let (mut src, page, _, _) = tagged_source();
         src.get_dictionary_mut(page).unwrap().set("StructParents", 7);
-        assert!(matches!(check(&src, &[page]), SourceTags::Unusable(why) if why.contains("parent tree")));
+        assert!(matches!(check(&src, &[page], &[]), SourceTags::Unusable(why) if why.contains("parent tree")));
+
+        // A page with text outside any tag (or a property list named, not inline: not counted).
+        let (src, page, _, _) = tagged_source();
+        let content: &[u8] = b"/Span <</MCID 0>> BDC BT (a) Tj ET EMC BT (b) Tj ET";
+        assert!(
+            matches!(check(&src, &[page], &[content]), SourceTags::Unusable(why) if why == "page 1 has text or drawing that is not tagged")
+        );
+        let content: &[u8] = b"/P <</MCID 0>> BDC BT (a) Tj ET EMC /Artifact BMC 0 0 m 1 1 l S EMC";
+        assert!(matches!(check(&src, &[page], &[content]), SourceTags::Graftable { .. }));
 
         let mut untagged = Document::with_version("1.7");
         let catalog = untagged.add_object(dictionary! { "Type" => "Catalog" });
         untagged.trailer.set("Root", Object::Reference(catalog));
-        assert!(matches!(check(&untagged, &[]), SourceTags::None));
+        assert!(matches!(check(&untagged, &[], &[]), SourceTags::None));
     }
 }

@@ -101,7 +101,8 @@ pub fn parse(bytes: &[u8]) -> Result<ImportedPdf, ImportError> {
         pages[n].appearances = found.appearances;
     }
     let bookmarks = bookmarks(&doc, &pages, &index, &names);
-    let tags = super::graft::check(&doc, &page_ids);
+    let contents: Vec<&[u8]> = pages.iter().map(|p| &p.content[..]).collect();
+    let tags = super::graft::check(&doc, &page_ids, &contents);
     Ok(ImportedPdf(Arc::new(Parsed { doc, pages, bookmarks, warnings, tags })))
 }
 
