@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let pack = CommitteePack {
         council: "Fuzz Council".into(),
+        jurisdiction: Default::default(),
         committee: "Panel".into(),
         date: Date::ymd(2026, 3, 17).expect("date"),
         time: String::new(),
@@ -29,6 +30,9 @@ fuzz_target!(|data: &[u8]| {
             to_follow: false,
             own_page: false,
         }],
+        disclosure_reviewed: Vec::new(),
+        logo: None,
+        logo_image: None,
     };
     let documents = [Some(data)];
     if let Ok(layout) = lay_out_pack_with_documents(&pack, &[None], &documents, Visibility::Private, PackPart::Main) {

@@ -7,7 +7,7 @@
 //! untouched (see `merge`), and [`graft`] copies the elements under the agenda item's Div with
 //! `/P`, `/Pg`, OBJRs and the ParentTree arrays pointing at the pack's objects.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -97,10 +97,11 @@ fn is_element(d: &Dictionary) -> bool {
         && d.get(b"Type").and_then(Object::as_name).ok().is_none_or(|t| t == b"StructElem")
 }
 
-/// Checks that a tagged paper's tree can be grafted: every element reached once, within limits,
-/// every page that has structure content found in the parent tree, and every piece of text and
-/// drawing on its pages (`contents`, decoded) marked as content or as an artifact, so the pack
-/// does not claim PDF/UA for a paper that is only partly tagged.
+/// Checks that a tagged paper's tree can be grafted, so the pack never claims PDF/UA for a
+/// paper whose tags would not hold there: every element reached once and within limits; every
+/// MCID an element holds is on a page of the paper, held once, drawn in that page's content
+/// (`contents`, decoded, in page order) and listed for that element in the parent tree; and
+/// every piece of text and drawing on the pages is marked as content or as an artifact.
 pub(crate) fn check(doc: &Document, pages: &[ObjectId], contents: &[&[u8]]) -> SourceTags {
     let Some(root) = struct_root(doc) else { return SourceTags::None };
     let unusable = |why: &str| SourceTags::Unusable(why.to_owned());
@@ -108,8 +109,13 @@ pub(crate) fn check(doc: &Document, pages: &[ObjectId], contents: &[&[u8]]) -> S
         Ok(t) => t,
         Err(why) => return SourceTags::Unusable(why),
     };
+    let page_set: HashSet<ObjectId> = pages.iter().copied().collect();
+    let role_map = root.get(b"RoleMap").ok().and_then(|m| dict(doc, m));
+    let role_of = |d: &Dictionary| standard_role(d.get(b"S").and_then(Object::as_name).unwrap_or_default(), role_map);
     let mut seen = HashSet::new();
     let mut link_annots = HashSet::new();
+    // (page, MCID) → the element holding it.
+    let mut owners: HashMap<(ObjectId, i64), ObjectId> = HashMap::new();
     let mut stack: Vec<(Object, usize)> = kids(root.get(b"K").ok()).into_iter().map(|k| (k, 0)).collect();
     while let Some((kid, depth)) = stack.pop() {
         let Object::Reference(id) = kid else { continue };
@@ -123,36 +129,166 @@ pub(crate) fn check(doc: &Document, pages: &[ObjectId], contents: &[&[u8]]) -> S
         if seen.len() > MAX_ELEMENTS || depth > MAX_DEPTH {
             return unusable("its tags are too large or too deeply nested to carry over");
         }
-        let link = d.get(b"S").and_then(Object::as_name).is_ok_and(|s| s == b"Link");
+        // The rules the pack's own tags keep (and its checks test): standard roles, directly or
+        // through the role map; list items hold only labels and bodies; header cells a scope.
+        let Some(role) = role_of(d) else {
+            return unusable("its tags use a role that is not standard or mapped to one");
+        };
+        if role == b"TH" && !has_scope(doc, d) {
+            return unusable("a table header cell of its tags has no scope");
+        }
+        let link = role == b"Link";
+        let pg = d.get(b"Pg").and_then(Object::as_reference).ok();
         for k in kids(d.get(b"K").ok()) {
-            if let Some(objr) =
-                dict(doc, &k).filter(|k| k.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t == b"OBJR"))
-            {
-                if let (true, Ok(obj)) = (link, objr.get(b"Obj").and_then(Object::as_reference)) {
-                    link_annots.insert(obj);
+            let (page, mcid) = match &k {
+                Object::Integer(mcid) => (pg, *mcid),
+                Object::Reference(r) if doc.get_dictionary(*r).is_ok_and(is_element) => {
+                    let kid_role = doc.get_dictionary(*r).ok().and_then(role_of);
+                    if role == b"LI" && !matches!(kid_role, Some(b"Lbl" | b"LBody")) {
+                        return unusable("a list item of its tags holds something besides a label and a body");
+                    }
+                    stack.push((k, depth + 1));
+                    continue;
                 }
-                continue;
+                other => {
+                    let Some(item) = dict(doc, other) else { continue };
+                    match item.get(b"Type").and_then(Object::as_name).unwrap_or_default() {
+                        b"OBJR" => {
+                            if let (true, Ok(obj)) = (link, item.get(b"Obj").and_then(Object::as_reference)) {
+                                link_annots.insert(obj);
+                            }
+                            continue;
+                        }
+                        // Content inside a form: not carried (see `content_item`).
+                        b"MCR" if item.has(b"Stm") => continue,
+                        b"MCR" => {
+                            let Ok(mcid) = item.get(b"MCID").and_then(Object::as_i64) else { continue };
+                            (item.get(b"Pg").and_then(Object::as_reference).ok().or(pg), mcid)
+                        }
+                        _ => continue,
+                    }
+                }
+            };
+            let Some(page) = page.filter(|p| page_set.contains(p)) else {
+                return unusable("its tags point at content without saying which of its pages holds it");
+            };
+            if owners.insert((page, mcid), id).is_some() {
+                return unusable("two of its tags claim the same content");
             }
-            stack.push((k, depth + 1));
         }
     }
     if seen.is_empty() {
         return unusable("its structure tree is empty");
     }
-    for &page in pages {
-        let Ok(p) = doc.get_dictionary(page) else { continue };
-        if let Ok(key) = p.get(b"StructParents").and_then(Object::as_i64)
-            && !tree.get(&key).is_some_and(|a| matches!(deref(doc, a), Object::Array(_)))
-        {
-            return unusable("a page's entry is missing from its parent tree");
+    for (n, &page) in pages.iter().enumerate() {
+        let drawn = match contents.get(n).map(|c| all_marked(c)) {
+            Some(Ok(drawn)) => drawn,
+            Some(Err(why)) => return SourceTags::Unusable(format!("page {} has {why}", n + 1)),
+            None => Drawn { named: true, ..Drawn::default() },
+        };
+        let held: BTreeMap<i64, ObjectId> =
+            owners.iter().filter(|((p, _), _)| *p == page).map(|((_, m), e)| (*m, *e)).collect();
+        // Named property lists hide their MCIDs: then the content cannot be compared.
+        if !drawn.named && !drawn.mcids.iter().copied().eq(held.keys().copied()) {
+            return SourceTags::Unusable(format!("page {}'s tags and its content do not match", n + 1));
         }
-    }
-    for (n, content) in contents.iter().enumerate() {
-        if let Err(why) = all_marked(content) {
-            return SourceTags::Unusable(format!("page {} has {why}", n + 1));
+        if held.is_empty() {
+            continue;
+        }
+        let key = doc.get_dictionary(page).ok().and_then(|p| p.get(b"StructParents").ok()?.as_i64().ok());
+        let Some(Object::Array(arr)) = key.and_then(|k| tree.get(&k)).map(|a| deref(doc, a)) else {
+            return unusable("a page's entry is missing from its parent tree");
+        };
+        for (mcid, elem) in &held {
+            let listed = usize::try_from(*mcid).ok().and_then(|m| arr.get(m)).and_then(|o| o.as_reference().ok());
+            if listed != Some(*elem) {
+                return SourceTags::Unusable(format!("page {}'s parent tree does not match its tags", n + 1));
+            }
         }
     }
     SourceTags::Graftable { link_annots }
+}
+
+/// PDF 1.7's standard structure types (ISO 32000-1, 14.8.4).
+const STANDARD_ROLES: [&[u8]; 49] = [
+    b"Document",
+    b"Part",
+    b"Art",
+    b"Sect",
+    b"Div",
+    b"BlockQuote",
+    b"Caption",
+    b"TOC",
+    b"TOCI",
+    b"Index",
+    b"NonStruct",
+    b"Private",
+    b"P",
+    b"H",
+    b"H1",
+    b"H2",
+    b"H3",
+    b"H4",
+    b"H5",
+    b"H6",
+    b"L",
+    b"LI",
+    b"Lbl",
+    b"LBody",
+    b"Table",
+    b"TR",
+    b"TH",
+    b"TD",
+    b"THead",
+    b"TBody",
+    b"TFoot",
+    b"Span",
+    b"Quote",
+    b"Note",
+    b"Reference",
+    b"BibEntry",
+    b"Code",
+    b"Link",
+    b"Annot",
+    b"Ruby",
+    b"RB",
+    b"RT",
+    b"RP",
+    b"Warichu",
+    b"WT",
+    b"WP",
+    b"Figure",
+    b"Formula",
+    b"Form",
+];
+
+/// The standard role `role` is, or is mapped to (following the role map a few steps).
+fn standard_role<'a>(role: &'a [u8], map: Option<&'a Dictionary>) -> Option<&'static [u8]> {
+    let mut role = role;
+    for _ in 0..8 {
+        if let Some(standard) = STANDARD_ROLES.iter().find(|s| **s == role) {
+            return Some(standard);
+        }
+        role = map?.get(role).and_then(Object::as_name).ok()?;
+    }
+    None
+}
+
+/// A header cell's `/Scope`, in its attributes (a dictionary or an array of them).
+fn has_scope(doc: &Document, d: &Dictionary) -> bool {
+    let scoped = |a: &Object| dict(doc, a).is_some_and(|a| a.has(b"Scope"));
+    match d.get(b"A").map(|a| deref(doc, a)) {
+        Ok(Object::Array(list)) => list.iter().any(scoped),
+        Ok(a) => scoped(a),
+        Err(_) => false,
+    }
+}
+
+/// What a page's content marks: its MCIDs in order, and whether it names property lists.
+#[derive(Default)]
+struct Drawn {
+    mcids: BTreeSet<i64>,
+    named: bool,
 }
 
 /// Text-showing and painting operators (as in the pack's own tagging check).
@@ -160,26 +296,37 @@ const MARKED_OPS: [&str; 16] =
     ["Tj", "TJ", "'", "\"", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh", "Do", "EI"];
 
 /// Every text-showing or painting operator of `content` is inside a sequence with an MCID or an
-/// artifact.
-fn all_marked(content: &[u8]) -> Result<(), String> {
+/// artifact; returns the MCIDs it marks.
+fn all_marked(content: &[u8]) -> Result<Drawn, String> {
     let ops =
         lopdf::content::Content::decode(content).map_err(|_| "drawing instructions that cannot be read".to_owned())?;
+    let mut drawn = Drawn::default();
     // Per open sequence: does it (or one around it) mark content or an artifact?
     let mut open: Vec<bool> = Vec::new();
     for op in &ops.operations {
         match op.operator.as_str() {
             "BDC" | "BMC" => {
-                let artifact = op.operands.first().and_then(|t| t.as_name().ok()) == Some(b"Artifact");
+                let tag = op.operands.first().and_then(|t| t.as_name().ok());
                 // A property list named in the page's resources (not inline) is taken as the
                 // MCID it nearly always is, except for optional content (`/OC`).
-                let tag = op.operands.first().and_then(|t| t.as_name().ok());
-                let mcid = match op.operands.get(1) {
-                    Some(Object::Dictionary(p)) => p.has(b"MCID"),
-                    Some(Object::Name(_)) => tag != Some(b"OC"),
+                let marks = match op.operands.get(1) {
+                    Some(Object::Dictionary(p)) => match p.get(b"MCID").and_then(Object::as_i64) {
+                        Ok(mcid) => {
+                            if !drawn.mcids.insert(mcid) {
+                                return Err(format!("two pieces of content marked {mcid}"));
+                            }
+                            true
+                        }
+                        Err(_) => false,
+                    },
+                    Some(Object::Name(_)) if tag != Some(b"OC") => {
+                        drawn.named = true;
+                        true
+                    }
                     _ => false,
                 };
                 let outer = open.last().copied().unwrap_or(false);
-                open.push(outer || artifact || mcid);
+                open.push(outer || marks || tag == Some(b"Artifact"));
             }
             "EMC" => {
                 open.pop();
@@ -190,7 +337,7 @@ fn all_marked(content: &[u8]) -> Result<(), String> {
             _ => {}
         }
     }
-    Ok(())
+    Ok(drawn)
 }
 
 /// The pack's side of one placement of a paper.
@@ -403,6 +550,9 @@ mod tests {
     use super::*;
     use lopdf::dictionary;
 
+    /// The source page's content: the H1's MCID 0 and the Link's MCID 1.
+    const PAGE: &[u8] = b"/H1 <</MCID 0>> BDC BT (a) Tj ET EMC /Link <</MCID 1>> BDC BT (b) Tj ET EMC";
+
     fn tagged_source() -> (Document, ObjectId, ObjectId, ObjectId) {
         let mut doc = Document::with_version("1.7");
         let page = doc.new_object_id();
@@ -447,7 +597,7 @@ mod tests {
     #[test]
     fn a_tagged_paper_is_grafted_under_the_item_with_its_pages_links_and_roles_renumbered() {
         let (src, page, annot, h1) = tagged_source();
-        let SourceTags::Graftable { link_annots } = check(&src, &[page], &[]) else { panic!("graftable") };
+        let SourceTags::Graftable { link_annots } = check(&src, &[page], &[PAGE]) else { panic!("graftable") };
         assert!(link_annots.contains(&annot));
 
         let mut out = Document::with_version("1.7");
@@ -482,11 +632,11 @@ mod tests {
         // The H1 lists its own parent: a loop.
         let document = src.get_dictionary(h1).unwrap().get(b"P").unwrap().as_reference().unwrap();
         src.get_dictionary_mut(h1).unwrap().set("K", Object::Reference(document));
-        assert!(matches!(check(&src, &[page], &[]), SourceTags::Unusable(_)));
+        assert!(matches!(check(&src, &[page], &[PAGE]), SourceTags::Unusable(_)));
 
         let (mut src, page, _, _) = tagged_source();
         src.get_dictionary_mut(page).unwrap().set("StructParents", 7);
-        assert!(matches!(check(&src, &[page], &[]), SourceTags::Unusable(why) if why.contains("parent tree")));
+        assert!(matches!(check(&src, &[page], &[PAGE]), SourceTags::Unusable(why) if why.contains("parent tree")));
 
         // A page with text outside any tag (or a property list named, not inline: not counted).
         let (src, page, _, _) = tagged_source();
@@ -494,8 +644,18 @@ mod tests {
         assert!(
             matches!(check(&src, &[page], &[content]), SourceTags::Unusable(why) if why == "page 1 has text or drawing that is not tagged")
         );
-        let content: &[u8] = b"/P <</MCID 0>> BDC BT (a) Tj ET EMC /Artifact BMC 0 0 m 1 1 l S EMC";
+        let content: &[u8] =
+            b"/P <</MCID 0>> BDC BT (a) Tj ET EMC /Artifact BMC 0 0 m 1 1 l S EMC /Link <</MCID 1>> BDC EMC";
         assert!(matches!(check(&src, &[page], &[content]), SourceTags::Graftable { .. }));
+        // Content and tags that disagree: an MCID no element holds, or a parent tree that
+        // lists the wrong element.
+        let content: &[u8] = b"/P <</MCID 0>> BDC BT (a) Tj ET EMC";
+        assert!(matches!(check(&src, &[page], &[content]), SourceTags::Unusable(why) if why.contains("do not match")));
+        let (mut src, page, _, h1) = tagged_source();
+        let root = src.catalog().unwrap().get(b"StructTreeRoot").unwrap().as_reference().unwrap();
+        let nums = vec![Object::Integer(1), Object::Array(vec![Object::Reference(h1), Object::Reference(h1)])];
+        src.get_dictionary_mut(root).unwrap().set("ParentTree", dictionary! { "Nums" => nums });
+        assert!(matches!(check(&src, &[page], &[PAGE]), SourceTags::Unusable(why) if why.contains("does not match")));
 
         let mut untagged = Document::with_version("1.7");
         let catalog = untagged.add_object(dictionary! { "Type" => "Catalog" });
