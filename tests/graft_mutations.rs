@@ -138,3 +138,52 @@ fn a_damaged_tree_is_either_grafted_whole_or_named_and_never_claims_pdf_ua_wrong
     // Both outcomes are exercised (an injury to an unused corner of the tree is harmless).
     assert!(grafted > 5 && refused > 50, "grafted {grafted}, refused {refused}");
 }
+
+/// Each page rendered by poppler (`pdftoppm`, 72 dpi, PPM bytes).
+fn rendered_pages(pdf: &[u8], dir: &Path, stem: &str) -> Vec<Vec<u8>> {
+    let path = dir.join(format!("{stem}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let prefix = dir.join(stem);
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-r", "72"])
+        .arg(&path)
+        .arg(&prefix)
+        .output()
+        .expect("pdftoppm runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut pages: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ppm")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(stem))
+        })
+        .collect();
+    pages.sort();
+    pages.iter().map(|p| std::fs::read(p).unwrap()).collect()
+}
+
+#[test]
+fn a_grafted_paper_looks_exactly_as_it_does_when_drawn_untagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tagged = Vec::new();
+    minutes().save_to(&mut tagged).unwrap();
+    // The same paper, saying it is not tagged: it takes the untagged route (one form per page).
+    let mut doc = minutes();
+    let catalog = doc.trailer.get(b"Root").and_then(Object::as_reference).unwrap();
+    doc.get_dictionary_mut(catalog).unwrap().set("MarkInfo", lopdf::dictionary! { "Marked" => false });
+    let mut untagged = Vec::new();
+    doc.save_to(&mut untagged).unwrap();
+
+    let grafted = pack_of(&tagged, &dir.path().join("a")).expect("pack");
+    let plain = pack_of(&untagged, &dir.path().join("b")).expect("pack");
+    assert!(grafted.untagged.is_empty() && !plain.untagged.is_empty());
+    let (a, b) = (write_pdf(&grafted).unwrap(), write_pdf(&plain).unwrap());
+    let (a, b) = (rendered_pages(&a, dir.path(), "grafted"), rendered_pages(&b, dir.path(), "plain"));
+    assert_eq!(a.len(), 4);
+    assert_eq!(a.len(), b.len());
+    for (n, (a, b)) in a.iter().zip(&b).enumerate() {
+        assert!(a == b, "page {} differs between the grafted and the untagged paper", n + 1);
+    }
+}
