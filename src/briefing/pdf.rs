@@ -118,8 +118,11 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
 /// 5–7 % more bytes.
 const PDF_FLATE_LEVEL: u32 = 2;
 
-/// Below this many bytes of streams to compress, a second thread costs more than it saves.
-const PARALLEL_DEFLATE_BYTES: usize = 64 * 1024;
+/// Below this many bytes of streams to compress, a second thread costs more than it saves: on
+/// the shared 2-core build machine (load ~2.6) the briefing (~120 kB of streams) took 8.2 ms CPU
+/// / 14.5 ms wall on one thread and 8.5 / 17.5 ms with a worker (its stack, its malloc arena:
+/// +110 page faults, and a wait for a core). A pack has megabytes to compress.
+const PARALLEL_DEFLATE_BYTES: usize = 1024 * 1024;
 
 /// Flate-compresses every stream that may be compressed and has no filter yet (as
 /// `lopdf::Document::compress`, at [`PDF_FLATE_LEVEL`]); keeps a stream as it is when
@@ -127,8 +130,8 @@ const PARALLEL_DEFLATE_BYTES: usize = 64 * 1024;
 ///
 /// One compressor serves a run of streams (reset in between): setting one up zeroes ~300 kB of
 /// window and hash tables, which had cost as much as compressing a briefing's page contents.
-/// With two cores, the streams are shared (largest first, each to the lighter side) between
-/// this thread and one more.
+/// With two cores and more than [`PARALLEL_DEFLATE_BYTES`], the streams are shared (largest
+/// first, each to the lighter side) between this thread and one more.
 fn compress_streams(doc: &mut lopdf::Document) {
     let mut streams = uncompressed(doc);
     let total: usize = streams.iter().map(|s| s.content.len()).sum();
