@@ -167,7 +167,9 @@ pub fn subset(font: &[u8], chars: &[(char, u16)]) -> Option<Vec<u8>> {
         let data = outline(g)?;
         new_glyf.extend_from_slice(data);
         for (pos, c) in components(data) {
-            new_glyf[at + pos..at + pos + 2].copy_from_slice(&new_id[usize::from(c)].to_be_bytes());
+            // A component past the last glyph (a broken font) becomes `.notdef`.
+            let id = new_id.get(usize::from(c)).copied().filter(|&i| i != u16::MAX).unwrap_or(0);
+            new_glyf[at + pos..at + pos + 2].copy_from_slice(&id.to_be_bytes());
         }
         // Short offsets count words; long ones are kept 4-aligned as recommended.
         new_glyf.resize(new_glyf.len().next_multiple_of(4), 0);
