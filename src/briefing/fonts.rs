@@ -146,6 +146,39 @@ impl Fonts {
         self.faces.iter().all(|f| f.advance(c).is_some())
     }
 
+    /// The face `style` for embedding in one PDF: only the outlines of the characters in
+    /// `text` are kept ([`super::subset`]), so printpdf embeds it as it is instead of copying,
+    /// parsing, subsetting and re-parsing the whole face. Its name carries a
+    /// subset tag (`ABCDEF+LiberationSans`) made from the glyphs it keeps. `None` if the face
+    /// could not be cut down (then embed [`Fonts::parsed`] and let printpdf subset it).
+    pub fn embedded<'a>(&self, style: FontStyle, text: impl IntoIterator<Item = &'a str>) -> Option<ParsedFont> {
+        let face = &self.faces[style.index()];
+        let mut chars: Vec<(char, u16)> = text
+            .into_iter()
+            .flat_map(str::chars)
+            .filter_map(|c| Some((c, u16::try_from(face.charmap.map(c)?.to_u32()).ok()?)))
+            .collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let bytes = super::subset::subset(style.ttf(), &chars)?;
+        let mut warnings = Vec::new();
+        let shared = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(bytes)));
+        let mut font = printpdf::AzulParsedFont::from_bytes_shared(shared, 0, &mut warnings)?;
+        // FNV-1a over the glyph ids, spelt as six capital letters (ISO 32000-1, 9.6.4).
+        let mut hash =
+            chars.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &(_, g)| (h ^ u64::from(g)).wrapping_mul(0x100_0000_01b3));
+        let tag: String = (0..6)
+            .map(|_| {
+                let c = char::from(b'A' + (hash % 26) as u8);
+                hash /= 26;
+                c
+            })
+            .collect();
+        let name = font.font_name.clone().unwrap_or_else(|| "LiberationSans".to_owned());
+        font.font_name = Some(format!("{tag}+{name}"));
+        Some(ParsedFont::from_azul(font))
+    }
+
     /// Width in points of `text` set in `style` at `size` (no kerning: exactly what printpdf draws).
     pub fn width(&self, style: FontStyle, size: f32, text: &str) -> f32 {
         let face = &self.faces[style.index()];

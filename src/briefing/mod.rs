@@ -20,6 +20,7 @@ pub mod preview;
 mod preview_picture;
 pub mod progress;
 mod report;
+mod subset;
 mod tagged_pdf;
 pub mod tags;
 mod xmp;

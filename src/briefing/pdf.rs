@@ -43,7 +43,19 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     // Only the faces the pages use are parsed and embedded (most briefings have no bold italic).
     let used: Vec<FontStyle> =
         FontStyle::ALL.into_iter().filter(|&s| layout.pages.iter().any(|p| p.texts().any(|t| t.style == s))).collect();
-    let ids: HashMap<FontStyle, FontId> = used.iter().map(|&s| (s, doc.add_font(fonts.parsed(s)))).collect();
+    // Each is cut down here to the characters its runs use (fonts.rs), and embedded as it is.
+    let ids: HashMap<FontStyle, FontId> = used
+        .iter()
+        .map(|&s| {
+            let runs = layout.pages.iter().flat_map(|p| p.texts()).filter(|t| t.style == s).map(|t| t.text.as_str());
+            let Some(subset) = fonts.embedded(s, runs) else { return (s, doc.add_font(fonts.parsed(s))) };
+            let id = doc.add_font(&subset);
+            if let Some(font) = doc.resources.fonts.map.get_mut(&id) {
+                font.meta.requires_subsetting = false;
+            }
+            (s, id)
+        })
+        .collect();
     let pictures = super::pdf_images::add_pictures(&mut doc, &layout.pages);
     let now = printpdf::OffsetDateTime::now_utc();
     let info = &mut doc.metadata.info;
@@ -76,6 +88,8 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions::default();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    // Its pages' operations are in `lo` now; a 200-page pack should not hold both.
+    drop(doc);
     super::import::merge_imported_pages(&mut lo, &layout.pages).map_err(PdfError::Finish)?;
     finish_with_lopdf(&mut lo, &layout.outline, &layout.pages).map_err(|e| PdfError::Finish(e.to_string()))?;
     let xmp = Xmp {
@@ -97,25 +111,92 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
 
 /// zlib level for the PDF's streams. lopdf's own `compress` uses 9 (best): deflate was ~42 % of
 /// a 202-page pack's time in `perf`. Measured on that pack (CPU time, median of 9): level 9
-/// 220 ms, 604 kB; level 6 (zlib's default) 190 ms, 608 kB; level 1 140 ms, 835 kB.
-const PDF_FLATE_LEVEL: u32 = 6;
+/// 220 ms, 604 kB; level 6 (zlib's default) 190 ms, 608 kB; level 1 140 ms, 835 kB. Issue 13
+/// (instruction counts, callgrind, zlib-rs): the Worcestershire briefing 58.6 M at level 6
+/// (82.6 kB), 53.7 M at 2 (86.9 kB), 49.6 M at 1 (99.7 kB); the 215-page pack 1,513 M / 1.73 MB at
+/// 6, 1,425 M / 1.85 MB at 2. Level 2 (zlib-rs's `deflate_fast`) buys most of level 1's speed for
+/// 5–7 % more bytes.
+const PDF_FLATE_LEVEL: u32 = 2;
+
+/// Below this many bytes of streams to compress, a second thread costs more than it saves: on
+/// the shared 2-core build machine (load ~2.6) the briefing (~120 kB of streams) took 8.2 ms CPU
+/// / 14.5 ms wall on one thread and 8.5 / 17.5 ms with a worker (its stack, its malloc arena:
+/// +110 page faults, and a wait for a core). A pack has megabytes to compress.
+const PARALLEL_DEFLATE_BYTES: usize = 1024 * 1024;
 
 /// Flate-compresses every stream that may be compressed and has no filter yet (as
 /// `lopdf::Document::compress`, at [`PDF_FLATE_LEVEL`]); keeps a stream as it is when
 /// compression does not make it smaller.
+///
+/// One compressor serves a run of streams (reset in between): setting one up zeroes ~300 kB of
+/// window and hash tables, which had cost as much as compressing a briefing's page contents.
+/// With two cores and more than [`PARALLEL_DEFLATE_BYTES`], the streams are shared (largest
+/// first, each to the lighter side) between this thread and one more.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write;
-    for object in doc.objects.values_mut() {
-        let Object::Stream(stream) = object else { continue };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
+    let mut streams = uncompressed(doc);
+    let total: usize = streams.iter().map(|s| s.content.len()).sum();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if total < PARALLEL_DEFLATE_BYTES || cores < 2 {
+        compress_all(&mut streams);
+        return;
+    }
+    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
+    let (mut here, mut there) = (Vec::new(), Vec::new());
+    let (mut here_bytes, mut there_bytes) = (0, 0);
+    for s in streams {
+        if here_bytes <= there_bytes {
+            here_bytes += s.content.len();
+            here.push(s);
+        } else {
+            there_bytes += s.content.len();
+            there.push(s);
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(PDF_FLATE_LEVEL));
-        let Ok(compressed) = encoder.write_all(&stream.content).and_then(|()| encoder.finish()) else { continue };
+    }
+    let shared = std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new().spawn_scoped(scope, move || compress_all(&mut there));
+        compress_all(&mut here);
+        worker.is_ok_and(|w| w.join().is_ok())
+    });
+    if !shared {
+        // No second thread to be had: what it would have done is done here.
+        compress_all(&mut uncompressed(doc));
+    }
+}
+
+/// The streams that may be compressed and have no filter yet.
+fn uncompressed(doc: &mut lopdf::Document) -> Vec<&mut lopdf::Stream> {
+    doc.objects
+        .values_mut()
+        .filter_map(|object| match object {
+            Object::Stream(s) if s.allows_compression && s.dict.get(b"Filter").is_err() => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Compresses `streams` in turn with one compressor (see [`compress_streams`]).
+fn compress_all(streams: &mut [&mut lopdf::Stream]) {
+    let mut compressor = flate2::Compress::new(flate2::Compression::new(PDF_FLATE_LEVEL), true);
+    for stream in streams {
+        compressor.reset();
+        let Some(compressed) = deflate(&mut compressor, &stream.content) else { continue };
         if compressed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
         }
+    }
+}
+
+/// `data` as one zlib stream from `compressor` (freshly reset), or `None` on a deflate error.
+fn deflate(compressor: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let consumed = usize::try_from(compressor.total_in()).ok()?;
+        let status = compressor.compress_vec(&data[consumed..], &mut out, flate2::FlushCompress::Finish).ok()?;
+        if status == flate2::Status::StreamEnd {
+            return Some(out);
+        }
+        out.reserve(out.capacity().max(64));
     }
 }
 

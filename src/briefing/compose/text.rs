@@ -104,7 +104,10 @@ impl Composer {
         let replacement = if fonts.covers('\u{FFFD}') { '\u{FFFD}' } else { '?' };
         let mut out = String::with_capacity(text.len());
         let mut last_space = false;
-        for c in text.nfc() {
+        // ASCII text is already NFC: the normaliser (a tenth of a pack's layout) is skipped.
+        let chars: Box<dyn Iterator<Item = char>> =
+            if text.is_ascii() { Box::new(text.chars()) } else { Box::new(text.nfc()) };
+        for c in chars {
             if c.is_whitespace() {
                 if !last_space {
                     out.push(' ');
