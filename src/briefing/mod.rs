@@ -7,6 +7,7 @@
 mod agenda;
 mod chart;
 mod compose;
+mod content;
 pub mod fonts;
 pub mod import;
 mod logo;

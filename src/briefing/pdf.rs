@@ -6,13 +6,14 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
 use printpdf::{
-    Actions, BorderArray, Color, Destination, FontId, Line, LinePoint, LinkAnnotation, Mm, Op, PaintMode, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Actions, BorderArray, Destination, FontId, LinkAnnotation, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem,
 };
 
+use super::content::{Names, page_content};
 use super::fonts::{FontStyle, Fonts};
-use super::page::{Colour, Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
-use super::tagged_pdf::{Pass, Plan};
+use super::page::{Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
+use super::tagged_pdf::Plan;
 use super::xmp::Xmp;
 
 /// Why a PDF could not be produced.
@@ -22,15 +23,6 @@ pub enum PdfError {
     Empty,
     #[error("could not finish the PDF: {0}")]
     Finish(String),
-}
-
-fn colour(c: Colour) -> Color {
-    Color::Rgb(Rgb {
-        r: f32::from(c.r) / 255.0,
-        g: f32::from(c.g) / 255.0,
-        b: f32::from(c.b) / 255.0,
-        icc_profile: None,
-    })
 }
 
 /// Renders the layout to PDF bytes: fonts embedded and subsetted, with ToUnicode maps.
@@ -43,19 +35,29 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     // Only the faces the pages use are parsed and embedded (most briefings have no bold italic).
     let used: Vec<FontStyle> =
         FontStyle::ALL.into_iter().filter(|&s| layout.pages.iter().any(|p| p.texts().any(|t| t.style == s))).collect();
-    // Each is cut down here to the characters its runs use (fonts.rs), and embedded as it is.
-    let ids: HashMap<FontStyle, FontId> = used
-        .iter()
-        .map(|&s| {
-            let runs = layout.pages.iter().flat_map(|p| p.texts()).filter(|t| t.style == s).map(|t| t.text.as_str());
-            let Some(subset) = fonts.embedded(s, runs) else { return (s, doc.add_font(fonts.parsed(s))) };
-            let id = doc.add_font(&subset);
-            if let Some(font) = doc.resources.fonts.map.get_mut(&id) {
-                font.meta.requires_subsetting = false;
-            }
-            (s, id)
-        })
-        .collect();
+    // Each is cut down here to the characters its runs use (fonts.rs, subset.rs), and embedded
+    // as it is: printpdf does not renumber its glyphs again, and the content streams
+    // (content.rs) write each character as the embedded face's glyph id, looked up as printpdf
+    // would. A face the subsetter cannot cut is embedded whole.
+    let mut ids: HashMap<FontStyle, FontId> = HashMap::new();
+    let mut glyphs: HashMap<FontStyle, HashMap<char, u16>> = HashMap::new();
+    let mut used_chars: HashMap<FontStyle, String> = HashMap::new();
+    for &s in &used {
+        let mut chars: Vec<char> =
+            layout.pages.iter().flat_map(|p| p.texts()).filter(|t| t.style == s).flat_map(|t| t.text.chars()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let chars: String = chars.into_iter().collect();
+        let embedded = fonts.embedded(s, [chars.as_str()]);
+        let face = embedded.as_ref().unwrap_or_else(|| fonts.parsed(s));
+        glyphs.insert(s, chars.chars().map(|c| (c, face.lookup_glyph_index(u32::from(c)).unwrap_or(0))).collect());
+        let id = doc.add_font(face);
+        if let Some(font) = doc.resources.fonts.map.get_mut(&id) {
+            font.meta.requires_subsetting = false;
+        }
+        ids.insert(s, id);
+        used_chars.insert(s, chars);
+    }
     let pictures = super::pdf_images::add_pictures(&mut doc, &layout.pages);
     let now = printpdf::OffsetDateTime::now_utc();
     let info = &mut doc.metadata.info;
@@ -70,26 +72,47 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     info.modification_date = now;
     info.metadata_date = now;
 
-    let mut plan = Plan::new(&layout.pages, &layout.structure);
-    let pages: Vec<PdfPage> = layout
+    // printpdf gets each page's link annotations, and on the first page one run of every
+    // character each face prints (so it writes the fonts' widths and ToUnicode maps for them);
+    // the pages' content is then written by content.rs in place of what printpdf made.
+    let mut pages: Vec<PdfPage> = layout
         .pages
         .iter()
-        .enumerate()
-        .map(|(i, p)| match p.imported {
-            None => PdfPage::new(Mm(210.0), Mm(297.0), page_ops(p, i, &ids, &pictures, &mut plan)),
-            Some(_) => {
-                let (w, h) = p.size();
-                PdfPage::new(Mm(w / MM), Mm(h / MM), page_ops(p, i, &ids, &pictures, &mut plan))
-            }
+        .map(|p| {
+            let (w, h) = if p.imported.is_some() { p.size() } else { (210.0 * MM, 297.0 * MM) };
+            PdfPage::new(Mm(w / MM), Mm(h / MM), annotation_ops(p))
         })
         .collect();
+    if let Some(first) = pages.first_mut() {
+        first.ops.push(Op::StartTextSection);
+        for (style, chars) in &used_chars {
+            if let Some(id) = ids.get(style) {
+                first.ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(10.0) });
+                first.ops.push(Op::ShowText { items: vec![TextItem::Text(chars.clone())] });
+            }
+        }
+        first.ops.push(Op::EndTextSection);
+    }
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions::default();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    // Its pages' operations are in `lo` now; a 200-page pack should not hold both.
+    // Its pages are in `lo` now; a 200-page pack should not hold both.
     drop(doc);
+    let mut plan = Plan::new(&layout.pages, &layout.structure);
+    let font_names: HashMap<FontStyle, String> = ids.iter().map(|(s, id)| (*s, id.0.clone())).collect();
+    let picture_names: HashMap<u64, String> = pictures.iter().map(|(k, id)| (*k, id.0.clone())).collect();
+    let names = Names { fonts: &font_names, glyphs: &glyphs, pictures: &picture_names };
+    let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
+    for (i, (page, &page_id)) in layout.pages.iter().zip(&page_ids).enumerate() {
+        let content = page_content(page, i, &names, &mut plan);
+        let stream = lo.get_dictionary(page_id).ok().and_then(|d| d.get(b"Contents").ok()?.as_reference().ok());
+        match stream.and_then(|id| lo.get_object_mut(id).ok()) {
+            Some(Object::Stream(s)) => s.set_content(content),
+            _ => return Err(PdfError::Finish(format!("page {} has no content stream to write", i + 1))),
+        }
+    }
     super::import::merge_imported_pages(&mut lo, &layout.pages).map_err(PdfError::Finish)?;
     finish_with_lopdf(&mut lo, &layout.outline, &layout.pages).map_err(|e| PdfError::Finish(e.to_string()))?;
     let xmp = Xmp {
@@ -200,99 +223,10 @@ fn deflate(compressor: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
-/// Closes the open marked-content sequence, if any, and opens segment `s`'s unless it is
-/// already open.
-fn mark(plan: &mut Plan, open: &mut Option<u32>, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) {
-    if *open == Some(s) {
-        return;
-    }
-    if open.take().is_some() {
-        ops.push(Op::EndMarkedContent);
-    }
-    if plan.begin(s, page, pass, ops) {
-        *open = Some(s);
-    }
-}
-
-fn page_ops(
-    page: &super::page::Page,
-    index: usize,
-    ids: &HashMap<FontStyle, FontId>,
-    pictures: &HashMap<u64, printpdf::XObjectId>,
-    plan: &mut Plan,
-) -> Vec<Op> {
-    let mut ops = Vec::new();
+/// The page's link annotations (internal and web), for printpdf to write.
+fn annotation_ops(page: &super::page::Page) -> Vec<Op> {
     let page_height = page.size().1;
-    let flip = |y: f32| page_height - y;
-    // Shapes first so text is drawn over table shading. Every shape and text run is inside a
-    // marked-content sequence: its element's (with an MCID) or an artifact's.
-    let mut open: Option<u32> = None;
-    for (i, item) in page.items.iter().enumerate() {
-        if matches!(item, Item::Rect { .. } | Item::Rule { .. } | Item::Image { .. }) {
-            mark(plan, &mut open, plan.segment(index, i), index, Pass::Shapes, &mut ops);
-        }
-        match item {
-            Item::Rect { x, y, width, height, fill } => {
-                ops.push(Op::SetFillColor { col: colour(*fill) });
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(flip(*y + *height)),
-                        width: Pt(*width),
-                        height: Pt(*height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                });
-            }
-            Item::Rule { x1, y1, x2, y2, width, colour: c } => {
-                ops.push(Op::SetOutlineColor { col: colour(*c) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint { p: Point { x: Pt(*x1), y: Pt(flip(*y1)) }, bezier: false },
-                            LinePoint { p: Point { x: Pt(*x2), y: Pt(flip(*y2)) }, bezier: false },
-                        ],
-                        is_closed: false,
-                    },
-                });
-            }
-            Item::Image { x, y, width, height, artwork } => {
-                if let Some(id) = pictures.get(&artwork.key) {
-                    ops.push(super::pdf_images::draw(id, *x, *y, *width, *height, page_height));
-                }
-            }
-            Item::Text(_) | Item::Link { .. } | Item::Uri { .. } => {}
-        }
-    }
-    if open.take().is_some() {
-        ops.push(Op::EndMarkedContent);
-    }
-    ops.push(Op::StartTextSection);
-    let mut current: Option<(FontStyle, f32)> = None;
-    let mut current_colour: Option<Colour> = None;
-    for (i, item) in page.items.iter().enumerate() {
-        if let Item::Text(t) = item {
-            mark(plan, &mut open, plan.segment(index, i), index, Pass::Text, &mut ops);
-            if current != Some((t.style, t.size)) {
-                if let Some(id) = ids.get(&t.style) {
-                    ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(t.size) });
-                }
-                current = Some((t.style, t.size));
-            }
-            if current_colour != Some(t.colour) {
-                ops.push(Op::SetFillColor { col: colour(t.colour) });
-                current_colour = Some(t.colour);
-            }
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(t.x), Pt(flip(t.y))) });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(t.text.clone())] });
-        }
-    }
-    if open.is_some() {
-        ops.push(Op::EndMarkedContent);
-    }
-    ops.push(Op::EndTextSection);
+    let mut ops = Vec::new();
     for item in &page.items {
         let (x, y, width, height, action) = match item {
             Item::Link { x, y, width, height, target_page } => {
@@ -302,19 +236,17 @@ fn page_ops(
             Item::Uri { x, y, width, height, uri } => (x, y, width, height, Actions::uri(uri.clone())),
             _ => continue,
         };
-        {
-            let rect = Rect {
-                x: Pt(*x),
-                y: Pt(flip(*y + *height)),
-                width: Pt(*width),
-                height: Pt(*height),
-                mode: None,
-                winding_order: None,
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
-            });
-        }
+        let rect = Rect {
+            x: Pt(*x),
+            y: Pt(page_height - (*y + *height)),
+            width: Pt(*width),
+            height: Pt(*height),
+            mode: None,
+            winding_order: None,
+        };
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(rect, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None),
+        });
     }
     ops
 }

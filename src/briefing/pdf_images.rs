@@ -1,13 +1,12 @@
 //! Pictures in the PDF: each distinct logo becomes one XObject in the document — a PNG an image
 //! XObject (with a soft mask for its transparency), an SVG a form XObject of path operators —
-//! and every page that shows it draws that one object (`Do`), so a 40-page pack carries its
-//! logo once.
+//! and every page that shows it draws that one object (`Do`, written by content.rs: both kinds
+//! fill the unit square), so a 40-page pack carries its logo once.
 
 use std::collections::HashMap;
 
 use printpdf::{
-    DictItem, ExternalStream, ExternalXObject, Op, PdfDocument, Pt, RawImage, RawImageData, RawImageFormat, XObjectId,
-    XObjectTransform,
+    DictItem, ExternalStream, ExternalXObject, PdfDocument, RawImage, RawImageData, RawImageFormat, XObjectId,
 };
 
 use super::page::{Item, Page};
@@ -34,23 +33,6 @@ pub(super) fn add_pictures(doc: &mut PdfDocument, pages: &[Page]) -> HashMap<u64
         });
     }
     ids
-}
-
-/// Draws the picture in the box (x, y, width, height), y measured down from the top of a page
-/// `page_height` tall. Both kinds of XObject fill the unit square, so one transform fits them.
-pub(super) fn draw(id: &XObjectId, x: f32, y: f32, width: f32, height: f32, page_height: f32) -> Op {
-    Op::UseXobject {
-        id: id.clone(),
-        transform: XObjectTransform {
-            translate_x: Some(Pt(x)),
-            translate_y: Some(Pt(page_height - y - height)),
-            scale_x: Some(width),
-            scale_y: Some(height),
-            rotate: None,
-            dpi: None,
-            no_auto_scale: true,
-        },
-    }
 }
 
 /// A form XObject drawing the SVG's shapes in its own units; its matrix maps the canvas (y

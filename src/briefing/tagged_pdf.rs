@@ -10,9 +10,9 @@
 //! `/Tabs /S` and `/MarkInfo`.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use lopdf::{Dictionary, Object, ObjectId};
-use printpdf::{DictItem, Op};
 
 use super::import::{self, ImportedPdf};
 use super::page::{Item, Page};
@@ -247,7 +247,7 @@ impl Plan {
     /// next MCID when it is content.
     /// Returns whether it opened one: nothing is marked on a page of a tagged paper, whose
     /// stamp is drawn inside one artifact (see `import::merge`).
-    pub(crate) fn begin(&mut self, s: u32, page: usize, pass: Pass, ops: &mut Vec<Op>) -> bool {
+    pub(crate) fn begin(&mut self, s: u32, page: usize, pass: Pass, out: &mut Vec<u8>) -> bool {
         if self.page_graft.get(page).copied().flatten().is_some() {
             return false;
         }
@@ -259,20 +259,16 @@ impl Plan {
                 tree.push(e);
                 seg.mcids[pass as usize] = mcid;
                 let role = self.structure.role(e).unwrap_or(Role::P);
-                ops.push(Op::BeginMarkedContentWithProperties {
-                    tag: role.name().to_owned(),
-                    properties: dict([("MCID", DictItem::Int(i64::from(mcid)))]),
-                });
+                let _ = writeln!(out, "/{} <</MCID {mcid}>> BDC", role.name());
             }
             Tag::Artifact(kind) => {
-                let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
-                let properties = match kind {
-                    Artifact::Header => dict([("Type", name("Pagination")), ("Subtype", name("Header"))]),
-                    Artifact::Footer => dict([("Type", name("Pagination")), ("Subtype", name("Footer"))]),
-                    Artifact::RepeatedHeader | Artifact::Stamp => dict([("Type", name("Pagination"))]),
-                    Artifact::Layout => dict([("Type", name("Layout"))]),
+                let properties: &[u8] = match kind {
+                    Artifact::Header => b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n",
+                    Artifact::Footer => b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n",
+                    Artifact::RepeatedHeader | Artifact::Stamp => b"/Artifact <</Type /Pagination>> BDC\n",
+                    Artifact::Layout => b"/Artifact <</Type /Layout>> BDC\n",
                 };
-                ops.push(Op::BeginMarkedContentWithProperties { tag: "Artifact".to_owned(), properties });
+                out.extend_from_slice(properties);
             }
         }
         true
@@ -532,8 +528,4 @@ fn merge_maps<'a>(maps: impl Iterator<Item = &'a Dictionary>) -> Dictionary {
         }
     }
     merged
-}
-
-fn dict<const N: usize>(entries: [(&str, DictItem); N]) -> DictItem {
-    DictItem::Dict { map: entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect() }
 }
