@@ -14,6 +14,7 @@ bin="${1:-$target_dir/debug/peerbrief}"
 bin="$(realpath "$bin")"
 artefacts="$(realpath -m "${E2E_ARTEFACTS:-$target_dir/e2e}")"
 mkdir -p "$artefacts"
+fail() { echo "double_click: $*" >&2; exit 1; }
 
 for tool in Xvfb openbox xdotool xprop gio import; do
   command -v "$tool" >/dev/null || { echo "double_click: $tool is missing (run scripts/setup.sh)" >&2; exit 1; }
@@ -25,10 +26,9 @@ export XDG_DATA_DIRS=/usr/local/share:/usr/share HOME="$tmp/home" XDG_CACHE_HOME
 unset XDG_CURRENT_DESKTOP DESKTOP_SESSION WAYLAND_DISPLAY
 mkdir -p "$XDG_RUNTIME_DIR" "$HOME" && chmod 700 "$XDG_RUNTIME_DIR"
 
-display=":$(( 90 + RANDOM % 9 ))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY="$display"
+# shellcheck source=tests/e2e/xvfb.sh
+. tests/e2e/xvfb.sh
+xvfb_pid=""
 # Only processes running this very binary (matching the command line would also match this
 # script, whose arguments name the binary).
 kill_app() {
@@ -43,7 +43,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb
 openbox >"$tmp/openbox.log" 2>&1 &
 openbox_pid=$!
 

@@ -51,10 +51,9 @@ mkdir -p "$HOME/Documents" "$HOME/Council reviews"
 cp samples/worcestershire-2015.peerreview "$HOME/"
 echo "not a review" >"$HOME/notes.txt"
 
-display=":$(( 90 + RANDOM % 9 ))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY="$display"
+# shellcheck source=tests/e2e/xvfb.sh
+. tests/e2e/xvfb.sh
+xvfb_pid=""
 app_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
@@ -62,7 +61,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb
 openbox >"$tmp/openbox.log" 2>&1 &
 openbox_pid=$!
 
