@@ -55,6 +55,8 @@ enum Kid {
 /// One placement of a tagged paper whose own tree is carried into the pack.
 struct GraftPlan {
     pdf: ImportedPdf,
+    /// The Div of its first page, which the paper's tree hangs from.
+    div: ElemId,
     /// (pack page, the paper's page index) for each of its pages.
     pages: Vec<(u32, usize)>,
 }
@@ -117,7 +119,7 @@ impl Plan {
                     let e = plan.known(imported.elem);
                     plan.attach(e);
                     plan.kids[e.0 as usize].push(Kid::Graft(plan.grafts.len() as u32));
-                    plan.grafts.push(GraftPlan { pdf: imported.pdf.clone(), pages: Vec::new() });
+                    plan.grafts.push(GraftPlan { pdf: imported.pdf.clone(), div: e, pages: Vec::new() });
                 }
                 let g = plan.grafts.len() - 1;
                 plan.grafts[g].pages.push((p as u32, imported.index));
@@ -285,12 +287,6 @@ impl Plan {
     ) -> Vec<import::Grafted> {
         let mut out = Vec::with_capacity(self.grafts.len());
         for (g, plan) in self.grafts.iter().enumerate() {
-            let Some(div) =
-                self.kids.iter().position(|k| k.iter().any(|k| matches!(k, Kid::Graft(x) if *x as usize == g)))
-            else {
-                out.push(import::Grafted::default());
-                continue;
-            };
             let mut annots = HashMap::new();
             for (link, annot) in self.links.iter().zip(annot_ids) {
                 if let (Some(source), Some(annot)) = (link.source, annot)
@@ -304,7 +300,7 @@ impl Plan {
                 .iter()
                 .filter_map(|&(p, index)| Some((plan.pdf.page_id(index)?, *pages.get(p as usize)?)))
                 .collect();
-            let Some(parent) = ids.get(div).copied().flatten() else {
+            let Some(parent) = ids.get(plan.div.0 as usize).copied().flatten() else {
                 out.push(import::Grafted::default());
                 continue;
             };

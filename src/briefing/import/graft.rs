@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::parse::deref;
+
 /// Most structure elements taken from one paper.
 const MAX_ELEMENTS: usize = 200_000;
 /// Deepest structure nesting followed.
@@ -27,13 +29,6 @@ pub(crate) enum SourceTags {
     Unusable(String),
     /// The tree can be grafted. `link_annots`: the annotations a Link element holds (by OBJR).
     Graftable { link_annots: HashSet<ObjectId> },
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    match o {
-        Object::Reference(r) => doc.get_object(*r).unwrap_or(&Object::Null),
-        other => other,
-    }
 }
 
 fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {

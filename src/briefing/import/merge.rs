@@ -60,6 +60,25 @@ pub(crate) fn merge_imported_pages(out: &mut Document, pages: &[Page]) -> Result
     Ok(())
 }
 
+/// A form XObject drawing `content` in `bbox` with `resources`.
+fn form_xobject(bbox: Object, resources: Object, content: Vec<u8>) -> Stream {
+    let mut form = Dictionary::new();
+    form.set("Type", Object::Name(b"XObject".to_vec()));
+    form.set("Subtype", Object::Name(b"Form".to_vec()));
+    form.set("BBox", bbox);
+    form.set("Resources", resources);
+    Stream::new(form, content)
+}
+
+/// A page's `/Contents` as a list of stream references.
+fn page_contents(page: &Dictionary) -> Vec<Object> {
+    match page.get(b"Contents") {
+        Ok(Object::Array(a)) => a.clone(),
+        Ok(o @ Object::Reference(_)) => vec![o.clone()],
+        _ => Vec::new(),
+    }
+}
+
 /// The untagged route: the source page is one form, read as its Div's MCID.
 fn merge_as_form(
     out: &mut Document,
@@ -68,12 +87,8 @@ fn merge_as_form(
     resources: Object,
     appearances: &[(String, ObjectId, Matrix)],
 ) -> Result<(), String> {
-    let mut form = Dictionary::new();
-    form.set("Type", Object::Name(b"XObject".to_vec()));
-    form.set("Subtype", Object::Name(b"Form".to_vec()));
-    form.set("BBox", Object::Array(info.bbox.iter().map(|v| Object::Real(*v)).collect()));
-    form.set("Resources", resources);
-    let form_id = out.add_object(Stream::new(form, info.content.clone()));
+    let bbox = Object::Array(info.bbox.iter().map(|v| Object::Real(*v)).collect());
+    let form_id = out.add_object(form_xobject(bbox, resources, info.content.clone()));
     let mut xobjects = vec![("PBImport".to_owned(), form_id)];
     // MCID 0 of the page, kept for it by the tagging plan: the paper's page is one
     // marked-content sequence of its Div element.
@@ -93,11 +108,7 @@ fn merge_as_form(
     }
     res.set("XObject", Object::Dictionary(xo));
     let mut contents = vec![Object::Reference(draw_id)];
-    match page_dict.get(b"Contents") {
-        Ok(Object::Array(a)) => contents.extend(a.iter().cloned()),
-        Ok(o @ Object::Reference(_)) => contents.push(o.clone()),
-        _ => {}
-    }
+    contents.extend(page_contents(page_dict));
     let page_dict = out.get_dictionary_mut(page_id).map_err(|e| e.to_string())?;
     page_dict.set("Resources", Object::Dictionary(res));
     page_dict.set("Contents", Object::Array(contents));
@@ -117,12 +128,7 @@ fn merge_inline(
     let own_resources = owned_dict(out, page_dict.get(b"Resources").ok());
     let media = page_dict.get(b"MediaBox").ok().cloned();
     let mut own_content = Vec::new();
-    let streams: Vec<Object> = match page_dict.get(b"Contents") {
-        Ok(Object::Array(a)) => a.clone(),
-        Ok(o @ Object::Reference(_)) => vec![o.clone()],
-        _ => Vec::new(),
-    };
-    for s in &streams {
+    for s in &page_contents(page_dict) {
         let Ok(id) = s.as_reference() else { continue };
         if let Ok(Object::Stream(st)) = out.get_object(id) {
             own_content.extend(st.decompressed_content().unwrap_or_else(|_| st.content.clone()));
@@ -130,12 +136,8 @@ fn merge_inline(
         }
         out.objects.remove(&id);
     }
-    let mut form = Dictionary::new();
-    form.set("Type", Object::Name(b"XObject".to_vec()));
-    form.set("Subtype", Object::Name(b"Form".to_vec()));
-    form.set("BBox", media.unwrap_or_else(|| Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()])));
-    form.set("Resources", Object::Dictionary(own_resources));
-    let own_id = out.add_object(Stream::new(form, own_content));
+    let media = media.unwrap_or_else(|| Object::Array(vec![0.into(), 0.into(), 595.into(), 842.into()]));
+    let own_id = out.add_object(form_xobject(media, Object::Dictionary(own_resources), own_content));
 
     // The source's resources, with the pack's forms added under names it does not use.
     let mut res = owned_dict(out, Some(&resources));

@@ -134,7 +134,7 @@ fn inherited<'a>(doc: &'a Document, id: ObjectId, key: &[u8]) -> Option<&'a Obje
     None
 }
 
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+pub(super) fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     doc.dereference(o).map_or(o, |(_, o)| o)
 }
 
