@@ -3,16 +3,16 @@
 //! Layout, the PDF writer and the preview all use these same bytes, so what is measured is what
 //! is drawn. Liberation Sans 2.x is metric-compatible with Arial and covers Welsh (ŵ, ŷ).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
-use printpdf::ParsedFont;
 use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::raw::TableProvider;
-use skrifa::{FontRef, MetadataProvider};
+use skrifa::{FontRef, GlyphId, MetadataProvider, string::StringId};
 
 /// Regular face (SIL OFL 1.1, see `assets/fonts/LICENSE-LiberationSans.txt`).
 pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Regular.ttf");
@@ -50,12 +50,11 @@ impl FontStyle {
     }
 }
 
-/// One face: measured from its own tables on demand, parsed for PDF embedding only when a PDF
-/// uses it. skrifa reads the `cmap` and `hmtx` tables in place (no parse step), so a command-line
-/// briefing does not pay for parsing four whole fonts before it lays out a line: that parse was
-/// ~3 ms of a ~10 ms process (see README, Performance).
+/// One face, measured from its own tables on demand. skrifa reads the `cmap` and `hmtx` tables
+/// in place (no parse step), so a command-line briefing does not pay for parsing four whole
+/// fonts before it lays out a line: that parse was ~3 ms of a ~10 ms process (see README,
+/// Performance).
 struct Face {
-    style: FontStyle,
     charmap: Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     units_per_em: f32,
@@ -63,8 +62,6 @@ struct Face {
     /// never locks. `u32::MAX`: not measured yet; `NO_GLYPH`: the face has no glyph.
     latin: Vec<AtomicU32>,
     other: Mutex<HashMap<char, Option<f32>>>,
-    /// printpdf's parse of the face (glyph outlines, for subsetting), made when first embedded.
-    parsed: OnceLock<ParsedFont>,
 }
 
 const LATIN_CACHE: u32 = 0x250;
@@ -77,13 +74,11 @@ impl Face {
         let font = FontRef::new(style.ttf()).unwrap_or_else(|e| panic!("bundled font {style:?} does not load: {e}"));
         let units_per_em = font.head().map_or(2048.0, |h| f32::from(h.units_per_em().max(1)));
         Face {
-            style,
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::unscaled(), LocationRef::default()),
             units_per_em,
             latin: (0..LATIN_CACHE).map(|_| AtomicU32::new(UNMEASURED)).collect(),
             other: Mutex::new(HashMap::new()),
-            parsed: OnceLock::new(),
         }
     }
 
@@ -111,17 +106,6 @@ impl Face {
         let mut map = self.other.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         *map.entry(c).or_insert_with(|| self.measure(c))
     }
-
-    fn parsed(&self) -> &ParsedFont {
-        self.parsed.get_or_init(|| {
-            let mut warnings = Vec::new();
-            // The shared constructor decodes glyph outlines only for the glyphs a PDF uses.
-            let bytes = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(self.style.ttf())));
-            printpdf::AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)
-                .map(ParsedFont::from_azul)
-                .unwrap_or_else(|| panic!("bundled font {:?} does not parse", self.style))
-        })
-    }
 }
 
 /// The bundled faces, loaded once per process.
@@ -136,47 +120,52 @@ impl Fonts {
         FONTS.get_or_init(|| Fonts { faces: FontStyle::ALL.map(Face::load) })
     }
 
-    /// The parsed face, for embedding in a PDF (parsed on first use).
-    pub fn parsed(&self, style: FontStyle) -> &ParsedFont {
-        self.faces[style.index()].parsed()
-    }
-
     /// True if every face can draw `c`, so a character never depends on which style it is set in.
     pub fn covers(&self, c: char) -> bool {
         self.faces.iter().all(|f| f.advance(c).is_some())
     }
 
-    /// The face `style` for embedding in one PDF: only the outlines of the characters in
-    /// `text` are kept ([`super::subset`]), so printpdf embeds it as it is instead of copying,
-    /// parsing, subsetting and re-parsing the whole face. Its name carries a
-    /// subset tag (`ABCDEF+LiberationSans`) made from the glyphs it keeps. `None` if the face
-    /// could not be cut down (then embed [`Fonts::parsed`] and let printpdf subset it).
-    pub fn embedded<'a>(&self, style: FontStyle, text: impl IntoIterator<Item = &'a str>) -> Option<ParsedFont> {
+    /// The face `style` as one PDF embeds it, drawing `chars`: only their outlines are kept
+    /// ([`super::subset`]), and the font's name carries a subset tag (`ABCDEF+LiberationSans`)
+    /// made from the glyphs it keeps. A face the subsetter cannot cut is embedded whole.
+    pub fn embed(&self, style: FontStyle, chars: impl IntoIterator<Item = char>) -> EmbeddedFace {
         let face = &self.faces[style.index()];
-        let mut chars: Vec<(char, u16)> = text
-            .into_iter()
-            .flat_map(str::chars)
-            .filter_map(|c| Some((c, u16::try_from(face.charmap.map(c)?.to_u32()).ok()?)))
-            .collect();
+        let mut chars: Vec<(char, u16)> =
+            chars.into_iter().filter_map(|c| Some((c, u16::try_from(face.charmap.map(c)?.to_u32()).ok()?))).collect();
         chars.sort_unstable();
         chars.dedup();
-        let bytes = super::subset::subset(style.ttf(), &chars)?;
-        let mut warnings = Vec::new();
-        let shared = Arc::new(rust_fontconfig::FontBytes::Owned(Arc::from(bytes)));
-        let mut font = printpdf::AzulParsedFont::from_bytes_shared(shared, 0, &mut warnings)?;
-        // FNV-1a over the glyph ids, spelt as six capital letters (ISO 32000-1, 9.6.4).
-        let mut hash =
-            chars.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &(_, g)| (h ^ u64::from(g)).wrapping_mul(0x100_0000_01b3));
-        let tag: String = (0..6)
-            .map(|_| {
-                let c = char::from(b'A' + (hash % 26) as u8);
-                hash /= 26;
-                c
-            })
-            .collect();
-        let name = font.font_name.clone().unwrap_or_else(|| "LiberationSans".to_owned());
-        font.font_name = Some(format!("{tag}+{name}"));
-        Some(ParsedFont::from_azul(font))
+        // The bytes are compiled in and tested, as in `Face::load`.
+        let font = FontRef::new(style.ttf()).unwrap_or_else(|e| panic!("bundled font {style:?} does not load: {e}"));
+        let postscript_name = font
+            .localized_strings(StringId::POSTSCRIPT_NAME)
+            .english_or_first()
+            .map_or_else(|| "LiberationSans".to_owned(), |n| n.to_string());
+        let scale = 1000.0 / face.units_per_em;
+        // Whole thousandths of an em, truncated (as printpdf wrote them; `pdf_width` agrees).
+        let width = |g: u16| (face.metrics.advance_width(GlyphId::new(u32::from(g))).unwrap_or(0.0) * scale) as i64;
+        let metrics = FaceMetrics::read(&font, scale);
+        match super::subset::subset(style.ttf(), &chars) {
+            Some(cut) => {
+                // FNV-1a over the glyph ids, spelt as six capital letters (ISO 32000-1, 9.6.4).
+                let mut hash = chars
+                    .iter()
+                    .fold(0xcbf2_9ce4_8422_2325u64, |h, &(_, g)| (h ^ u64::from(g)).wrapping_mul(0x100_0000_01b3));
+                let tag: String = (0..6)
+                    .map(|_| {
+                        let c = char::from(b'A' + (hash % 26) as u8);
+                        hash /= 26;
+                        c
+                    })
+                    .collect();
+                // `cut.glyphs` lists `chars` in order, with their new ids.
+                let glyphs = cut.glyphs.iter().zip(&chars).map(|(&(c, new), &(_, g))| (c, new, width(g))).collect();
+                EmbeddedFace { name: format!("{tag}+{postscript_name}"), program: Cow::Owned(cut.font), glyphs, metrics }
+            }
+            None => {
+                let glyphs = chars.iter().map(|&(c, g)| (c, g, width(g))).collect();
+                EmbeddedFace { name: postscript_name, program: Cow::Borrowed(style.ttf()), glyphs, metrics }
+            }
+        }
     }
 
     /// Width in points of `text` set in `style` at `size` (no kerning: exactly what printpdf draws).
@@ -196,6 +185,52 @@ impl Fonts {
     /// Width in points of one character.
     pub fn char_width(&self, style: FontStyle, size: f32, c: char) -> f32 {
         self.faces[style.index()].advance(c).unwrap_or(0.0) * size
+    }
+}
+
+/// A face as one PDF embeds it (see [`Fonts::embed`]).
+pub struct EmbeddedFace {
+    /// The PostScript name, with the subset tag when cut down.
+    pub name: String,
+    /// The TrueType font program.
+    pub program: Cow<'static, [u8]>,
+    /// Each character the PDF draws in this face (ascending), its glyph id in `program` (the
+    /// code the content streams write) and its advance in thousandths of an em.
+    pub glyphs: Vec<(char, u16, i64)>,
+    pub metrics: FaceMetrics,
+}
+
+/// What a PDF font descriptor says of a face, in thousandths of an em.
+pub struct FaceMetrics {
+    pub ascent: i64,
+    pub descent: i64,
+    pub cap_height: i64,
+    /// Degrees anticlockwise from upright (negative for an italic).
+    pub italic_angle: i64,
+    /// `[x_min, y_min, x_max, y_max]` of all glyphs.
+    pub bbox: [i64; 4],
+    /// The weight class (400 regular, 700 bold; 0 if the face does not say).
+    pub weight: u16,
+}
+
+impl FaceMetrics {
+    fn read(font: &FontRef<'_>, scale: f32) -> FaceMetrics {
+        let s = |v: i16| (f32::from(v) * scale).round() as i64;
+        let (ascent, descent, rise, run) = font.hhea().map_or((0, 0, 1, 0), |h| {
+            (s(h.ascender().to_i16()), s(h.descender().to_i16()), h.caret_slope_rise(), h.caret_slope_run())
+        });
+        let bbox = font.head().map_or([0; 4], |h| [s(h.x_min()), s(h.y_min()), s(h.x_max()), s(h.y_max())]);
+        let os2 = font.os2().ok();
+        let italic_angle =
+            if rise == 0 { 0 } else { (-f32::from(run).atan2(f32::from(rise)).to_degrees()).round() as i64 };
+        FaceMetrics {
+            ascent,
+            descent,
+            cap_height: os2.as_ref().and_then(|o| o.s_cap_height()).map_or(ascent, s),
+            italic_angle,
+            bbox,
+            weight: os2.map_or(0, |o| o.us_weight_class()),
+        }
     }
 }
 

@@ -6,12 +6,11 @@ use std::collections::HashMap;
 
 use lopdf::{Dictionary, Object, ObjectId};
 use printpdf::{
-    Actions, BorderArray, Destination, FontId, LinkAnnotation, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, TextItem,
+    Actions, BorderArray, Destination, LinkAnnotation, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Pt, Rect,
 };
 
 use super::content::{Names, page_content};
-use super::fonts::{FontStyle, Fonts};
+use super::pdf_fonts::add_fonts;
 use super::page::{Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
 use super::tagged_pdf::Plan;
 use super::xmp::Xmp;
@@ -30,34 +29,7 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     if layout.pages.is_empty() {
         return Err(PdfError::Empty);
     }
-    let fonts = Fonts::get();
     let mut doc = PdfDocument::new(&layout.title);
-    // Only the faces the pages use are parsed and embedded (most briefings have no bold italic).
-    let used: Vec<FontStyle> =
-        FontStyle::ALL.into_iter().filter(|&s| layout.pages.iter().any(|p| p.texts().any(|t| t.style == s))).collect();
-    // Each is cut down here to the characters its runs use (fonts.rs, subset.rs), and embedded
-    // as it is: printpdf does not renumber its glyphs again, and the content streams
-    // (content.rs) write each character as the embedded face's glyph id, looked up as printpdf
-    // would. A face the subsetter cannot cut is embedded whole.
-    let mut ids: HashMap<FontStyle, FontId> = HashMap::new();
-    let mut glyphs: HashMap<FontStyle, HashMap<char, u16>> = HashMap::new();
-    let mut used_chars: HashMap<FontStyle, String> = HashMap::new();
-    for &s in &used {
-        let mut chars: Vec<char> =
-            layout.pages.iter().flat_map(|p| p.texts()).filter(|t| t.style == s).flat_map(|t| t.text.chars()).collect();
-        chars.sort_unstable();
-        chars.dedup();
-        let chars: String = chars.into_iter().collect();
-        let embedded = fonts.embedded(s, [chars.as_str()]);
-        let face = embedded.as_ref().unwrap_or_else(|| fonts.parsed(s));
-        glyphs.insert(s, chars.chars().map(|c| (c, face.lookup_glyph_index(u32::from(c)).unwrap_or(0))).collect());
-        let id = doc.add_font(face);
-        if let Some(font) = doc.resources.fonts.map.get_mut(&id) {
-            font.meta.requires_subsetting = false;
-        }
-        ids.insert(s, id);
-        used_chars.insert(s, chars);
-    }
     let pictures = super::pdf_images::add_pictures(&mut doc, &layout.pages);
     let now = printpdf::OffsetDateTime::now_utc();
     let info = &mut doc.metadata.info;
@@ -72,10 +44,9 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     info.modification_date = now;
     info.metadata_date = now;
 
-    // printpdf gets each page's link annotations, and on the first page one run of every
-    // character each face prints (so it writes the fonts' widths and ToUnicode maps for them);
-    // the pages' content is then written by content.rs in place of what printpdf made.
-    let mut pages: Vec<PdfPage> = layout
+    // printpdf gets each page's link annotations; the pages' content is then written by
+    // content.rs in place of what printpdf made, and the fonts by pdf_fonts.rs.
+    let pages: Vec<PdfPage> = layout
         .pages
         .iter()
         .map(|p| {
@@ -83,16 +54,6 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
             PdfPage::new(Mm(w / MM), Mm(h / MM), annotation_ops(p))
         })
         .collect();
-    if let Some(first) = pages.first_mut() {
-        first.ops.push(Op::StartTextSection);
-        for (style, chars) in &used_chars {
-            if let Some(id) = ids.get(style) {
-                first.ops.push(Op::SetFont { font: PdfFontHandle::External(id.clone()), size: Pt(10.0) });
-                first.ops.push(Op::ShowText { items: vec![TextItem::Text(chars.clone())] });
-            }
-        }
-        first.ops.push(Op::EndTextSection);
-    }
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
@@ -101,10 +62,11 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     // Its pages are in `lo` now; a 200-page pack should not hold both.
     drop(doc);
     let mut plan = Plan::new(&layout.pages, &layout.structure);
-    let font_names: HashMap<FontStyle, String> = ids.iter().map(|(s, id)| (*s, id.0.clone())).collect();
-    let picture_names: HashMap<u64, String> = pictures.iter().map(|(k, id)| (*k, id.0.clone())).collect();
-    let names = Names { fonts: &font_names, glyphs: &glyphs, pictures: &picture_names };
     let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
+    let fonts = add_fonts(&mut lo, &layout.pages);
+    share_font_resources(&mut lo, &page_ids, fonts.resources)?;
+    let picture_names: HashMap<u64, String> = pictures.iter().map(|(k, id)| (*k, id.0.clone())).collect();
+    let names = Names { fonts: &fonts.names, glyphs: &fonts.glyphs, pictures: &picture_names };
     for (i, (page, &page_id)) in layout.pages.iter().zip(&page_ids).enumerate() {
         let content = page_content(page, i, &names, &mut plan);
         let stream = lo.get_dictionary(page_id).ok().and_then(|d| d.get(b"Contents").ok()?.as_reference().ok());
@@ -130,6 +92,27 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| PdfError::Finish(e.to_string()))?;
     Ok(out)
+}
+
+/// Puts `fonts` in the font resource dictionary printpdf made for all pages to share (empty, as
+/// printpdf embedded no fonts).
+fn share_font_resources(doc: &mut lopdf::Document, pages: &[ObjectId], fonts: Dictionary) -> Result<(), PdfError> {
+    let shared = pages.first().and_then(|&page| {
+        let resources = doc.get_dictionary(page).ok()?.get(b"Resources").ok()?;
+        let resources = match resources {
+            Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+            Object::Dictionary(d) => d,
+            _ => return None,
+        };
+        resources.get(b"Font").ok()?.as_reference().ok()
+    });
+    match shared.and_then(|id| doc.get_dictionary_mut(id).ok()) {
+        Some(dict) => {
+            dict.extend(&fonts);
+            Ok(())
+        }
+        None => Err(PdfError::Finish("the pages have no shared font resources".into())),
+    }
 }
 
 /// zlib level for the PDF's streams. lopdf's own `compress` uses 9 (best): deflate was ~42 % of

@@ -1,11 +1,12 @@
-//! A glyph-keeping TrueType subsetter for the bundled faces.
+//! A TrueType subsetter for the bundled faces.
 //!
 //! printpdf's own subsetting (allsorts) copies the whole 400 kB face onto the heap, parses it,
 //! renumbers the glyphs, then parses the subset again: about a third of a briefing's PDF time and
-//! most of its page faults. This one keeps every glyph id (a glyph that is not used keeps its
-//! `loca` entry with no outline), so the subset needs no renumbering and printpdf embeds it as it
-//! is; only the outlines of the glyphs used (and the components of composite glyphs) are kept.
-//! Tables a PDF font program does not need (layout tables, `kern`, glyph names) are left out.
+//! most of its page faults. This one copies only the outlines of the glyphs used (and the
+//! components of composite glyphs), numbers them in character order and says which id each
+//! character got, so nothing needs to parse the subset again (pdf_fonts.rs writes the PDF font
+//! from these ids). Tables a PDF font program does not need (layout tables, `kern`, glyph
+//! names) are left out.
 
 use std::collections::BTreeSet;
 
@@ -115,7 +116,7 @@ fn cmap(chars: &[(u16, u16)]) -> Vec<u8> {
 /// `.notdef` first and the components of composite glyphs, renumbered (see below):
 /// `glyf`, `loca`, `hmtx` and a new `cmap` cover only those glyphs; metrics, outlines and hinting
 /// tables are as they were. `None` if the face is not a TrueType (`glyf`) font this can read.
-pub fn subset(font: &[u8], chars: &[(char, u16)]) -> Option<Vec<u8>> {
+pub fn subset(font: &[u8], chars: &[(char, u16)]) -> Option<Subset> {
     let head = table(font, b"head")?;
     let hhea = table(font, b"hhea")?;
     let hmtx = table(font, b"hmtx")?;
@@ -253,7 +254,16 @@ pub fn subset(font: &[u8], chars: &[(char, u16)]) -> Option<Vec<u8>> {
     }
     let adjustment = 0xB1B0_AFBAu32.wrapping_sub(checksum(&out));
     out[head_at + 8..head_at + 12].copy_from_slice(&adjustment.to_be_bytes());
-    Some(out)
+    let glyphs = chars.iter().map(|&(c, g)| (c, new_id.get(usize::from(g)).copied().filter(|&i| i != u16::MAX).unwrap_or(0))).collect();
+    Some(Subset { font: out, glyphs })
+}
+
+/// A cut-down face and where its characters went.
+pub struct Subset {
+    /// The font program (a TrueType sfnt).
+    pub font: Vec<u8>,
+    /// Each character asked for, with its glyph id in `font` (0 if the face has none).
+    pub glyphs: Vec<(char, u16)>,
 }
 
 #[cfg(test)]
@@ -285,7 +295,8 @@ mod tests {
             let original = FontRef::new(style.ttf()).unwrap();
             let chars: Vec<(char, u16)> =
                 text.chars().filter_map(|c| Some((c, original.charmap().map(c)?.to_u32() as u16))).collect();
-            let bytes = subset(style.ttf(), &chars).expect("subsets");
+            let cut = subset(style.ttf(), &chars).expect("subsets");
+            let bytes = cut.font;
             assert!(bytes.len() < style.ttf().len() / 10, "{style:?}: {} bytes", bytes.len());
             let small = FontRef::new(&bytes).expect("the subset parses");
             let (ma, mb) = (
@@ -294,6 +305,8 @@ mod tests {
             );
             for &(c, g) in &chars {
                 let new = small.charmap().map(c).unwrap_or_else(|| panic!("{style:?}: {c} mapped"));
+                let told = cut.glyphs.iter().find(|&&(k, _)| k == c).map(|&(_, g)| u32::from(g));
+                assert_eq!(told, Some(new.to_u32()), "{c}: the glyph id the subsetter reports is the one its cmap maps");
                 assert_eq!(ma.advance_width(g.into()), mb.advance_width(new), "{c}: same advance");
                 assert_eq!(ma.left_side_bearing(g.into()), mb.left_side_bearing(new), "{c}: same bearing");
                 let (a, b) = (outline(style.ttf(), g), outline(&bytes, new.to_u32() as u16));
