@@ -159,7 +159,12 @@ impl Fonts {
                     .collect();
                 // `cut.glyphs` lists `chars` in order, with their new ids.
                 let glyphs = cut.glyphs.iter().zip(&chars).map(|(&(c, new), &(_, g))| (c, new, width(g))).collect();
-                EmbeddedFace { name: format!("{tag}+{postscript_name}"), program: Cow::Owned(cut.font), glyphs, metrics }
+                EmbeddedFace {
+                    name: format!("{tag}+{postscript_name}"),
+                    program: Cow::Owned(cut.font),
+                    glyphs,
+                    metrics,
+                }
             }
             None => {
                 let glyphs = chars.iter().map(|&(c, g)| (c, g, width(g))).collect();

@@ -14,6 +14,7 @@ mod logo;
 mod pack;
 mod page;
 pub mod pdf;
+mod pdf_file;
 mod pdf_fonts;
 mod pdf_images;
 #[cfg(feature = "gui")]

@@ -10,8 +10,8 @@ use printpdf::{
 };
 
 use super::content::{Names, page_content};
-use super::pdf_fonts::add_fonts;
 use super::page::{Item, Layout, MM, OutlineEntry, PAGE_HEIGHT};
+use super::pdf_fonts::add_fonts;
 use super::tagged_pdf::Plan;
 use super::xmp::Xmp;
 
@@ -89,9 +89,7 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     finish_tags(&mut lo, plan, &xmp).map_err(|e| PdfError::Finish(e.to_string()))?;
     // printpdf compresses only in its own `save`; the lopdf route needs it done here.
     compress_streams(&mut lo);
-    let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| PdfError::Finish(e.to_string()))?;
-    Ok(out)
+    Ok(super::pdf_file::to_bytes(&lo))
 }
 
 /// Puts `fonts` in the font resource dictionary printpdf made for all pages to share (empty, as

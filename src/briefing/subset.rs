@@ -254,7 +254,10 @@ pub fn subset(font: &[u8], chars: &[(char, u16)]) -> Option<Subset> {
     }
     let adjustment = 0xB1B0_AFBAu32.wrapping_sub(checksum(&out));
     out[head_at + 8..head_at + 12].copy_from_slice(&adjustment.to_be_bytes());
-    let glyphs = chars.iter().map(|&(c, g)| (c, new_id.get(usize::from(g)).copied().filter(|&i| i != u16::MAX).unwrap_or(0))).collect();
+    let glyphs = chars
+        .iter()
+        .map(|&(c, g)| (c, new_id.get(usize::from(g)).copied().filter(|&i| i != u16::MAX).unwrap_or(0)))
+        .collect();
     Some(Subset { font: out, glyphs })
 }
 
@@ -306,7 +309,11 @@ mod tests {
             for &(c, g) in &chars {
                 let new = small.charmap().map(c).unwrap_or_else(|| panic!("{style:?}: {c} mapped"));
                 let told = cut.glyphs.iter().find(|&&(k, _)| k == c).map(|&(_, g)| u32::from(g));
-                assert_eq!(told, Some(new.to_u32()), "{c}: the glyph id the subsetter reports is the one its cmap maps");
+                assert_eq!(
+                    told,
+                    Some(new.to_u32()),
+                    "{c}: the glyph id the subsetter reports is the one its cmap maps"
+                );
                 assert_eq!(ma.advance_width(g.into()), mb.advance_width(new), "{c}: same advance");
                 assert_eq!(ma.left_side_bearing(g.into()), mb.left_side_bearing(new), "{c}: same bearing");
                 let (a, b) = (outline(style.ttf(), g), outline(&bytes, new.to_u32() as u16));

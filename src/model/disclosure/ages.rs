@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use super::patterns::{number_at, phrase_at, skip_space, word_at, word_before};
+use super::patterns::{Phrases, number_at, phrase_at, skip_space, word_at, word_before};
 
 /// Singular people an age can be attached to ("a girl aged 14").
-pub(super) const SINGULAR_PEOPLE: &[&str] = &[
+pub(super) const SINGULAR_PEOPLE: Phrases = Phrases::new(&[
     "child",
     "young person",
     "girl",
@@ -29,11 +29,11 @@ pub(super) const SINGULAR_PEOPLE: &[&str] = &[
     "individual",
     "adult",
     "learner",
-];
+]);
 
 /// Labels that stand for one person or case: "Child X", "Case A", "Young person B", "Sibling 2".
-pub(super) const CASE_LABELS: &[&str] =
-    &["Child", "Case", "Young person", "Young Person", "Sibling", "Baby", "Person", "Adult"];
+pub(super) const CASE_LABELS: Phrases =
+    Phrases::new(&["Child", "Case", "Young person", "Young Person", "Sibling", "Baby", "Person", "Adult"]);
 
 /// "a 14-year-old girl", "the 15 year old": an age given to one person (not "5-year-olds").
 pub(super) fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
@@ -52,10 +52,10 @@ pub(super) fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
     // The person it describes ("14-year-old girl"), or it stands for them ("the 17-year-old
     // was placed"); not "the 2-year-old funding offer".
     let after = skip_space(t, e);
-    if let Some(person) = phrase_at(t, after, SINGULAR_PEOPLE, true) {
+    if let Some(person) = phrase_at(t, after, &SINGULAR_PEOPLE, true) {
         return Some(i..person);
     }
-    const VERBS: &[&str] = &[
+    const VERBS: Phrases = Phrases::new(&[
         "was",
         "is",
         "had",
@@ -76,15 +76,15 @@ pub(super) fn year_old(t: &[u8], i: usize) -> Option<Range<usize>> {
         "reported",
         "attends",
         "attended",
-    ];
+    ]);
     let stands_alone = matches!(t.get(e), None | Some(b',' | b'.' | b';' | b':' | b')' | b'\''))
-        || phrase_at(t, after, VERBS, true).is_some();
+        || phrase_at(t, after, &VERBS, true).is_some();
     stands_alone.then_some(i..e)
 }
 
 /// "Child X, aged 12", "Case A (aged 9)", "a girl aged 14", "Child B (12)".
 pub(super) fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
-    let label_end = if let Some(e) = phrase_at(t, i, CASE_LABELS, false) {
+    let label_end = if let Some(e) = phrase_at(t, i, &CASE_LABELS, false) {
         // The label's letter or number: "Child X", "Sibling 2".
         if t.get(e) != Some(&b' ') {
             return None;
@@ -97,7 +97,7 @@ pub(super) fn case_age(t: &[u8], i: usize) -> Option<Range<usize>> {
             return None;
         }
         Some((w.end, true))
-    } else if let Some(e) = phrase_at(t, i, SINGULAR_PEOPLE, true)
+    } else if let Some(e) = phrase_at(t, i, &SINGULAR_PEOPLE, true)
         && ["a", "an", "the", "one"].contains(&word_before(t, i).as_str())
     {
         Some((e, false))

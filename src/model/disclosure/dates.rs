@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::patterns::{boundary_at, phrase_at, word_start};
+use super::patterns::{Phrases, boundary_at, phrase_at, word_start};
 
-const MONTHS: &[&str] = &[
+const MONTHS: Phrases = Phrases::new(&[
     "January",
     "February",
     "March",
@@ -30,7 +30,7 @@ const MONTHS: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
-];
+]);
 
 /// A date at `i`: 12/03/2009, 12.03.09, 2009-03-12, 12 March 2009, 12th March 2009, March 2009.
 fn date_at(t: &[u8], i: usize) -> Option<usize> {
@@ -55,13 +55,13 @@ fn date_at(t: &[u8], i: usize) -> Option<usize> {
                 }
             }
             if t.get(j) == Some(&b' ') {
-                let e = phrase_at(t, j + 1, MONTHS, false)?;
+                let e = phrase_at(t, j + 1, &MONTHS, false)?;
                 return month_year(t, e).map(|e| e - i);
             }
         }
         return None;
     }
-    let e = phrase_at(t, i, MONTHS, false)?;
+    let e = phrase_at(t, i, &MONTHS, false)?;
     month_year(t, e).map(|e| e - i)
 }
 
@@ -86,8 +86,9 @@ fn month_year(t: &[u8], e: usize) -> Option<usize> {
 
 /// "born 12/03/2009", "DOB: 12.03.09", "date of birth 3 May 2010", "born in March 2011".
 pub(super) fn date_of_birth(t: &[u8], i: usize) -> Option<Range<usize>> {
-    const KEYWORDS: &[&str] = &["born", "dob", "d.o.b", "d.o.b.", "date of birth", "birth date", "birthdate"];
-    let k = phrase_at(t, i, KEYWORDS, true).or_else(|| {
+    const KEYWORDS: Phrases =
+        Phrases::new(&["born", "dob", "d.o.b", "d.o.b.", "date of birth", "birth date", "birthdate"]);
+    let k = phrase_at(t, i, &KEYWORDS, true).or_else(|| {
         // "d.o.b." ends in a dot, which is not a word boundary before a space.
         let p = b"d.o.b.";
         t.get(i..i + p.len()).is_some_and(|g| g.eq_ignore_ascii_case(p)).then_some(i + p.len())

@@ -15,7 +15,7 @@ pub struct Match {
     pub range: Range<usize>,
 }
 
-const PERSON_NOUNS: &[&str] = &[
+const PERSON_NOUNS: Phrases = Phrases::new(&[
     "children",
     "child",
     "young people",
@@ -71,9 +71,9 @@ const PERSON_NOUNS: &[&str] = &[
     "brothers",
     "sisters",
     "twins",
-];
+]);
 
-const NUMBER_WORDS: &[&str] = &[
+const NUMBER_WORDS: Phrases = Phrases::new(&[
     "zero",
     "one",
     "two",
@@ -95,9 +95,9 @@ const NUMBER_WORDS: &[&str] = &[
     "eighteen",
     "nineteen",
     "twenty",
-];
+]);
 
-const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"];
+const TITLES: Phrases = Phrases::new(&["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"]);
 
 /// Words after a number that are not a describing word before a noun ("two areas where children…").
 const NOT_MODIFIERS: &[&str] = &[
@@ -176,10 +176,48 @@ pub(super) fn skip_space(t: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// A list of phrases, with the letters they start with: the check runs at every word of every
+/// public print, and most words start no phrase of a list, so they are passed over at once.
+pub(super) struct Phrases {
+    pub list: &'static [&'static str],
+    /// Bit `b` set when a phrase starts with byte `b` (either case); all set if one starts
+    /// with a byte outside ASCII.
+    first: u128,
+}
+
+impl Phrases {
+    pub(super) const fn new(list: &'static [&'static str]) -> Phrases {
+        let mut first = 0u128;
+        let mut i = 0;
+        while i < list.len() {
+            match list[i].as_bytes().first() {
+                Some(&b) if b < 128 => first |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase(),
+                Some(_) => first = u128::MAX,
+                None => {}
+            }
+            i += 1;
+        }
+        Phrases { list, first }
+    }
+
+    /// True if some phrase could start with `b`.
+    fn may_start(&self, b: u8) -> bool {
+        b >= 128 || self.first & (1 << b) != 0
+    }
+
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.list.contains(&word)
+    }
+}
+
 /// A phrase from `list` at `i`, case-insensitively, ending at a word boundary; returns its end.
-pub(super) fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) -> Option<usize> {
+pub(super) fn phrase_at(t: &[u8], i: usize, list: &Phrases, ignore_case: bool) -> Option<usize> {
     let first = *t.get(i)?;
-    list.iter()
+    if first < 128 && !list.may_start(first) {
+        return None;
+    }
+    list.list
+        .iter()
         .filter(|p| p.as_bytes().first().is_some_and(|c| c.eq_ignore_ascii_case(&first)))
         .filter_map(|p| {
             let p = p.as_bytes();
@@ -192,13 +230,17 @@ pub(super) fn phrase_at(t: &[u8], i: usize, list: &[&str], ignore_case: bool) ->
 
 /// A number at `i` (digits, or a number word), with its value and end.
 pub(super) fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
+    let first = *t.get(i)?;
+    if !first.is_ascii_digit() && !NUMBER_WORDS.may_start(first) {
+        return None;
+    }
     let n = t[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     let w = i..i + n;
     let word = std::str::from_utf8(&t[w.clone()]).ok()?;
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
         return Some((word.parse().ok()?, w.end));
     }
-    NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(word)).map(|v| (v as u32, w.end))
+    NUMBER_WORDS.list.iter().position(|n| n.eq_ignore_ascii_case(word)).map(|v| (v as u32, w.end))
 }
 
 /// The word before `i` (lower case), skipping spaces.
@@ -342,7 +384,7 @@ fn text_before_is_pound(t: &[u8], i: usize) -> bool {
 /// "Case ref 12345", "file no. CP/2021/0045", "Mosaic ID 1234567", or a reference-shaped token
 /// ("CP-2019-0457", "LAC/00123", "MOS123456").
 fn reference(t: &[u8], i: usize) -> Option<Range<usize>> {
-    const KEYWORDS: &[&str] = &[
+    const KEYWORDS: Phrases = Phrases::new(&[
         "case reference",
         "case ref",
         "case number",
@@ -367,7 +409,7 @@ fn reference(t: &[u8], i: usize) -> Option<Range<usize>> {
         "id",
         "crime number",
         "crime reference",
-    ];
+    ]);
     let token = |from: usize| {
         let mut j = from;
         while j < t.len()
@@ -378,7 +420,7 @@ fn reference(t: &[u8], i: usize) -> Option<Range<usize>> {
         }
         j
     };
-    if let Some(k) = phrase_at(t, i, KEYWORDS, true) {
+    if let Some(k) = phrase_at(t, i, &KEYWORDS, true) {
         // "ID" only in capitals, so "id" inside prose ("the id") is not a keyword.
         let keyword = &t[i..k];
         if !keyword.eq_ignore_ascii_case(b"id") || keyword == b"ID" {
@@ -411,7 +453,7 @@ fn reference(t: &[u8], i: usize) -> Option<Range<usize>> {
 
 /// "Mrs Smith", "Dr. A. Okafor", "Mr John Smith" — but not an anonymised "Mr A".
 fn titled_name(t: &[u8], i: usize) -> Option<Range<usize>> {
-    let mut j = phrase_at(t, i, TITLES, false)?;
+    let mut j = phrase_at(t, i, &TITLES, false)?;
     if t.get(j) == Some(&b'.') {
         j += 1;
     }
@@ -488,7 +530,7 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
         }
     }
     for _ in 0..3 {
-        if let Some(e) = phrase_at(t, j, PERSON_NOUNS, true) {
+        if let Some(e) = phrase_at(t, j, &PERSON_NOUNS, true) {
             let possessive =
                 t[e..].starts_with(b"'s") || t[e..].starts_with("’s".as_bytes()) || t[e..].starts_with(b"'");
             let compound = t.get(e) == Some(&b'-');
