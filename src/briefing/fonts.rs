@@ -253,6 +253,10 @@ mod tests {
         for c in ['ŵ', 'ŷ', '£', 'é', '’', '–', '•'] {
             assert!(fonts.covers(c), "{c}");
         }
+        // Composer::clean passes printable ASCII through without asking.
+        for c in (0x21u8..0x7F).map(char::from) {
+            assert!(fonts.covers(c), "{c}");
+        }
         assert!(!fonts.covers('\u{1F600}'));
     }
 }

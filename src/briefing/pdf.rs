@@ -113,14 +113,19 @@ fn share_font_resources(doc: &mut lopdf::Document, pages: &[ObjectId], fonts: Di
     }
 }
 
-/// zlib level for the PDF's streams. lopdf's own `compress` uses 9 (best): deflate was ~42 % of
-/// a 202-page pack's time in `perf`. Measured on that pack (CPU time, median of 9): level 9
-/// 220 ms, 604 kB; level 6 (zlib's default) 190 ms, 608 kB; level 1 140 ms, 835 kB. Issue 13
-/// (instruction counts, callgrind, zlib-rs): the Worcestershire briefing 58.6 M at level 6
-/// (82.6 kB), 53.7 M at 2 (86.9 kB), 49.6 M at 1 (99.7 kB); the 215-page pack 1,513 M / 1.73 MB at
-/// 6, 1,425 M / 1.85 MB at 2. Level 2 (zlib-rs's `deflate_fast`) buys most of level 1's speed for
-/// 5–7 % more bytes.
-const PDF_FLATE_LEVEL: u32 = 2;
+/// Deflate level for the PDF's streams (libdeflate's scale). Measured on the streams of the
+/// Worcestershire briefing (118.6 kB) and of the 215-page pack (2.31 MB), best of many runs:
+///
+/// | | briefing | pack |
+/// |---|---|---|
+/// | zlib-rs level 2 (until issue 13's fourth pass) | 0.74 ms, 52.9 kB | 10.9 ms, 618 kB |
+/// | zlib-rs level 1 | 0.32 ms, 65.8 kB | 5.6 ms, 892 kB |
+/// | libdeflate level 1 | 0.39 ms, 52.5 kB | 5.7 ms, 617 kB |
+/// | libdeflate level 6 | 0.88 ms, 47.9 kB | 16.9 ms, 498 kB |
+///
+/// libdeflate's level 1 makes files as small as zlib's level 2 in half the time. (Earlier, with
+/// zlib: level 9 was lopdf's own choice, and deflate was then ~42 % of a pack's time.)
+const PDF_DEFLATE_LEVEL: i32 = 1;
 
 /// Below this many bytes of streams to compress, a second thread costs more than it saves: on
 /// the shared 2-core build machine (load ~2.6) the briefing (~120 kB of streams) took 8.2 ms CPU
@@ -129,18 +134,15 @@ const PDF_FLATE_LEVEL: u32 = 2;
 const PARALLEL_DEFLATE_BYTES: usize = 1024 * 1024;
 
 /// Flate-compresses every stream that may be compressed and has no filter yet (as
-/// `lopdf::Document::compress`, at [`PDF_FLATE_LEVEL`]); keeps a stream as it is when
-/// compression does not make it smaller.
-///
-/// One compressor serves a run of streams (reset in between): setting one up zeroes ~300 kB of
-/// window and hash tables, which had cost as much as compressing a briefing's page contents.
-/// With two cores and more than [`PARALLEL_DEFLATE_BYTES`], the streams are shared (largest
-/// first, each to the lighter side) between this thread and one more.
+/// `lopdf::Document::compress`, at [`PDF_DEFLATE_LEVEL`]); keeps a stream as it is when
+/// compression does not make it smaller. With two cores and more than
+/// [`PARALLEL_DEFLATE_BYTES`], the streams are shared (largest first, each to the lighter side)
+/// between this thread and one more.
 fn compress_streams(doc: &mut lopdf::Document) {
     let mut streams = uncompressed(doc);
     let total: usize = streams.iter().map(|s| s.content.len()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    if total < PARALLEL_DEFLATE_BYTES || cores < 2 {
+    // Asked only when it matters: finding the cores reads four files under /proc and /sys.
+    if total < PARALLEL_DEFLATE_BYTES || std::thread::available_parallelism().map_or(1, usize::from) < 2 {
         compress_all(&mut streams);
         return;
     }
@@ -180,27 +182,17 @@ fn uncompressed(doc: &mut lopdf::Document) -> Vec<&mut lopdf::Stream> {
 
 /// Compresses `streams` in turn with one compressor (see [`compress_streams`]).
 fn compress_all(streams: &mut [&mut lopdf::Stream]) {
-    let mut compressor = flate2::Compress::new(flate2::Compression::new(PDF_FLATE_LEVEL), true);
+    let level = libdeflater::CompressionLvl::new(PDF_DEFLATE_LEVEL).unwrap_or_default();
+    let mut compressor = libdeflater::Compressor::new(level);
+    let mut out = Vec::new();
     for stream in streams {
-        compressor.reset();
-        let Some(compressed) = deflate(&mut compressor, &stream.content) else { continue };
-        if compressed.len() + 19 < stream.content.len() {
+        out.resize(compressor.zlib_compress_bound(stream.content.len()), 0);
+        // An error means only that the output did not fit, which the bound rules out.
+        let Ok(n) = compressor.zlib_compress(&stream.content, &mut out) else { continue };
+        if n + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
+            stream.set_content(out[..n].to_vec());
         }
-    }
-}
-
-/// `data` as one zlib stream from `compressor` (freshly reset), or `None` on a deflate error.
-fn deflate(compressor: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let consumed = usize::try_from(compressor.total_in()).ok()?;
-        let status = compressor.compress_vec(&data[consumed..], &mut out, flate2::FlushCompress::Finish).ok()?;
-        if status == flate2::Status::StreamEnd {
-            return Some(out);
-        }
-        out.reserve(out.capacity().max(64));
     }
 }
 

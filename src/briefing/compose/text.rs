@@ -1,7 +1,7 @@
 //! Text: cleaning (NFC, control characters, glyph coverage), styles, runs, and greedy wrapping
 //! with measured widths.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{ASCENT, BODY_SIZE, Composer, DESCENT, LEADING};
 use crate::briefing::fonts::{FontStyle, Fonts};
@@ -104,10 +104,22 @@ impl Composer {
         let replacement = if fonts.covers('\u{FFFD}') { '\u{FFFD}' } else { '?' };
         let mut out = String::with_capacity(text.len());
         let mut last_space = false;
-        // ASCII text is already NFC: the normaliser (a tenth of a pack's layout) is skipped.
+        // Text already in NFC (all ASCII text, and most of the rest: a curly apostrophe does not
+        // change that) skips the normaliser, which was a tenth of a pack's layout.
         let chars: Box<dyn Iterator<Item = char>> =
-            if text.is_ascii() { Box::new(text.chars()) } else { Box::new(text.nfc()) };
+            if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+                Box::new(text.chars())
+            } else {
+                Box::new(text.nfc())
+            };
         for c in chars {
+            // Every face draws every printable ASCII character (tested in fonts.rs): most
+            // characters need no look-up in the four faces.
+            if c.is_ascii_graphic() {
+                out.push(c);
+                last_space = false;
+                continue;
+            }
             if c.is_whitespace() {
                 if !last_space {
                     out.push(' ');
