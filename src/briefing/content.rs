@@ -11,14 +11,13 @@ use std::io::Write;
 
 use super::fonts::FontStyle;
 use super::page::{Colour, Item, Page};
+use super::pdf_fonts::PdfFonts;
 use super::tagged_pdf::{Pass, Plan};
 
-/// Resource names printpdf gives the document's fonts and pictures (its `FontId` and
-/// `XObjectId` strings), which every page's resources list.
+/// What the pages' resources are called: the fonts (pdf_fonts.rs, with each character's code)
+/// and the pictures (printpdf's `XObjectId` strings).
 pub(crate) struct Names<'a> {
-    pub fonts: &'a HashMap<FontStyle, String>,
-    /// Each face's glyph id for every character it prints.
-    pub glyphs: &'a HashMap<FontStyle, HashMap<char, u16>>,
+    pub fonts: &'a PdfFonts,
     pub pictures: &'a HashMap<u64, String>,
 }
 
@@ -111,15 +110,17 @@ pub(crate) fn page_content(page: &Page, index: usize, names: &Names<'_>, plan: &
         out.extend_from_slice(b"EMC\n");
     }
     out.extend_from_slice(b"BT\n");
-    let no_glyphs = HashMap::new();
     let mut current: Option<(FontStyle, f32)> = None;
     let mut current_colour: Option<Colour> = None;
     for (i, item) in page.items.iter().enumerate() {
         let Item::Text(t) = item else { continue };
         mark(plan, &mut open, plan.segment(index, i), index, Pass::Text, &mut out);
+        let face = names.fonts.faces[t.style as usize].as_ref();
         if current != Some((t.style, t.size)) {
-            if let Some(name) = names.fonts.get(&t.style) {
-                let _ = write!(out, "/{name} ");
+            if let Some(face) = face {
+                out.push(b'/');
+                out.extend_from_slice(face.name.as_bytes());
+                out.push(b' ');
                 nums(&mut out, &[t.size]);
                 out.extend_from_slice(b"Tf\n");
             }
@@ -134,9 +135,8 @@ pub(crate) fn page_content(page: &Page, index: usize, names: &Names<'_>, plan: &
         out.extend_from_slice(b"Tm\n<");
         // Identity-H: each character as its two-byte glyph id (0, `.notdef`, when the face
         // lacks it, as printpdf does; layout has already replaced such characters).
-        let glyphs = names.glyphs.get(&t.style).unwrap_or(&no_glyphs);
         for c in t.text.chars() {
-            let gid = glyphs.get(&c).copied().unwrap_or(0);
+            let gid = face.map_or(0, |f| f.codes.get(c));
             for shift in [12, 8, 4, 0] {
                 out.push(HEX[usize::from((gid >> shift) & 0xF)]);
             }

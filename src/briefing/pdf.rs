@@ -64,9 +64,9 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
     let mut plan = Plan::new(&layout.pages, &layout.structure);
     let page_ids: Vec<ObjectId> = lo.get_pages().values().copied().collect();
     let fonts = add_fonts(&mut lo, &layout.pages);
-    share_font_resources(&mut lo, &page_ids, fonts.resources)?;
+    share_font_resources(&mut lo, &page_ids, &fonts.resources)?;
     let picture_names: HashMap<u64, String> = pictures.iter().map(|(k, id)| (*k, id.0.clone())).collect();
-    let names = Names { fonts: &fonts.names, glyphs: &fonts.glyphs, pictures: &picture_names };
+    let names = Names { fonts: &fonts, pictures: &picture_names };
     for (i, (page, &page_id)) in layout.pages.iter().zip(&page_ids).enumerate() {
         let content = page_content(page, i, &names, &mut plan);
         let stream = lo.get_dictionary(page_id).ok().and_then(|d| d.get(b"Contents").ok()?.as_reference().ok());
@@ -86,15 +86,15 @@ pub fn write_pdf(layout: &Layout) -> Result<Vec<u8>, PdfError> {
         unix_time: now.unix_timestamp(),
         pdf_ua: layout.untagged.is_empty(),
     };
-    finish_tags(&mut lo, plan, &xmp).map_err(|e| PdfError::Finish(e.to_string()))?;
+    let tree = finish_tags(&mut lo, plan, &xmp).map_err(|e| PdfError::Finish(e.to_string()))?;
     // printpdf compresses only in its own `save`; the lopdf route needs it done here.
     compress_streams(&mut lo);
-    Ok(super::pdf_file::to_bytes(&lo))
+    Ok(super::pdf_file::to_bytes(&lo, &tree))
 }
 
 /// Puts `fonts` in the font resource dictionary printpdf made for all pages to share (empty, as
 /// printpdf embedded no fonts).
-fn share_font_resources(doc: &mut lopdf::Document, pages: &[ObjectId], fonts: Dictionary) -> Result<(), PdfError> {
+fn share_font_resources(doc: &mut lopdf::Document, pages: &[ObjectId], fonts: &Dictionary) -> Result<(), PdfError> {
     let shared = pages.first().and_then(|&page| {
         let resources = doc.get_dictionary(page).ok()?.get(b"Resources").ok()?;
         let resources = match resources {
@@ -106,7 +106,7 @@ fn share_font_resources(doc: &mut lopdf::Document, pages: &[ObjectId], fonts: Di
     });
     match shared.and_then(|id| doc.get_dictionary_mut(id).ok()) {
         Some(dict) => {
-            dict.extend(&fonts);
+            dict.extend(fonts);
             Ok(())
         }
         None => Err(PdfError::Finish("the pages have no shared font resources".into())),
@@ -262,9 +262,11 @@ fn finish_with_lopdf(
 
 /// Tagged PDF and PDF/UA-1: the structure tree, `/MarkInfo`, PDF 1.7 and the XMP packet
 /// (uncompressed). The document claims PDF/UA only when `xmp.pdf_ua` says everything is tagged.
-fn finish_tags(doc: &mut lopdf::Document, plan: Plan, xmp: &Xmp) -> lopdf::Result<()> {
+/// Returns the tree's elements, already written as bytes.
+fn finish_tags(doc: &mut lopdf::Document, plan: Plan, xmp: &Xmp) -> lopdf::Result<Vec<(ObjectId, Vec<u8>)>> {
     let pages: Vec<ObjectId> = doc.get_pages().values().copied().collect();
-    let root = plan.finish(doc, &pages)?;
+    let tree = plan.finish(doc, &pages)?;
+    let root = tree.root;
     let mut metadata = lopdf::Stream::new(Dictionary::new(), xmp.packet().into_bytes());
     metadata.dict.set("Type", Object::Name(b"Metadata".to_vec()));
     metadata.dict.set("Subtype", Object::Name(b"XML".to_vec()));
@@ -277,7 +279,7 @@ fn finish_tags(doc: &mut lopdf::Document, plan: Plan, xmp: &Xmp) -> lopdf::Resul
     mark_info.set("Marked", Object::Boolean(true));
     catalog.set("MarkInfo", Object::Dictionary(mark_info));
     catalog.set("Metadata", Object::Reference(metadata_id));
-    Ok(())
+    Ok(tree.raw)
 }
 
 /// Builds the outline tree (entries are in document order; levels nest).

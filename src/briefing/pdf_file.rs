@@ -5,12 +5,13 @@
 //! through `write!`): a seventh of a 215-page pack's time. Here everything goes into one buffer,
 //! integers through itoa and reals as the content streams write them ([`num`]).
 
-use lopdf::{Dictionary, Document, Object, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 use super::content::num;
 
-/// `doc` as a PDF file (a classic cross-reference table; no object streams).
-pub(crate) fn to_bytes(doc: &Document) -> Vec<u8> {
+/// `doc` as a PDF file (a classic cross-reference table; no object streams), with `raw`: objects
+/// already written as bytes (the structure tree's thousands of elements), by id.
+pub(crate) fn to_bytes(doc: &Document, raw: &[(ObjectId, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(b"%PDF-");
     out.extend_from_slice(doc.version.as_bytes());
@@ -35,11 +36,18 @@ pub(crate) fn to_bytes(doc: &Document) -> Vec<u8> {
         if let Some(slot) = offsets.get_mut(id as usize) {
             *slot = Some((out.len(), generation));
         }
-        out.extend_from_slice(ints.format(id).as_bytes());
-        out.push(b' ');
-        out.extend_from_slice(ints.format(generation).as_bytes());
+        reference_head(&mut out, (id, generation));
         out.extend_from_slice(b" obj\n");
         object_bytes(&mut out, object);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    for ((id, generation), bytes) in raw {
+        if let Some(slot) = offsets.get_mut(*id as usize) {
+            *slot = Some((out.len(), *generation));
+        }
+        reference_head(&mut out, (*id, *generation));
+        out.extend_from_slice(b" obj\n");
+        out.extend_from_slice(bytes);
         out.extend_from_slice(b"\nendobj\n");
     }
 
@@ -71,6 +79,29 @@ pub(crate) fn to_bytes(doc: &Document) -> Vec<u8> {
     out.extend_from_slice(ints.format(xref_start).as_bytes());
     out.extend_from_slice(b"\n%%EOF");
     out
+}
+
+/// `id generation`, as an object's header and a reference begin.
+fn reference_head(out: &mut Vec<u8>, (id, generation): ObjectId) {
+    let mut ints = itoa::Buffer::new();
+    out.extend_from_slice(ints.format(id).as_bytes());
+    out.push(b' ');
+    out.extend_from_slice(ints.format(generation).as_bytes());
+}
+
+/// A reference to object `id` (`12 0 R`).
+pub(crate) fn reference(out: &mut Vec<u8>, id: ObjectId) {
+    reference_head(out, id);
+    out.extend_from_slice(b" R");
+}
+
+pub(crate) fn integer(out: &mut Vec<u8>, v: i64) {
+    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+}
+
+/// `object` in PDF syntax, with a space before it where the syntax needs one.
+pub(crate) fn object(out: &mut Vec<u8>, object: &Object) {
+    separated(out, object);
 }
 
 /// `value` zero-padded to `width` digits.
@@ -128,12 +159,7 @@ fn object_bytes(out: &mut Vec<u8>, object: &Object) {
             out.extend_from_slice(&stream.content);
             out.extend_from_slice(b"\nendstream");
         }
-        Object::Reference((id, generation)) => {
-            out.extend_from_slice(ints.format(*id).as_bytes());
-            out.push(b' ');
-            out.extend_from_slice(ints.format(*generation).as_bytes());
-            out.extend_from_slice(b" R");
-        }
+        Object::Reference(id) => reference(out, *id),
     }
 }
 
@@ -206,7 +232,7 @@ mod tests {
         // A gap in the ids: a free entry keeps the table's entries in step with the ids.
         doc.max_id += 3;
 
-        let bytes = to_bytes(&doc);
+        let bytes = to_bytes(&doc, &[]);
         assert!(bytes.starts_with(b"%PDF-1.7\n%"));
         let back = Document::load_mem(&bytes).expect("reads back");
         assert_eq!(back.get_pages().len(), 1);

@@ -18,16 +18,58 @@ use super::page::Page;
 /// The fonts of one PDF: the resource name each face has on every page and the code each of its
 /// characters is drawn with.
 pub(crate) struct PdfFonts {
-    pub names: HashMap<FontStyle, String>,
-    pub glyphs: HashMap<FontStyle, HashMap<char, u16>>,
+    /// By [`FontStyle`] (`style as usize`); `None` for a face no text uses.
+    pub faces: [Option<PdfFace>; 4],
     /// The font resource dictionary (name to font object) for the pages to share.
     pub resources: Dictionary,
+}
+
+/// One embedded face: its resource name and its characters' codes.
+pub(crate) struct PdfFace {
+    pub name: String,
+    pub codes: Codes,
+}
+
+/// Below this code point a character's code is found in a table (Latin, general punctuation,
+/// currency, letter-like symbols); the rest in a map. Page contents look up every character.
+const TABLE_CHARS: usize = 0x2200;
+
+/// The code (glyph id) of each character a face draws; 0 (`.notdef`) for any other.
+pub(crate) struct Codes {
+    table: Vec<u16>,
+    other: HashMap<char, u16>,
+}
+
+impl Codes {
+    fn new(glyphs: impl IntoIterator<Item = (char, u16)>) -> Codes {
+        let mut codes = Codes { table: Vec::new(), other: HashMap::new() };
+        for (c, g) in glyphs {
+            let i = c as usize;
+            if i < TABLE_CHARS {
+                if codes.table.len() <= i {
+                    codes.table.resize(i + 1, 0);
+                }
+                codes.table[i] = g;
+            } else {
+                codes.other.insert(c, g);
+            }
+        }
+        codes
+    }
+
+    pub(crate) fn get(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(&g) => g,
+            None if (c as usize) < TABLE_CHARS => 0,
+            None => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
 }
 
 /// Embeds the faces `pages` draw text in (only those: most briefings have no bold italic).
 pub(crate) fn add_fonts(doc: &mut lopdf::Document, pages: &[Page]) -> PdfFonts {
     let fonts = Fonts::get();
-    let mut out = PdfFonts { names: HashMap::new(), glyphs: HashMap::new(), resources: Dictionary::new() };
+    let mut out = PdfFonts { faces: [None, None, None, None], resources: Dictionary::new() };
     for style in FontStyle::ALL {
         let mut chars: Vec<char> =
             pages.iter().flat_map(|p| p.texts()).filter(|t| t.style == style).flat_map(|t| t.text.chars()).collect();
@@ -40,8 +82,8 @@ pub(crate) fn add_fonts(doc: &mut lopdf::Document, pages: &[Page]) -> PdfFonts {
         let name = format!("F{}", style as usize + 1);
         let id = add_face(doc, &face);
         out.resources.set(name.clone(), Object::Reference(id));
-        out.glyphs.insert(style, face.glyphs.iter().map(|&(c, g, _)| (c, g)).collect());
-        out.names.insert(style, name);
+        let codes = Codes::new(face.glyphs.iter().map(|&(c, g, _)| (c, g)));
+        out.faces[style as usize] = Some(PdfFace { name, codes });
     }
     out
 }
@@ -160,6 +202,13 @@ mod tests {
 
     fn codes(list: &[(u16, char, i64)]) -> BTreeMap<u16, (char, i64)> {
         list.iter().map(|&(g, c, w)| (g, (c, w))).collect()
+    }
+
+    #[test]
+    fn codes_are_found_for_characters_in_and_beyond_the_table() {
+        let codes = Codes::new([('a', 7), ('’', 9), ('\u{2460}', 11), ('\u{1F600}', 12)]);
+        assert_eq!([codes.get('a'), codes.get('’'), codes.get('\u{2460}'), codes.get('\u{1F600}')], [7, 9, 11, 12]);
+        assert_eq!([codes.get('b'), codes.get('\u{2000}'), codes.get('\u{2461}')], [0, 0, 0], "not drawn: .notdef");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::import::{self, ImportedPdf};
 use super::page::{Item, Page};
+use super::pdf_file;
 use super::tags::{Artifact, Detail, ElemId, Numbering, Role, Structure, Tag};
 
 /// No segment: the item is a link annotation, which is not drawn.
@@ -50,6 +51,13 @@ enum Kid {
     Imported(u32),
     /// The top elements of graft `n` (a tagged paper's own tree).
     Graft(u32),
+}
+
+/// The structure tree, written: its root (in the document) and its elements and ParentTree as
+/// bytes, by object id.
+pub(crate) struct Finished {
+    pub root: ObjectId,
+    pub raw: Vec<(ObjectId, Vec<u8>)>,
 }
 
 /// One placement of a tagged paper whose own tree is carried into the pack.
@@ -311,13 +319,13 @@ impl Plan {
     }
 
     /// Writes the structure tree into the finished document. `pages` are the page objects in
-    /// order. Returns the StructTreeRoot.
-    pub(crate) fn finish(self, doc: &mut lopdf::Document, pages: &[ObjectId]) -> lopdf::Result<ObjectId> {
+    /// order. The elements and the ParentTree come back as bytes, for [`pdf_file::to_bytes`] to
+    /// write beside the document's objects.
+    pub(crate) fn finish(self, doc: &mut lopdf::Document, pages: &[ObjectId]) -> lopdf::Result<Finished> {
         let root_id = doc.new_object_id();
         let n = self.structure.elements.len();
         let ids: Vec<Option<ObjectId>> =
             (0..n).map(|i| if self.attached[i] || i == 0 { Some(doc.new_object_id()) } else { None }).collect();
-        let page_ref = |p: u32| pages.get(p as usize).copied().map(Object::Reference);
 
         // Link annotations: indirect objects with /StructParent and /Contents.
         let first_annot_key = pages.len() as i64;
@@ -364,69 +372,88 @@ impl Plan {
             }
         }
 
-        // Structure elements.
+        // Structure elements and the ParentTree, written as bytes (pdf_file.rs): a pack has
+        // thousands of elements, and as lopdf dictionaries they were an eighth of its time and a
+        // third of its memory.
+        let mut raw: Vec<(ObjectId, Vec<u8>)> = Vec::with_capacity(ids.len() + 1);
         for (i, id) in ids.iter().enumerate() {
             let Some(id) = *id else { continue };
             let el = &self.structure.elements[i];
-            let mut d = Dictionary::new();
-            d.set("Type", Object::Name(b"StructElem".to_vec()));
-            d.set("S", Object::Name(el.role.name().as_bytes().to_vec()));
+            let mut d = Vec::with_capacity(96);
+            d.extend_from_slice(b"<</Type/StructElem/S/");
+            d.extend_from_slice(el.role.name().as_bytes());
             let parent = el.parent.and_then(|p| ids[p.0 as usize]).unwrap_or(root_id);
-            d.set("P", Object::Reference(parent));
+            d.extend_from_slice(b"/P ");
+            pdf_file::reference(&mut d, parent);
             let home = self.kids[i].iter().find_map(|k| match k {
                 Kid::Segment(s) => Some(self.segments[*s as usize].page),
                 Kid::Annot(l) => Some(self.links[*l as usize].page),
                 Kid::Imported(p) => Some(*p),
                 Kid::Elem(_) | Kid::Graft(_) => None,
             });
-            if let Some(pg) = home.and_then(page_ref) {
-                d.set("Pg", pg);
+            if let Some(pg) = home.and_then(|p| pages.get(p as usize)) {
+                d.extend_from_slice(b"/Pg ");
+                pdf_file::reference(&mut d, *pg);
             }
-            let mut k = Vec::new();
+            // Each kid as its bytes: an element, an MCID, an MCR or an OBJR.
+            let mut k: Vec<Vec<u8>> = Vec::new();
+            let mcr = |page: u32, mcid: u32| {
+                let pg = pages.get(page as usize)?;
+                let mut b = b"<</Type/MCR/Pg ".to_vec();
+                pdf_file::reference(&mut b, *pg);
+                b.extend_from_slice(b"/MCID ");
+                pdf_file::integer(&mut b, i64::from(mcid));
+                b.extend_from_slice(b">>");
+                Some(b)
+            };
             for kid in &self.kids[i] {
                 match *kid {
                     Kid::Elem(e) => {
                         if let Some(eid) = ids[e.0 as usize] {
-                            k.push(Object::Reference(eid));
+                            let mut b = Vec::new();
+                            pdf_file::reference(&mut b, eid);
+                            k.push(b);
                         }
                     }
                     Kid::Segment(s) => {
                         let seg = &self.segments[s as usize];
                         for mcid in seg.mcids.into_iter().filter(|&m| m != NO_MCID) {
                             if Some(seg.page) == home {
-                                k.push(Object::Integer(i64::from(mcid)));
-                            } else if let Some(pg) = page_ref(seg.page) {
-                                let mut mcr = Dictionary::new();
-                                mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                                mcr.set("Pg", pg);
-                                mcr.set("MCID", Object::Integer(i64::from(mcid)));
-                                k.push(Object::Dictionary(mcr));
+                                let mut b = Vec::new();
+                                pdf_file::integer(&mut b, i64::from(mcid));
+                                k.push(b);
+                            } else {
+                                k.extend(mcr(seg.page, mcid));
                             }
                         }
                     }
                     Kid::Imported(p) => {
                         if Some(p) == home {
-                            k.push(Object::Integer(i64::from(IMPORTED_MCID)));
-                        } else if let Some(pg) = page_ref(p) {
-                            let mut mcr = Dictionary::new();
-                            mcr.set("Type", Object::Name(b"MCR".to_vec()));
-                            mcr.set("Pg", pg);
-                            mcr.set("MCID", Object::Integer(i64::from(IMPORTED_MCID)));
-                            k.push(Object::Dictionary(mcr));
+                            let mut b = Vec::new();
+                            pdf_file::integer(&mut b, i64::from(IMPORTED_MCID));
+                            k.push(b);
+                        } else {
+                            k.extend(mcr(p, IMPORTED_MCID));
                         }
                     }
                     Kid::Graft(g) => {
                         let top = grafted.get(g as usize).map_or(&[][..], |g| &g.top[..]);
-                        k.extend(top.iter().map(|&id| Object::Reference(id)));
+                        for &id in top {
+                            let mut b = Vec::new();
+                            pdf_file::reference(&mut b, id);
+                            k.push(b);
+                        }
                     }
                     Kid::Annot(l) => {
                         let link = &self.links[l as usize];
-                        if let (Some(Some(aid)), Some(pg)) = (annot_ids.get(l as usize), page_ref(link.page)) {
-                            let mut objr = Dictionary::new();
-                            objr.set("Type", Object::Name(b"OBJR".to_vec()));
-                            objr.set("Obj", Object::Reference(*aid));
-                            objr.set("Pg", pg);
-                            k.push(Object::Dictionary(objr));
+                        if let (Some(Some(aid)), Some(pg)) = (annot_ids.get(l as usize), pages.get(link.page as usize))
+                        {
+                            let mut b = b"<</Type/OBJR/Obj ".to_vec();
+                            pdf_file::reference(&mut b, *aid);
+                            b.extend_from_slice(b"/Pg ");
+                            pdf_file::reference(&mut b, *pg);
+                            b.extend_from_slice(b">>");
+                            k.push(b);
                         }
                     }
                 }
@@ -434,47 +461,66 @@ impl Plan {
             // A single kid is written bare: some checkers mishandle `/K [0]`.
             match k.len() {
                 0 => {}
-                1 => d.set("K", k.pop().unwrap_or(Object::Null)),
-                _ => d.set("K", Object::Array(k)),
+                1 => {
+                    d.extend_from_slice(b"/K ");
+                    d.extend_from_slice(&k[0]);
+                }
+                _ => {
+                    d.extend_from_slice(b"/K[");
+                    for (n, kid) in k.iter().enumerate() {
+                        if n > 0 {
+                            d.push(b' ');
+                        }
+                        d.extend_from_slice(kid);
+                    }
+                    d.push(b']');
+                }
             }
             match &el.detail {
                 Detail::None | Detail::Contents(_) => {}
-                Detail::Alt(alt) => d.set("Alt", lopdf::text_string(alt)),
+                Detail::Alt(alt) => {
+                    d.extend_from_slice(b"/Alt");
+                    pdf_file::object(&mut d, &lopdf::text_string(alt));
+                }
                 Detail::ColumnHeader { span } => {
-                    let mut a = Dictionary::new();
-                    a.set("O", Object::Name(b"Table".to_vec()));
-                    a.set("Scope", Object::Name(b"Column".to_vec()));
+                    d.extend_from_slice(b"/A<</O/Table/Scope/Column");
                     if *span > 1 {
-                        a.set("ColSpan", Object::Integer(i64::from(*span)));
+                        d.extend_from_slice(b"/ColSpan ");
+                        pdf_file::integer(&mut d, i64::from(*span));
                     }
-                    d.set("A", Object::Dictionary(a));
+                    d.extend_from_slice(b">>");
                 }
                 Detail::List(numbering) => {
-                    let mut a = Dictionary::new();
-                    a.set("O", Object::Name(b"List".to_vec()));
                     let name: &[u8] = match numbering {
                         Numbering::Disc => b"Disc",
                         Numbering::LowerAlpha => b"LowerAlpha",
                         Numbering::Decimal => b"Decimal",
                     };
-                    a.set("ListNumbering", Object::Name(name.to_vec()));
-                    d.set("A", Object::Dictionary(a));
+                    d.extend_from_slice(b"/A<</O/List/ListNumbering/");
+                    d.extend_from_slice(name);
+                    d.extend_from_slice(b">>");
                 }
             }
-            doc.objects.insert(id, Object::Dictionary(d));
+            d.extend_from_slice(b">>");
+            raw.push((id, d));
         }
 
         // ParentTree: one flat /Nums array, keys ascending; pages first, then annotations.
-        let mut nums = Vec::with_capacity(2 * (pages.len() + self.links.len()));
+        let mut nums = b"<</Nums[".to_vec();
         for (p, tree) in self.parent_tree.iter().enumerate().take(pages.len()) {
-            nums.push(Object::Integer(p as i64));
+            pdf_file::integer(&mut nums, p as i64);
             let paper = self.page_graft[p].and_then(|g| grafted.get(g as usize)?.page_trees.get(&pages[p]));
             match paper {
-                Some(tree) => nums.push(Object::Array(tree.clone())),
+                Some(tree) => pdf_file::object(&mut nums, &Object::Array(tree.clone())),
                 None => {
-                    let refs =
-                        tree.iter().filter_map(|e| ids.get(e.0 as usize).copied().flatten()).map(Object::Reference);
-                    nums.push(Object::Array(refs.collect()));
+                    nums.push(b'[');
+                    for (n, eid) in tree.iter().filter_map(|e| ids.get(e.0 as usize).copied().flatten()).enumerate() {
+                        if n > 0 {
+                            nums.push(b' ');
+                        }
+                        pdf_file::reference(&mut nums, eid);
+                    }
+                    nums.push(b']');
                 }
             }
         }
@@ -485,13 +531,15 @@ impl Plan {
                 (None, _) => ids.get(link.elem.0 as usize).copied().flatten(),
             };
             if let Some(eid) = elem {
-                nums.push(Object::Integer(first_annot_key + k as i64));
-                nums.push(Object::Reference(eid));
+                nums.push(b' ');
+                pdf_file::integer(&mut nums, first_annot_key + k as i64);
+                nums.push(b' ');
+                pdf_file::reference(&mut nums, eid);
             }
         }
-        let mut tree = Dictionary::new();
-        tree.set("Nums", Object::Array(nums));
-        let tree_id = doc.add_object(Object::Dictionary(tree));
+        nums.extend_from_slice(b"]>>");
+        let tree_id = doc.new_object_id();
+        raw.push((tree_id, nums));
 
         let mut root = Dictionary::new();
         root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
@@ -509,7 +557,7 @@ impl Plan {
         }
         root.set("ParentTreeNextKey", Object::Integer(first_annot_key + self.links.len() as i64));
         doc.objects.insert(root_id, Object::Dictionary(root));
-        Ok(root_id)
+        Ok(Finished { root: root_id, raw })
     }
 }
 

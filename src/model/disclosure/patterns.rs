@@ -536,7 +536,7 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
             let compound = t.get(e) == Some(&b'-');
             // "two family hubs": a singular noun after a plural count is part of a compound.
             let noun = String::from_utf8_lossy(&t[j..e]).to_ascii_lowercase();
-            let singular = SINGULAR_PEOPLE.contains(&noun.as_str()) || noun == "family" || noun == "household";
+            let singular = SINGULAR_PEOPLE.contains(noun.as_str()) || noun == "family" || noun == "household";
             return (!(possessive || compound || (singular && value > 1))).then_some(i..e);
         }
         let w = word_at(t, j);
