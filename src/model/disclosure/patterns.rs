@@ -176,33 +176,53 @@ pub(super) fn skip_space(t: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// A list of phrases, with the letters they start with: the check runs at every word of every
-/// public print, and most words start no phrase of a list, so they are passed over at once.
+/// A list of phrases, with the pairs of letters they start with: the check runs at every word of
+/// every public print, and most words start no phrase of a list, so they are passed over at once.
 pub(super) struct Phrases {
     pub list: &'static [&'static str],
-    /// Bit `b` set when a phrase starts with byte `b` (either case); all set if one starts
-    /// with a byte outside ASCII.
-    first: u128,
+    /// For each first byte's class ([`class`]), a bit for each second byte's class that some
+    /// phrase starts with (either case); a one-letter phrase sets every bit.
+    pairs: [u32; 28],
+}
+
+/// `a`–`z` (either case) are 0–25, a space 26, anything else 27.
+const fn class(b: u8) -> usize {
+    let lower = b.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        (lower - b'a') as usize
+    } else if b == b' ' {
+        26
+    } else {
+        27
+    }
 }
 
 impl Phrases {
     pub(super) const fn new(list: &'static [&'static str]) -> Phrases {
-        let mut first = 0u128;
+        let mut pairs = [0u32; 28];
         let mut i = 0;
         while i < list.len() {
-            match list[i].as_bytes().first() {
-                Some(&b) if b < 128 => first |= 1 << b.to_ascii_lowercase() | 1 << b.to_ascii_uppercase(),
-                Some(_) => first = u128::MAX,
-                None => {}
+            let p = list[i].as_bytes();
+            if p.len() == 1 {
+                pairs[class(p[0])] = u32::MAX;
+            } else if p.len() > 1 {
+                pairs[class(p[0])] |= 1 << class(p[1]);
             }
             i += 1;
         }
-        Phrases { list, first }
+        Phrases { list, pairs }
+    }
+
+    /// True if some phrase could start with the bytes of `t` at `i`.
+    fn may_start_at(&self, t: &[u8], i: usize) -> bool {
+        let Some(&first) = t.get(i) else { return false };
+        let second = t.get(i + 1).map_or(27, |&b| class(b));
+        self.pairs[class(first)] & (1 << second) != 0
     }
 
     /// True if some phrase could start with `b`.
     fn may_start(&self, b: u8) -> bool {
-        b >= 128 || self.first & (1 << b) != 0
+        self.pairs[class(b)] != 0
     }
 
     pub(super) fn contains(&self, word: &str) -> bool {
@@ -213,7 +233,7 @@ impl Phrases {
 /// A phrase from `list` at `i`, case-insensitively, ending at a word boundary; returns its end.
 pub(super) fn phrase_at(t: &[u8], i: usize, list: &Phrases, ignore_case: bool) -> Option<usize> {
     let first = *t.get(i)?;
-    if first < 128 && !list.may_start(first) {
+    if !list.may_start_at(t, i) {
         return None;
     }
     list.list
@@ -556,4 +576,48 @@ fn small_number(t: &[u8], i: usize, threshold: u32) -> Option<Range<usize>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `phrase_at` without the pair check: every phrase tried.
+    fn every_phrase_at(t: &[u8], i: usize, list: &Phrases, ignore_case: bool) -> Option<usize> {
+        list.list
+            .iter()
+            .filter_map(|p| {
+                let p = p.as_bytes();
+                let got = t.get(i..i + p.len())?;
+                let same = if ignore_case { got.eq_ignore_ascii_case(p) } else { got == p };
+                (same && boundary_at(t, i + p.len())).then_some(i + p.len())
+            })
+            .max()
+    }
+
+    #[test]
+    fn the_pair_check_never_passes_over_a_phrase() {
+        let lists: [&Phrases; 4] = [&PERSON_NOUNS, &TITLES, &NUMBER_WORDS, &super::super::ages::SINGULAR_PEOPLE];
+        let mut text = String::new();
+        for list in lists {
+            for p in list.list {
+                // As written, in capitals, run into a word, cut short, and at the very end.
+                text.push_str(&format!("{p} {} {p}s {} x", p.to_uppercase(), &p[..p.len().min(2)]));
+            }
+        }
+        text.push_str(" a I D. d.o.b: Mr");
+        let t = text.as_bytes();
+        for list in lists {
+            for ignore_case in [true, false] {
+                for i in 0..t.len() {
+                    assert_eq!(
+                        phrase_at(t, i, list, ignore_case),
+                        every_phrase_at(t, i, list, ignore_case),
+                        "at {i}: {:?}",
+                        &text[i..]
+                    );
+                }
+            }
+        }
+    }
 }
