@@ -184,14 +184,14 @@ fn uncompressed(doc: &mut lopdf::Document) -> Vec<&mut lopdf::Stream> {
 fn compress_all(streams: &mut [&mut lopdf::Stream]) {
     let level = libdeflater::CompressionLvl::new(PDF_DEFLATE_LEVEL).unwrap_or_default();
     let mut compressor = libdeflater::Compressor::new(level);
-    let mut out = Vec::new();
     for stream in streams {
-        out.resize(compressor.zlib_compress_bound(stream.content.len()), 0);
+        let mut out = vec![0; compressor.zlib_compress_bound(stream.content.len())];
         // An error means only that the output did not fit, which the bound rules out.
         let Ok(n) = compressor.zlib_compress(&stream.content, &mut out) else { continue };
         if n + 19 < stream.content.len() {
+            out.truncate(n);
             stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(out[..n].to_vec());
+            stream.set_content(out);
         }
     }
 }

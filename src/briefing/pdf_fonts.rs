@@ -80,16 +80,16 @@ pub(crate) fn add_fonts(doc: &mut lopdf::Document, pages: &[Page]) -> PdfFonts {
         chars.dedup();
         let face = fonts.embed(style, chars);
         let name = format!("F{}", style as usize + 1);
-        let id = add_face(doc, &face);
-        out.resources.set(name.clone(), Object::Reference(id));
         let codes = Codes::new(face.glyphs.iter().map(|&(c, g, _)| (c, g)));
+        let id = add_face(doc, face);
+        out.resources.set(name.clone(), Object::Reference(id));
         out.faces[style as usize] = Some(PdfFace { name, codes });
     }
     out
 }
 
 /// Writes `face` as a Type0 font and returns the font dictionary's id.
-fn add_face(doc: &mut lopdf::Document, face: &EmbeddedFace) -> ObjectId {
+fn add_face(doc: &mut lopdf::Document, face: EmbeddedFace) -> ObjectId {
     // Each code once, with the first character drawn with it (a face may draw two characters,
     // such as a space and a no-break space, with one glyph).
     let mut codes: BTreeMap<u16, (char, i64)> = BTreeMap::new();
@@ -99,8 +99,9 @@ fn add_face(doc: &mut lopdf::Document, face: &EmbeddedFace) -> ObjectId {
     let name = || Object::Name(face.name.clone().into_bytes());
     let m = &face.metrics;
 
-    let mut program = Stream::new(Dictionary::new(), face.program.to_vec());
-    program.dict.set("Length1", Object::Integer(face.program.len() as i64));
+    let length = face.program.len() as i64;
+    let mut program = Stream::new(Dictionary::new(), face.program.into_owned());
+    program.dict.set("Length1", Object::Integer(length));
     let program_id = doc.add_object(program);
 
     // Flags (ISO 32000-1, table 123): non-symbolic (Latin), and italic when slanted.

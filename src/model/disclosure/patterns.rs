@@ -220,11 +220,6 @@ impl Phrases {
         self.pairs[class(first)] & (1 << second) != 0
     }
 
-    /// True if some phrase could start with `b`.
-    fn may_start(&self, b: u8) -> bool {
-        self.pairs[class(b)] != 0
-    }
-
     pub(super) fn contains(&self, word: &str) -> bool {
         self.list.contains(&word)
     }
@@ -251,7 +246,7 @@ pub(super) fn phrase_at(t: &[u8], i: usize, list: &Phrases, ignore_case: bool) -
 /// A number at `i` (digits, or a number word), with its value and end.
 pub(super) fn number_at(t: &[u8], i: usize) -> Option<(u32, usize)> {
     let first = *t.get(i)?;
-    if !first.is_ascii_digit() && !NUMBER_WORDS.may_start(first) {
+    if !first.is_ascii_digit() && !NUMBER_WORDS.may_start_at(t, i) {
         return None;
     }
     let n = t[i..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
