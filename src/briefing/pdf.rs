@@ -189,7 +189,9 @@ fn compress_all(streams: &mut [&mut lopdf::Stream]) {
         // An error means only that the output did not fit, which the bound rules out.
         let Ok(n) = compressor.zlib_compress(&stream.content, &mut out) else { continue };
         if n + 19 < stream.content.len() {
+            // Shrinking gives the rest back in place (glibc splits the block; nothing is copied).
             out.truncate(n);
+            out.shrink_to_fit();
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(out);
         }
