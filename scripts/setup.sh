@@ -10,6 +10,7 @@
 #   remaking the test PDFs and sample papers (tests/fixtures/pdf/make.sh, samples/papers/make.sh;
 #   the PDFs are committed, so tests do not need these): ghostscript (ps2pdf), python3-venv (typst
 #   from PyPI); peak RSS in benches/*.sh: time
+#   building:                  gcc (the linker rustc calls, and libdeflate's C, built by libdeflater)
 set -euo pipefail
 
 packages=(
@@ -19,6 +20,7 @@ packages=(
   desktop-file-utils shared-mime-info xdg-utils libfile-mimeinfo-perl
   util-linux libglib2.0-bin
   ghostscript python3-venv time
+  gcc
 )
 
 missing=()
